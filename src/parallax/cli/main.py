@@ -1,0 +1,96 @@
+"""The ``parallax`` command: parses arguments and dispatches to the sub-command modules.
+
+Sub-command modules are imported only when needed, so ``parallax align`` never loads the TUI.
+Every expected failure (bad document, unknown glossary, …) ends with one line on stderr and
+exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+from collections.abc import Sequence
+
+from parallax import __version__
+
+# name -> module providing register(subparsers) and run(args)
+COMMANDS: dict[str, str] = {
+    "read": "parallax.cli.read",
+    "show": "parallax.cli.show",
+    "align": "parallax.cli.align",
+    "glossary": "parallax.cli.glossary",
+}
+EXIT_BAD_INPUT = 2
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``command`` only that sub-command's module is imported."""
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Read Chinese and English side by side, aligned, with your glossary lit on both sides.",
+    )
+    parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_name in COMMANDS.items():
+        if command is not None and name != command:
+            subparsers.add_parser(name)
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:  # a command still being built
+            if error.name != module_name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    for arg in argv:
+        if arg in COMMANDS:
+            return arg
+        if not arg.startswith("-"):
+            return None
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run parallax with ``argv`` (default: the process arguments); return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    command = _command_of(args_list)
+    if not args_list:
+        args_list = ["read"] if "parallax.cli.read" in _available() else ["show"]
+        command = args_list[0]
+    parser = build_parser(command)
+    args = parser.parse_args(args_list)
+    if getattr(args, "func", None) is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return int(args.func(args) or 0)
+    except (ValueError, OSError) as error:
+        print(f"parallax: {_one_line(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _available() -> set[str]:
+    found = set()
+    for module_name in COMMANDS.values():
+        try:
+            if importlib.util.find_spec(module_name) is not None:
+                found.add(module_name)
+        except ModuleNotFoundError:
+            pass
+    return found
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.filename is not None:
+        text = f"{error.filename}: {error.strerror or error}"
+    else:
+        text = str(error) or type(error).__name__
+    return " ".join(text.split())
