@@ -1,0 +1,45 @@
+"""Command-line arguments shared by the commands that open a document."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from parallax.core.bundled import bundled_document_path
+from parallax.core.document import Document
+from parallax.core.readers import UNIT_CHOICES, load_document
+
+
+def add_document_args(parser: argparse.ArgumentParser, *, optional: bool = False) -> None:
+    """Add ``DOC | --zh ZH --en EN``, ``--units`` and ``--encoding`` to ``parser``.
+
+    With ``optional`` the document may be left out, meaning the bundled editorial.
+    """
+    parser.add_argument(
+        "doc",
+        nargs="?",
+        type=Path,
+        metavar="DOC",
+        help="a bilingual file" + (" (default: the bundled Ming Pao editorial)" if optional else ""),
+    )
+    parser.add_argument("--zh", type=Path, metavar="FILE", help="the Chinese text, as its own file")
+    parser.add_argument("--en", type=Path, metavar="FILE", help="the English text, as its own file")
+    parser.add_argument(
+        "--units",
+        choices=UNIT_CHOICES,
+        default="paragraphs",
+        help="paragraphs are blocks separated by blank lines; lines makes each non-blank line a unit",
+    )
+    parser.add_argument("--encoding", metavar="NAME", help="the files' encoding (default: detected)")
+    parser.set_defaults(doc_optional=optional)
+
+
+def document_from_args(args: argparse.Namespace) -> Document:
+    """Load the document named by the arguments added by :func:`add_document_args`."""
+    doc: Path | None = args.doc
+    if doc is None and args.zh is None and args.en is None:
+        if not getattr(args, "doc_optional", False):
+            raise ValueError("no document given: name a bilingual file, or --zh FILE --en FILE")
+        doc = bundled_document_path()
+    units = "paragraphs" if args.units == "sentences" else args.units
+    return load_document(doc, zh=args.zh, en=args.en, units=units, encoding=args.encoding)
