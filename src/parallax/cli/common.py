@@ -10,10 +10,17 @@ from parallax.core.document import Document
 from parallax.core.readers import UNIT_CHOICES, load_document
 
 
-def add_document_args(parser: argparse.ArgumentParser, *, optional: bool = False) -> None:
+def add_document_args(
+    parser: argparse.ArgumentParser,
+    *,
+    optional: bool = False,
+    units: tuple[str, ...] = UNIT_CHOICES,
+) -> None:
     """Add ``DOC | --zh ZH --en EN``, ``--units`` and ``--encoding`` to ``parser``.
 
-    With ``optional`` the document may be left out, meaning the bundled editorial.
+    With ``optional`` the document may be left out, meaning the bundled editorial. ``units``
+    lists the accepted ``--units`` (e.g. ``parallax align`` adds ``sentences``, which reads
+    paragraphs and splits them afterwards).
     """
     parser.add_argument(
         "doc",
@@ -26,9 +33,10 @@ def add_document_args(parser: argparse.ArgumentParser, *, optional: bool = False
     parser.add_argument("--en", type=Path, metavar="FILE", help="the English text, as its own file")
     parser.add_argument(
         "--units",
-        choices=UNIT_CHOICES,
+        choices=units,
         default="paragraphs",
-        help="paragraphs are blocks separated by blank lines; lines makes each non-blank line a unit",
+        help="paragraphs: blocks separated by blank lines; lines: each non-blank line is a unit"
+        + ("; sentences: paragraphs split into sentences" if "sentences" in units else ""),
     )
     parser.add_argument("--encoding", metavar="NAME", help="the files' encoding (default: detected)")
     parser.set_defaults(doc_optional=optional)
