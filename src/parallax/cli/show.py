@@ -1,0 +1,125 @@
+"""``parallax show``: a document's metadata and its paragraphs side by side."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import zip_longest
+from typing import TextIO
+
+from parallax.cli.common import add_document_args, document_from_args
+from parallax.core.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One aligned row: Chinese and English paragraph indexes, and the aligner's confidence."""
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float | None
+    low: bool
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``parallax show``."""
+    parser = subparsers.add_parser(
+        "show",
+        help="print a document's metadata and its paragraphs side by side",
+        description="Print a document's metadata and its Chinese and English paragraphs side "
+        "by side, paired by the aligner (plain text when the output is not a terminal).",
+    )
+    add_document_args(parser, optional=True)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the document named by ``args``."""
+    document = document_from_args(args)
+    rows = aligned_rows(document)
+    if sys.stdout.isatty():
+        _print_table(document, rows)
+    else:
+        write_plain(document, rows, sys.stdout)
+    return 0
+
+
+def aligned_rows(document: Document) -> list[Row]:
+    """The document's rows, paired by the aligner (in file order if it is not available)."""
+    try:
+        from parallax.core.align import LOW_CONFIDENCE, align_document
+    except ImportError:
+        pairs = zip_longest(range(len(document.zh)), range(len(document.en)))
+        return [
+            Row(() if z is None else (z,), () if e is None else (e,), None, False) for z, e in pairs
+        ]
+    return [
+        Row(bead.zh, bead.en, bead.score, bead.score < LOW_CONFIDENCE)
+        for bead in align_document(document)
+    ]
+
+
+def metadata_lines(document: Document) -> list[tuple[str, str]]:
+    """The document's metadata as (label, value) pairs, only those that are known."""
+    meta = document.meta
+    items = [
+        ("Title", meta.title_zh or ""),
+        ("English title", meta.title_en or ""),
+        ("Date", meta.date.isoformat() if meta.date else ""),
+        ("Source", meta.source),
+        ("File", str(meta.path) if meta.path else ""),
+        ("Encoding", meta.encoding),
+        ("Paragraphs", f"{len(document.zh)} Chinese, {len(document.en)} English"),
+    ]
+    return [(label, value) for label, value in items if value]
+
+
+def _label(lang: str, ids: Sequence[int]) -> str:
+    if not ids:
+        return f"{lang} —"
+    first, last = ids[0] + 1, ids[-1] + 1
+    return f"{lang} ¶{first}" if first == last else f"{lang} ¶{first}-{last}"
+
+
+def _texts(document: Document, row: Row) -> tuple[str, str]:
+    zh = "\n\n".join(document.zh[i].text for i in row.zh)
+    en = "\n\n".join(document.en[i].text for i in row.en)
+    return zh, en
+
+
+def write_plain(document: Document, rows: Sequence[Row], out: TextIO) -> None:
+    """Write the document as plain text: metadata, then each row's Chinese and English."""
+    for label, value in metadata_lines(document):
+        out.write(f"{label}: {value}\n")
+    for number, row in enumerate(rows, 1):
+        zh, en = _texts(document, row)
+        score = "" if row.score is None else f"  confidence {row.score:.2f}"
+        flag = "  [low confidence]" if row.low else ""
+        out.write(f"\n── {number} ── {_label('zh', row.zh)} · {_label('en', row.en)}{score}{flag}\n")
+        out.write((zh or "(no Chinese)") + "\n")
+        out.write((en or "(no English)") + "\n")
+
+
+def _print_table(document: Document, rows: Sequence[Row]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    for label, value in metadata_lines(document):
+        console.print(Text.assemble((f"{label}: ", "bold"), value))
+    table = Table(show_lines=True, expand=True)
+    table.add_column("#", justify="right", no_wrap=True, style="dim")
+    table.add_column("中文", ratio=1)
+    table.add_column("English", ratio=1)
+    for number, row in enumerate(rows, 1):
+        zh, en = _texts(document, row)
+        marker = Text(f"{number}{'?' if row.low else ''}", style="bold red" if row.low else "")
+        table.add_row(
+            marker,
+            Text(zh) if zh else Text("—", style="dim"),
+            Text(en) if en else Text("—", style="dim"),
+        )
+    console.print(table)
