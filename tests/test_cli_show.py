@@ -1,0 +1,57 @@
+"""`parallax show` and the bare `parallax` command print the document side by side."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parallax.cli.main import main
+
+
+def test_show_prints_metadata_and_every_paragraph_once(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["show", str(seed_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Title: 中俄不會結盟 但會共同抵制美國" in out
+    assert "Date: 2025-05-12" in out
+    assert "Source: Ming Pao editorial" in out
+    assert "Paragraphs: 6 Chinese, 5 English" in out
+    assert out.count("國家主席習近平結束對俄羅斯訪問") == 1
+    assert out.count("The primary purpose of Xi's visit") == 1
+    assert "明報社評" not in out and "date 2025-05-12" not in out
+
+
+def test_show_without_a_document_shows_the_bundled_editorial(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["show"]) == 0
+    assert "中俄不會結盟" in capsys.readouterr().out
+
+
+def test_show_two_files_in_lines_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "zh.txt").write_text("第一句。\n第二句。\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("First sentence.\nSecond sentence.\n", encoding="utf-8")
+    args = ["show", "--zh", str(tmp_path / "zh.txt"), "--en", str(tmp_path / "en.txt")]
+    assert main([*args, "--units", "lines"]) == 0
+    out = capsys.readouterr().out
+    assert "Paragraphs: 2 Chinese, 2 English" in out
+    assert out.index("第一句。") < out.index("First sentence.") < out.index("第二句。")
+
+
+def test_misspelled_units_lists_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["show", "--units", "paragraph"])
+    assert exit_info.value.code == 2
+    assert "choose from 'paragraphs', 'lines'" in capsys.readouterr().err
+
+
+def test_python_dash_m_parallax_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "parallax", "show"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "中俄不會結盟" in result.stdout
