@@ -55,3 +55,16 @@ def test_python_dash_m_parallax_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "中俄不會結盟" in result.stdout
+
+
+def test_terminal_table_wraps_chinese_instead_of_cutting_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "90")
+    assert main(["show"]) == 0
+    out = capsys.readouterr().out
+    assert "中文" in out and "English" in out
+    flat = "".join(line.split("│")[2].strip() for line in out.splitlines() if line.count("│") >= 3)
+    assert "國家主席習近平結束對俄羅斯訪問，這是在美俄就結束烏克蘭戰爭" in flat
+    assert "…" not in out

@@ -112,8 +112,8 @@ def _print_table(document: Document, rows: Sequence[Row]) -> None:
         console.print(Text.assemble((f"{label}: ", "bold"), value))
     table = Table(show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True, style="dim")
-    table.add_column("中文", ratio=1)
-    table.add_column("English", ratio=1)
+    table.add_column("中文", ratio=1, overflow="fold")
+    table.add_column("English", ratio=1, overflow="fold")
     for number, row in enumerate(rows, 1):
         zh, en = _texts(document, row)
         marker = Text(f"{number}{'?' if row.low else ''}", style="bold red" if row.low else "")
