@@ -1,0 +1,213 @@
+"""Find every glossary term in a text, in one Aho–Corasick pass per language.
+
+Chinese is matched on ``chinese.fold(text)`` (same length as the text), so a term typed in
+Simplified finds the Traditional text and the other way round; no word segmentation is used.
+English is matched on ``english.normalise(text)`` with an offset map, then kept only at whole
+word boundaries of the original text. In both languages the longest match starting leftmost
+wins and spans never overlap.
+
+pyahocorasick looks up a node's children by linear search, which is slow at the root of a
+trie over thousands of Han characters. The Chinese automaton therefore spells every character
+as three symbols from three disjoint 7-bit alphabets (fan-out ≤ 128 per node); since a key
+always starts with a first-alphabet symbol, matches can only start at character boundaries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from parallax.core.chinese import fold
+from parallax.core.glossary import english
+from parallax.core.glossary.term import Term
+
+CACHE_VERSION = "1"
+_WIDTH = 3  # symbols per character in the Chinese automaton
+
+
+class _Spelling(dict[int, str]):
+    """``str.translate`` table spelling each character as ``_WIDTH`` symbols."""
+
+    def __missing__(self, code: int) -> str:
+        code = code if code < 0x110000 else 0xFFFD
+        spelt = chr(0x100 + (code >> 14)) + chr(0x200 + ((code >> 7) & 127)) + chr(0x300 + (code & 127))
+        self[code] = spelt
+        return spelt
+
+
+_SPELL = _Spelling()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A term found in a text: ``text[start:end]``; ``key`` is the folded/normalised match key."""
+
+    start: int
+    end: int
+    term_ids: tuple[str, ...]
+    key: str
+
+
+class Matcher:
+    """Finds glossary terms in Chinese and English texts. Build with ``Matcher.build(terms)``."""
+
+    def __init__(
+        self,
+        zh: Any,
+        zh_ids: dict[str, tuple[str, ...]],
+        en: Any,
+        en_info: list[Any],
+        with_en: frozenset[str],
+    ) -> None:
+        self._zh = zh
+        self._zh_ids = zh_ids
+        self._en = en
+        self._en_info = en_info  # value -> (normalised length, term ids)
+        self._with_en = with_en
+
+    @classmethod
+    def build(cls, terms: Iterable[Term], *, cache: bool | Path = False) -> Matcher:
+        """A matcher for ``terms``; with ``cache`` it is pickled in (and reloaded from) the cache
+        directory (``True``: ``default_cache_dir()``), keyed by a hash of the terms."""
+        terms = list(terms)
+        if not cache:
+            return cls._build(terms)
+        directory = default_cache_dir() if cache is True else Path(cache)
+        path = directory / f"matcher-{_content_hash(terms)}.pickle"
+        try:
+            with open(path, "rb") as handle:
+                loaded = pickle.load(handle)
+            if isinstance(loaded, Matcher):
+                return loaded
+        except Exception:  # missing, stale or corrupt cache: rebuild
+            pass
+        matcher = cls._build(terms)
+        _write_cache(path, matcher)
+        return matcher
+
+    @classmethod
+    def _build(cls, terms: list[Term]) -> Matcher:
+        zh_ids: dict[str, list[str]] = {}
+        en_keys: dict[str, tuple[list[str], list[str]]] = {}
+        for term in terms:
+            if term.zh.strip():
+                zh_ids.setdefault(fold(term.zh.strip()), []).append(term.id)
+            if term.en.strip():
+                exact, inflected = english.term_keys(term.en)
+                if exact:
+                    en_keys.setdefault(exact, ([], []))[0].append(term.id)
+                for key in inflected:
+                    en_keys.setdefault(key, ([], []))[1].append(term.id)
+        zh = ahocorasick.Automaton()
+        for key in zh_ids:
+            zh.add_word(key.translate(_SPELL), _WIDTH * len(key) - 1)
+        en = ahocorasick.Automaton()
+        en_info: list[Any] = []
+        for key, (exact_ids, inflected_ids) in en_keys.items():
+            en.add_word(key, len(en_info))
+            en_info.append((len(key), tuple(dict.fromkeys(exact_ids or inflected_ids))))
+        for automaton in (zh, en):
+            if len(automaton):
+                automaton.make_automaton()
+        frozen = {k: tuple(dict.fromkeys(v)) for k, v in zh_ids.items()}
+        with_en = frozenset(t.id for t in terms if t.en.strip())
+        return cls(zh, frozen, en, en_info, with_en)
+
+    def find_zh(self, text: str) -> list[Match]:
+        """Non-overlapping term matches in Chinese ``text`` (offsets into ``text``)."""
+        if not len(self._zh) or not text:
+            return []
+        folded = fold(text)
+        # start -> end (inclusive, in symbols); for one start, longer matches come later.
+        best = {end - length: end for end, length in self._zh.iter(folded.translate(_SPELL))}
+        out: list[Match] = []
+        last = 0
+        zh_ids = self._zh_ids
+        for start in sorted(best):
+            if start >= last:
+                last = best[start] + 1
+                s, e = start // _WIDTH, last // _WIDTH
+                key = folded[s:e]
+                out.append(Match(s, e, zh_ids[key], key))
+        return out
+
+    def find_en(self, text: str) -> list[Match]:
+        """Non-overlapping whole-word term matches in English ``text`` (offsets into ``text``)."""
+        found = self._en_candidates(text)
+        best: dict[int, tuple[int, tuple[str, ...], str]] = {}
+        for start, end, ids, key in found:
+            if start not in best or end > best[start][0]:
+                best[start] = (end, ids, key)
+        out: list[Match] = []
+        last = 0
+        for start in sorted(best):
+            if start >= last:
+                end, ids, key = best[start]
+                out.append(Match(start, end, ids, key))
+                last = end
+        return out
+
+    def en_term_ids(self, text: str) -> set[str]:
+        """Ids of every term found in English ``text``, including matches inside longer ones."""
+        return {i for _s, _e, ids, _k in self._en_candidates(text) for i in ids}
+
+    def zh_term_ids(self, key: str) -> tuple[str, ...]:
+        """Ids of the terms whose folded Chinese is ``key`` (all senses of one Chinese term)."""
+        return self._zh_ids.get(key, ())
+
+    def has_english(self, term_id: str) -> bool:
+        """True if the term ``term_id`` has an English rendering."""
+        return term_id in self._with_en
+
+    def _en_candidates(self, text: str) -> list[tuple[int, int, tuple[str, ...], str]]:
+        if not len(self._en) or not text:
+            return []
+        norm, offsets = english.normalise(text)
+        size = len(text)
+        out = []
+        for end_n, value in self._en.iter(norm):
+            length, ids = self._en_info[value]
+            start_n = end_n - length + 1
+            start, end = offsets[start_n], offsets[end_n] + 1
+            if start and text[start - 1].isalnum():
+                continue
+            if end < size and text[end].isalnum():
+                continue
+            out.append((start, end, ids, norm[start_n : end_n + 1]))
+        return out
+
+
+def default_cache_dir() -> Path:
+    """``$PARALLAX_CACHE_DIR`` or ``platformdirs.user_cache_dir("parallax")``."""
+    env = os.environ.get("PARALLAX_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("parallax"))
+
+
+def _content_hash(terms: list[Term]) -> str:
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for term in terms:
+        digest.update(f"{term.id}\x00{term.zh}\x00{term.en}\x01".encode())
+    return digest.hexdigest()[:32]
+
+
+def _write_cache(path: Path, matcher: Matcher) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".matcher-", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(matcher, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:  # a cache is an optimisation: never fail because of it
+        pass

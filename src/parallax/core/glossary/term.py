@@ -1,0 +1,125 @@
+"""The glossary term: one Chinese term with one English rendering (one sense)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass, replace
+from typing import Literal, get_args
+
+Status = Literal["new", "learning", "known"]
+STATUSES: tuple[str, ...] = get_args(Status)
+_TAG_SPACE = re.compile(r"[\s,]+")
+
+
+class TermError(ValueError):
+    """A term value is invalid (one line naming the field and the fault)."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One sense of a glossary term.
+
+    ``zh`` is the Chinese as typed (Traditional or Simplified, may be empty for an English-only
+    learner entry); ``en`` is one English rendering (several terms may share a ``zh``).
+    ``tags`` hold no blanks or commas. ``source_date`` is ``YYYY-MM-DD`` or empty; ``created``
+    and ``updated`` are UTC ISO 8601 times (``2025-05-12T08:00:00Z``). ``id`` never changes.
+    """
+
+    id: str
+    zh: str
+    en: str
+    note: str = ""
+    pos: str = ""
+    tags: tuple[str, ...] = ()
+    status: Status = "new"
+    pinyin: str = ""
+    jyutping: str = ""
+    context_zh: str = ""
+    context_en: str = ""
+    source: str = ""
+    source_date: str = ""
+    created: str = ""
+    updated: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id or any(c.isspace() for c in self.id):
+            raise TermError(f"term id {self.id!r} is empty or contains blanks")
+        if not self.zh.strip() and not self.en.strip():
+            raise TermError(f"term {self.id}: both zh and en are empty")
+        if self.status not in STATUSES:
+            raise TermError(f"term {self.id}: status {self.status!r} is not one of {STATUSES}")
+        for tag in self.tags:
+            if not tag or _TAG_SPACE.search(tag):
+                raise TermError(f"term {self.id}: tag {tag!r} is empty or has blanks/commas")
+
+    def with_changes(self, **changes: object) -> Term:
+        """A copy with ``changes`` applied and ``updated`` set to now."""
+        return replace(self, **changes, updated=now_iso())  # type: ignore[arg-type]
+
+
+def now_iso() -> str:
+    """The current UTC time as ``YYYY-MM-DDTHH:MM:SSZ``."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def new_id() -> str:
+    """A fresh random term id (16 hex digits)."""
+    return uuid.uuid4().hex[:16]
+
+
+def normalise_tags(tags: object) -> tuple[str, ...]:
+    """Tags from a string (blank/comma separated) or an iterable, without duplicates."""
+    items = _TAG_SPACE.split(tags) if isinstance(tags, str) else list(tags)  # type: ignore[call-overload]
+    seen: dict[str, None] = {}
+    for item in items:
+        for tag in _TAG_SPACE.split(str(item)):
+            if tag:
+                seen.setdefault(tag, None)
+    return tuple(seen)
+
+
+def new_term(
+    zh: str,
+    en: str,
+    *,
+    note: str = "",
+    pos: str = "",
+    tags: object = (),
+    status: Status = "new",
+    pinyin: str | None = None,
+    jyutping: str | None = None,
+    context_zh: str = "",
+    context_en: str = "",
+    source: str = "",
+    source_date: dt.date | str | None = None,
+    id: str | None = None,
+) -> Term:
+    """A new term with a fresh id and timestamps; pinyin and Jyutping computed when not given."""
+    from parallax.core import chinese
+
+    zh, en = zh.strip(), en.strip()
+    if pinyin is None:
+        pinyin = chinese.pinyin(zh) if zh else ""
+    if jyutping is None:
+        jyutping = chinese.jyutping(zh) if zh else ""
+    date = source_date.isoformat() if isinstance(source_date, dt.date) else (source_date or "")
+    stamp = now_iso()
+    return Term(
+        id=id or new_id(),
+        zh=zh,
+        en=en,
+        note=note,
+        pos=pos,
+        tags=normalise_tags(tags),
+        status=status,
+        pinyin=pinyin,
+        jyutping=jyutping,
+        context_zh=context_zh,
+        context_en=context_en,
+        source=source,
+        source_date=date,
+        created=stamp,
+        updated=stamp,
+    )

@@ -1,0 +1,226 @@
+"""Tests for the glossary term model, file format and store."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parallax.core.glossary import (
+    Glossary,
+    GlossaryConflictError,
+    GlossaryError,
+    GlossaryNameError,
+    GlossaryStore,
+    Term,
+    TermError,
+    glossary_dir,
+    new_term,
+    starter_path,
+    validate_name,
+)
+from parallax.core.glossary import fileformat
+from parallax.core.glossary.safefile import backup_paths
+
+NASTY = st.lists(
+    st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(["\t", "\n", "\r", "\\", '"', "'", "=cmd", "𠮷", "\\t", ",", "#"]),
+    ),
+    max_size=12,
+).map("".join)
+TAGS = st.lists(st.text(alphabet="abcxyz-_中文", min_size=1, max_size=6), max_size=3).map(tuple)
+
+
+@st.composite
+def terms(draw: st.DrawFn) -> Term:
+    zh = draw(NASTY)
+    en = draw(NASTY)
+    if not zh.strip() and not en.strip():
+        en = "x" + en
+    return Term(
+        id=draw(st.text(alphabet="0123456789abcdef", min_size=1, max_size=16)),
+        zh=zh,
+        en=en,
+        note=draw(NASTY),
+        pos=draw(NASTY),
+        tags=tuple(dict.fromkeys(draw(TAGS))),
+        status=draw(st.sampled_from(["new", "learning", "known"])),
+        pinyin=draw(NASTY),
+        context_zh=draw(NASTY),
+        context_en=draw(NASTY),
+        source=draw(NASTY),
+        source_date=draw(NASTY),
+        created=draw(NASTY),
+    )
+
+
+def unique(items: list[Term]) -> list[Term]:
+    return list({t.id: t for t in items}.values())
+
+
+@settings(max_examples=150)
+@given(st.lists(terms(), max_size=8).map(unique))
+def test_dump_parse_lossless(items: list[Term]) -> None:
+    parsed = fileformat.parse(fileformat.dump(items))
+    assert parsed.problems == ()
+    assert list(parsed.terms) == items
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(terms(), max_size=5).map(unique))
+def test_save_load_lossless(tmp_path: Path, items: list[Term]) -> None:
+    store = GlossaryStore(tmp_path, include_starter=False)
+    (tmp_path / "g.tsv").unlink(missing_ok=True)
+    store.add_many("g", items)
+    assert list(store.load("g").terms) == items
+
+
+def test_new_term_fills_romanisation() -> None:
+    term = new_term("雙遏制", " dual containment ", tags="politics, china", source_date=None)
+    assert term.en == "dual containment"
+    assert term.pinyin == "shuāng è zhì" and term.jyutping == "soeng1 aat3 zai3"
+    assert term.tags == ("politics", "china")
+    assert term.created.endswith("Z") and term.created == term.updated
+    assert len(term.id) == 16
+
+
+def test_term_validation() -> None:
+    with pytest.raises(TermError, match="status"):
+        Term(id="a", zh="x", en="y", status="old")  # type: ignore[arg-type]
+    with pytest.raises(TermError, match="empty"):
+        Term(id="a", zh=" ", en="")
+    with pytest.raises(TermError, match="tag"):
+        Term(id="a", zh="x", en="y", tags=("two words",))
+
+
+def test_file_is_readable_tsv(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path)
+    store.add("mine", Term(id="t1", zh="雙遏制", en="dual\tcontainment", note="a\nb\\c"))
+    lines = (tmp_path / "mine.tsv").read_text("utf-8").splitlines()
+    assert lines[0].split("\t")[:3] == ["id", "zh", "en"]
+    assert lines[1].startswith("t1\t雙遏制\tdual\\tcontainment\ta\\nb\\\\c\t")
+
+
+def test_bad_row_reported_and_never_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "hand.tsv"
+    path.write_text(
+        "id\tzh\ten\tstatus\n"
+        "a1\t霸權\thegemony\tnew\n"
+        "a2\t結盟\talliance\n"  # missing a field
+        "# a comment\n"
+        "a3\t關稅戰\ttariff war\tforgotten\n"  # bad status
+        "a4\t單邊\tunilateral\tknown\n",
+        encoding="utf-8",
+    )
+    store = GlossaryStore(tmp_path)
+    glossary = store.load("hand")
+    assert [t.id for t in glossary.terms] == ["a1", "a4"]
+    assert [(p.line, p.message) for p in glossary.problems] == [
+        (3, "3 fields, expected 4"),
+        (5, "term a3: status 'forgotten' is not one of ('new', 'learning', 'known')"),
+    ]
+    store.add("hand", Term(id="a5", zh="遏制", en="containment"))
+    store.remove("hand", "a1")
+    store.save(store.load("hand"))
+    text = path.read_text("utf-8")
+    assert "a2\t結盟\talliance\n" in text and "a3\t關稅戰\ttariff war\tforgotten\n" in text
+    assert "# a comment\n" in text
+    assert [t.id for t in store.load("hand").terms] == ["a4", "a5"]
+    store.save(store.load("hand"), drop_problems=True)
+    assert store.load("hand").problems == ()
+
+
+def test_bad_header_refuses_to_write(tmp_path: Path) -> None:
+    (tmp_path / "x.tsv").write_text("term\tmeaning\nfoo\tbar\n", encoding="utf-8")
+    store = GlossaryStore(tmp_path)
+    glossary = store.load("x")
+    assert glossary.terms == () and glossary.problems[0].line == 1
+    with pytest.raises(GlossaryError, match=r"x\.tsv:1: not a parallax glossary header"):
+        store.add("x", Term(id="a", zh="a", en="b"))
+    assert (tmp_path / "x.tsv").read_text("utf-8") == "term\tmeaning\nfoo\tbar\n"
+
+
+def test_changed_on_disk_is_reloaded_not_overwritten(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path)
+    store.add("g", Term(id="a", zh="甲", en="a"))
+    loaded = store.load("g")
+    # another program appends a row behind our back
+    path = tmp_path / "g.tsv"
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(fileformat.format_row(Term(id="b", zh="乙", en="b")) + "\n")
+    store.add("g", Term(id="c", zh="丙", en="c"))  # read-merge-write keeps b
+    assert [t.id for t in store.load("g").terms] == ["a", "b", "c"]
+    with pytest.raises(GlossaryConflictError, match="changed on disk"):
+        store.save(Glossary(loaded.name, loaded.path, (), True, (), loaded.signature))
+    assert len(store.load("g").terms) == 3
+    store.save(store.load("g"))  # fresh signature: fine
+
+
+def test_update_remove_by_prefix_and_errors(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path)
+    store.add("g", Term(id="abc123", zh="甲", en="a"))
+    store.add("g", Term(id="abd456", zh="乙", en="b"))
+    store.update("g", Term(id="abc123", zh="甲", en="A"))
+    assert store.load("g").terms[0].en == "A"
+    with pytest.raises(GlossaryError, match="2 terms with id 'ab'"):
+        store.remove("g", "ab")
+    assert store.remove("g", "abd").id == "abd456"
+    with pytest.raises(GlossaryError, match="no term with id 'zzz'"):
+        store.remove("g", "zzz")
+    with pytest.raises(GlossaryError, match="no glossary named 'nope'"):
+        store.load("nope")
+
+
+def test_backups_rotate(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path)
+    for n in range(5):
+        store.add("g", Term(id=f"t{n}", zh="字", en=f"w{n}"))
+    backups = backup_paths(tmp_path / "g.tsv")
+    counts = [len(fileformat.parse(p.read_text("utf-8")).terms) for p in backups]
+    assert counts == [4, 3, 2]
+    assert store.names() == ["g", "starter"]
+
+
+def test_starter_is_read_only_reference(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path)
+    starter = store.load("starter")
+    assert starter.path == starter_path() and not starter.writable
+    assert len(starter.terms) >= 15 and not starter.problems
+    with pytest.raises(GlossaryError, match="read-only"):
+        store.add("starter", Term(id="x", zh="x", en="x"))
+    infos = store.list()
+    assert [(i.name, i.writable) for i in infos] == [("starter", False)]
+
+
+def test_starter_files_identical() -> None:
+    repo = Path(__file__).resolve().parents[1]
+    assert (repo / "glossaries" / "starter.tsv").read_bytes() == starter_path().read_bytes()
+
+
+def test_default_writable_glossary_created_on_first_save(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path / "new")
+    assert store.load("my-terms").terms == ()
+    store.add("my-terms", Term(id="a", zh="甲", en="a"))
+    assert store.names()[0] == "my-terms" and store.list()[0].default
+
+
+@pytest.mark.parametrize("name", ["", "a/b", "..", "a..b", ".hidden", "a\\b", " x"])
+def test_bad_names(name: str) -> None:
+    with pytest.raises(GlossaryNameError, match="invalid glossary name"):
+        validate_name(name)
+
+
+def test_glossary_dir_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PARALLAX_GLOSSARY_DIR", str(tmp_path / "env"))
+    assert glossary_dir(tmp_path / "cli") == tmp_path / "cli"
+    assert glossary_dir() == tmp_path / "env"
+    monkeypatch.delenv("PARALLAX_GLOSSARY_DIR")
+    (tmp_path / "glossaries").mkdir()
+    assert glossary_dir() == tmp_path / "glossaries"
+    os.rmdir(tmp_path / "glossaries")
+    assert glossary_dir().name == "glossaries" and "parallax" in str(glossary_dir())
