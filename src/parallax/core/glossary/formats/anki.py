@@ -1,0 +1,130 @@
+"""Anki text import file for the built-in Basic note type, with a stable GUID column.
+
+::
+
+    #separator:tab
+    #html:true
+    #notetype:Basic
+    #deck:parallax::NAME
+    #columns:guid⇥Front⇥Back⇥Tags
+    #guid column:1
+    #tags column:4
+
+GUID ``parallax-<term id>`` (re-import updates the same notes). Front is the Chinese term (the
+English one for English-only entries; a sense number keeps it unique when several senses share
+a Chinese term). Back holds one ``<div class="px-FIELD">`` per field: English, pinyin,
+Jyutping, note, both context sentences and the source (learning status and times are left to
+Anki). Fields are HTML-escaped, newlines are
+``<br>`` and tabs ``&#9;``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from parallax.core.glossary.formats._common import (
+    ImportResult,
+    RowProblem,
+    TermError,
+    has_han,
+    make_term,
+)
+from parallax.core.glossary.term import Term
+
+GUID_PREFIX = "parallax-"
+BACK_FIELDS = (
+    "en", "pos", "pinyin", "jyutping", "note", "context_zh", "context_en", "source", "source_date",
+)
+_DIV = re.compile(r'<div class="px-([a-z_]+)">(.*?)</div>', re.DOTALL)
+_SENSE = re.compile(r'<span class="px-sense">.*?</span>', re.DOTALL)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def to_html(text: str) -> str:
+    """Plain text as an Anki HTML field."""
+    return html.escape(text, quote=False).replace("\t", "&#9;").replace("\r", "&#13;").replace(
+        "\n", "<br>"
+    )
+
+
+def from_html(field: str) -> str:
+    """An Anki HTML field as plain text."""
+    return html.unescape(_TAG.sub("", _BR.sub("\n", field)))
+
+
+def export(terms: Sequence[Term], *, name: str = "parallax") -> str:
+    """The terms as an Anki import file (one note per term sense)."""
+    deck = " ".join(f"parallax::{name}".split())
+    lines = [
+        "#separator:tab",
+        "#html:true",
+        "#notetype:Basic",
+        f"#deck:{deck}",
+        "#columns:guid\tFront\tBack\tTags",
+        "#guid column:1",
+        "#tags column:4",
+    ]
+    fronts = Counter(t.zh or t.en for t in terms)
+    seen: Counter[str] = Counter()
+    for term in terms:
+        front_text = term.zh or term.en
+        seen[front_text] += 1
+        front = to_html(front_text)
+        if fronts[front_text] > 1:
+            front += f'<span class="px-sense"> ({seen[front_text]})</span>'
+        # An English-only entry carries an empty zh div; otherwise the en div is always there.
+        back = '<div class="px-zh"></div>' if not term.zh else f'<div class="px-en">{to_html(term.en)}</div>'
+        back += "".join(
+            f'<div class="px-{f}">{to_html(getattr(term, f))}</div>'
+            for f in BACK_FIELDS[1:]
+            if getattr(term, f)
+        )
+        lines.append("\t".join((GUID_PREFIX + term.id, front, back, " ".join(term.tags))))
+    return "\n".join(lines) + "\n"
+
+
+def parse(text: str) -> ImportResult:
+    """Terms from an Anki text file (ours, or any Front/Back file with tab separators)."""
+    headers: dict[str, str] = {}
+    terms: list[Term] = []
+    problems: list[RowProblem] = []
+    in_header = True
+    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
+        line = line.removesuffix("\r")
+        if in_header and line.startswith("#") and ":" in line:
+            key, _, value = line[1:].partition(":")
+            headers[key.strip().lower()] = value
+            continue
+        if not line.strip():
+            continue
+        in_header = False
+        try:
+            terms.append(_note(line.split("\t"), headers))
+        except (TermError, IndexError) as error:
+            problems.append(RowProblem(number, str(error) or "too few fields"))
+    return ImportResult(tuple(terms), tuple(problems))
+
+
+def _note(cells: list[str], headers: dict[str, str]) -> Term:
+    guid_col = int(headers.get("guid column", "0") or 0)
+    tags_col = int(headers.get("tags column", "0") or 0)
+    guid = cells[guid_col - 1] if guid_col else ""
+    tags = cells[tags_col - 1] if tags_col else ""
+    rest = [c for i, c in enumerate(cells, start=1) if i not in (guid_col, tags_col)]
+    front = from_html(_SENSE.sub("", rest[0]))
+    back = rest[1] if len(rest) > 1 else ""
+    values = {key: from_html(value) for key, value in _DIV.findall(back)}
+    if not values:  # not written by parallax: the Back text is the translation
+        values = {"en" if has_han(front) else "note": from_html(back)}
+    if "zh" in values:
+        zh, en = values.pop("zh"), front
+    elif "en" in values or has_han(front):
+        zh, en = front, values.pop("en", "")
+    else:
+        zh, en = "", front
+    term_id = guid.removeprefix(GUID_PREFIX) if guid.startswith(GUID_PREFIX) else ""
+    return make_term(zh, en, id=term_id, tags=tags, **values)

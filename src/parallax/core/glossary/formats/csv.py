@@ -1,0 +1,62 @@
+"""CSV (RFC 4180) with a header row of the parallax columns; ``csv-excel`` adds a UTF-8 BOM.
+
+Cells that a spreadsheet would run as a formula (starting with ``= + - @`` TAB or CR) are
+prefixed with ``'``; so are cells starting with ``'``, so that import can undo exactly the
+prefixes export added (``'`` followed by one of those characters) and round-trips.
+"""
+
+from __future__ import annotations
+
+import csv as _csv
+import io
+from collections.abc import Sequence
+
+from parallax.core.glossary.fileformat import COLUMNS
+from parallax.core.glossary.formats._common import ImportResult, RowProblem, TermError, make_term
+from parallax.core.glossary.term import Term
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` made safe for spreadsheets."""
+    return "'" + cell if cell.startswith(_FORMULA) else cell
+
+
+def restore(cell: str) -> str:
+    """Undo ``neutralise``."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA) else cell
+
+
+def export(terms: Sequence[Term], *, excel: bool = False) -> str:
+    """The terms as CSV text (with a BOM for Excel when ``excel``)."""
+    out = io.StringIO()
+    writer = _csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for term in terms:
+        row = [" ".join(term.tags) if c == "tags" else getattr(term, c) for c in COLUMNS]
+        writer.writerow([neutralise(cell) for cell in row])
+    return ("\ufeff" if excel else "") + out.getvalue()
+
+
+def parse(text: str) -> ImportResult:
+    """Terms from CSV text with a header naming at least ``zh`` and ``en``."""
+    rows = _csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    header = [restore(h).strip().lower() for h in next(rows, [])]
+    if "zh" not in header or "en" not in header:
+        raise ValueError(f"header must name the columns zh and en, found: {', '.join(header)}")
+    terms: list[Term] = []
+    problems: list[RowProblem] = []
+    for row in rows:
+        line = rows.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(RowProblem(line, f"{len(row)} fields, expected {len(header)}"))
+            continue
+        values = {h: restore(cell) for h, cell in zip(header, row, strict=True) if h in COLUMNS}
+        try:
+            terms.append(make_term(values.pop("zh"), values.pop("en"), **values))
+        except TermError as error:
+            problems.append(RowProblem(line, str(error)))
+    return ImportResult(tuple(terms), tuple(problems))

@@ -1,0 +1,153 @@
+"""TBX: write TBX-Basic v3 (``urn:iso:std:iso:30042:ed-2``, DCA style); read v3 with either
+namespace or none, and TBX v2 (``martif``).
+
+One ``conceptEntry`` per term sense, id ``c-<term id>``: ``langSec`` ``zh-HK`` and ``en``, each
+with one ``termSec``; ``partOfSpeech`` as a ``termNote``; the context sentence as
+``descripGrp/descrip[@type=context]`` with ``admin[@type=source]``; tags as the concept's
+``subjectField``; the note as the concept's ``note``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parallax.core.glossary.formats._common import ImportResult, RowProblem, TermError, make_term
+from parallax.core.glossary.term import Term
+
+NS_V3 = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+POS = ("noun", "verb", "adjective", "adverb", "other")
+ZH_LANG = "zh-HK"
+
+
+@dataclass(frozen=True)
+class Names:
+    """Element names of one TBX version."""
+
+    root: str
+    header: str
+    concept: str
+    lang: str
+    term: str
+
+
+V3 = Names("tbx", "tbxHeader", "conceptEntry", "langSec", "termSec")
+V2 = Names("martif", "martifHeader", "termEntry", "langSet", "tig")
+
+
+def export(terms: Sequence[Term], *, name: str = "", names: Names = V3) -> str:
+    """The terms as a TBX document (v3 by default, v2 with ``names=V2``)."""
+    if names is V3:
+        root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
+        root.set("xmlns", NS_V3)
+    else:
+        root = ET.Element("martif", {"type": "TBX", XML_LANG: "en"})
+    header = ET.SubElement(root, names.header)
+    desc = ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc")
+    ET.SubElement(desc, "p").text = f"parallax glossary {name}".strip()
+    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    for term in terms:
+        concept = ET.SubElement(body, names.concept, {"id": f"c-{term.id}"})
+        if term.tags:
+            _child(concept, "descrip", ", ".join(term.tags), type="subjectField")
+        for lang, text, context in ((ZH_LANG, term.zh, term.context_zh), ("en", term.en, term.context_en)):
+            if not text and not context:
+                continue
+            sec = ET.SubElement(ET.SubElement(concept, names.lang, {XML_LANG: lang}), names.term)
+            _child(sec, "term", text)
+            if term.pos:
+                _child(sec, "termNote", term.pos if term.pos in POS else "other", type="partOfSpeech")
+            if context or term.source:
+                group = ET.SubElement(sec, "descripGrp")
+                _child(group, "descrip", context, type="context")
+                if term.source:
+                    _child(group, "admin", term.source, type="source")
+        if term.note:
+            _child(concept, "note", term.note)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _child(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    element.text = text
+    return element
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _find(element: ET.Element, *names: str) -> list[ET.Element]:
+    return [child for child in element if _local(child.tag) in names]
+
+
+def parse(text: str) -> ImportResult:
+    """Terms from TBX v3 (ed-2, ed:3.0 or no namespace) or v2 (martif)."""
+    try:
+        root = ET.fromstring(text.removeprefix("\ufeff").encode("utf-8"))
+    except ET.ParseError as error:
+        raise ValueError(f"invalid XML at line {error.position[0]}: {error}") from None
+    if _local(root.tag) not in ("tbx", "martif"):
+        raise ValueError(f"not TBX: root element is <{_local(root.tag)}>")
+    terms: list[Term] = []
+    problems: list[RowProblem] = []
+    for concept in root.iter():
+        if _local(concept.tag) not in ("conceptEntry", "termEntry"):
+            continue
+        try:
+            terms.extend(_concept_terms(concept))
+        except TermError as error:
+            problems.append(RowProblem(0, f"concept {concept.get('id', '?')}: {error}"))
+    return ImportResult(tuple(terms), tuple(problems))
+
+
+def _concept_terms(concept: ET.Element) -> list[Term]:
+    tags = " ".join(e.text or "" for e in _find(concept, "descrip") if e.get("type") == "subjectField")
+    note = "\n".join(e.text or "" for e in _find(concept, "note", "definition"))
+    sides: dict[str, list[dict[str, str]]] = {"zh": [], "en": []}
+    for lang_sec in _find(concept, "langSec", "langSet"):
+        lang = (lang_sec.get(XML_LANG) or lang_sec.get("lang") or "").lower()
+        side = "zh" if lang.startswith("zh") else "en" if lang.startswith("en") else ""
+        for term_sec in _find(lang_sec, "termSec", "tig", "ntig"):
+            if side:
+                sides[side].append(_term_sec(term_sec))
+    zhs = sides["zh"] or [{"term": ""}]
+    ens = sides["en"] or [{"term": ""}]
+    concept_id = (concept.get("id") or "").removeprefix("c-")
+    single = len(zhs) == len(ens) == 1
+    out = []
+    for zh in zhs:
+        for en in ens:
+            out.append(
+                make_term(
+                    zh["term"],
+                    en["term"],
+                    id=concept_id if single else "",
+                    note=note,
+                    pos=zh.get("pos") or en.get("pos", ""),
+                    tags=tags,
+                    context_zh=zh.get("context", ""),
+                    context_en=en.get("context", ""),
+                    source=zh.get("source") or en.get("source", ""),
+                )
+            )
+    return out
+
+
+def _term_sec(element: ET.Element) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in element.iter():
+        name, kind = _local(node.tag), node.get("type", "")
+        if name == "term":
+            found["term"] = "".join(node.itertext())
+        elif name == "termNote" and kind == "partOfSpeech":
+            found["pos"] = node.text or ""
+        elif name == "descrip" and kind == "context":
+            found["context"] = node.text or ""
+        elif name == "admin" and kind == "source":
+            found["source"] = node.text or ""
+    found.setdefault("term", "")
+    return found

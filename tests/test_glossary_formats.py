@@ -1,0 +1,238 @@
+"""Round-trip and hand-written-file tests for glossary import and export formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parallax.core.glossary import GlossaryStore, Term
+from parallax.core.glossary.formats import (
+    EXPORT_FORMATS,
+    FormatError,
+    detect_format,
+    export_terms,
+    import_file,
+    import_text,
+)
+from parallax.core.glossary.formats.csv import neutralise, restore
+
+DATA = Path(__file__).parent / "data" / "glossary"
+ALL_FIELDS = ("id", "zh", "en", "note", "pos", "tags", "status", "pinyin", "jyutping",
+              "context_zh", "context_en", "source", "source_date", "created", "updated")
+XML_SAFE = st.characters(
+    codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff"
+)
+
+
+def nasty(alphabet: st.SearchStrategy[str] = st.characters(codec="utf-8")) -> st.SearchStrategy[str]:
+    return st.lists(
+        st.one_of(alphabet, st.sampled_from(["\t", "\n", '"', "'", "=cmd", "+1", "-", "@x", "𠮷",
+                                              "<br>", "&amp;", ","])),
+        max_size=8,
+    ).map("".join)
+
+
+@st.composite
+def terms(draw: st.DrawFn, text: st.SearchStrategy[str] | None = None) -> Term:
+    text = nasty() if text is None else text
+    zh, en = draw(text).strip(), draw(text).strip()
+    if not zh and not en:
+        zh = "詞"
+    return Term(
+        id=draw(st.text(alphabet="0123456789abcdef", min_size=4, max_size=16)),
+        zh=zh,
+        en=en,
+        note=draw(text),
+        pos=draw(st.sampled_from(["", "noun", "verb", "adjective", "adverb", "other"])),
+        tags=tuple(dict.fromkeys(draw(st.lists(st.text("abc-_漢", min_size=1, max_size=4), max_size=3)))),
+        status=draw(st.sampled_from(["new", "learning", "known"])),
+        pinyin="p" + draw(text),
+        jyutping="j" + draw(text),
+        context_zh=draw(text),
+        context_en=draw(text),
+        source=draw(text),
+        source_date=draw(st.sampled_from(["", "2025-05-12"])),
+        created="2025-05-12T00:00:00Z",
+        updated="2025-05-13T00:00:00Z",
+    )
+
+
+def fields(term: Term, names: tuple[str, ...]) -> tuple[object, ...]:
+    return tuple(getattr(term, n) for n in names)
+
+
+def unique(items: list[Term]) -> list[Term]:
+    return list({t.id: t for t in items}.values())
+
+
+def round_trip(items: list[Term], fmt: str) -> list[Term]:
+    result = import_text(export_terms(items, fmt, name="test").decode("utf-8"), fmt)
+    assert result.problems == ()
+    return list(result.terms)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(terms(), max_size=5).map(unique), st.sampled_from(["csv", "csv-excel", "json"]))
+def test_lossless_formats(items: list[Term], fmt: str) -> None:
+    assert round_trip(items, fmt) == items
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(terms(), max_size=5).map(unique))
+def test_anki_round_trip(items: list[Term]) -> None:
+    keep = tuple(f for f in ALL_FIELDS if f not in ("status", "created", "updated"))
+    assert [fields(t, keep) for t in round_trip(items, "anki")] == [fields(t, keep) for t in items]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(terms(nasty(XML_SAFE)), max_size=4).map(unique), st.sampled_from(["tbx", "tbx2"]))
+def test_tbx_round_trip(items: list[Term], fmt: str) -> None:
+    # XML 1.0 cannot carry control characters; \r is normalised by every XML parser.
+    keep = ("id", "zh", "en", "note", "pos", "tags", "context_zh", "context_en")
+    got = round_trip(items, fmt)
+    assert [fields(t, keep) for t in got] == [
+        fields(t, keep) for t in items
+    ]
+    assert [t.source for t in got] == [t.source if (t.zh or t.en) else "" for t in items]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(terms(), max_size=5).map(unique))
+def test_omegat_round_trip(items: list[Term]) -> None:
+    got = round_trip(items, "omegat")
+    flat = [(" ".join(t.zh.split()), " ".join(t.en.split()), " ".join(t.note.split()))
+            for t in items if " ".join(t.zh.split())]
+    assert [(t.zh, t.en, t.note) for t in got] == flat
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(terms(), max_size=5).map(unique))
+def test_lute_round_trip(items: list[Term]) -> None:
+    got = round_trip(items, "lute")
+    assert [(t.zh, t.en, t.tags, t.status) for t in got] == [
+        (t.zh, t.en if t.zh else t.en, t.tags, t.status) for t in items
+    ]
+    assert [t.pinyin for t in got if t.zh] == [t.pinyin for t in items if t.zh]
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'=x", "'", "''", "ok"])
+def test_formula_neutralisation(cell: str) -> None:
+    safe = neutralise(cell)
+    assert not safe.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert restore(safe) == cell
+    assert restore("'hand typed") == "'hand typed"
+
+
+def test_csv_excel_has_bom_and_crlf() -> None:
+    data = export_terms([Term(id="a", zh="霸權", en="=hegemony")], "csv-excel")
+    assert data.startswith(b"\xef\xbb\xbfid,zh,en,") and b"\r\n" in data
+    assert b",'=hegemony," in data
+
+
+def test_hand_written_omegat() -> None:
+    result = import_file(DATA / "omegat-hand.txt")
+    assert [(t.zh, t.en, t.note) for t in result.terms] == [
+        ("雙遏制", "dual containment", "policy of the US"),
+        ("聯合聲明", "joint statement", ""),
+        ("多極化", "multipolarity", ""),
+        ("多極化", "multipolar", "adjective use"),
+        ("關稅戰", "", "no translation yet"),
+    ]
+    assert result.terms[0].pinyin == "shuāng è zhì"
+    assert [(t.zh, t.en) for t in import_file(DATA / "omegat-bom.utf8").terms] == [("霸權", "hegemony")]
+
+
+@pytest.mark.parametrize("name", ["tbx3-hand.tbx", "tbx3-ed3.tbx", "tbx3-nons.tbx"])
+def test_hand_written_tbx3_all_namespaces(name: str) -> None:
+    result = import_file(DATA / name)
+    assert result.problems == ()
+    first = result.terms[0]
+    assert (first.id, first.zh, first.en, first.pos, first.tags) == (
+        "c1", "雙遏制", "dual containment", "noun", ("politics",)
+    )
+    assert first.context_zh == "堅決應對美國對中俄實施『雙遏制』" and first.source == "Ming Pao 2025-05-12"
+    assert first.note == "US policy against China and Russia"
+    assert [(t.zh, t.en, t.note) for t in result.terms[1:]] == [
+        ("多極化", "multipolarity", "a world with several centres of power"),
+        ("多極化", "multipolar world", "a world with several centres of power"),
+    ]
+
+
+def test_hand_written_tbx2() -> None:
+    (term,) = import_file(DATA / "tbx2-hand.tbx").terms
+    assert (term.id, term.zh, term.en, term.pos) == ("t1", "關稅戰", "tariff war", "noun")
+
+
+def test_tbx3_written_with_ed2_namespace() -> None:
+    text = export_terms([Term(id="a", zh="霸權", en="hegemony", pos="noun")], "tbx").decode()
+    assert '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">' in text
+    assert '<conceptEntry id="c-a">' in text and '<langSec xml:lang="zh-HK">' in text
+
+
+def test_anki_header_and_stable_guid() -> None:
+    items = [Term(id="a1", zh="多極化", en="multipolarity"), Term(id="a2", zh="多極化", en="multipolar"),
+             Term(id="a3", zh="", en="face off", note="to argue\nor fight <sb>")]
+    text = export_terms(items, "anki", name="my terms").decode()
+    lines = text.splitlines()
+    assert lines[:7] == ["#separator:tab", "#html:true", "#notetype:Basic", "#deck:parallax::my terms",
+                         "#columns:guid\tFront\tBack\tTags", "#guid column:1", "#tags column:4"]
+    rows = [line.split("\t") for line in lines[7:]]
+    assert [r[0] for r in rows] == ["parallax-a1", "parallax-a2", "parallax-a3"]
+    assert len({r[1] for r in rows}) == 3  # first field unique
+    assert "to argue<br>or fight &lt;sb&gt;" in rows[2][2]
+    assert export_terms(items, "anki", name="my terms").decode() == text
+    again = import_text(text, "anki").terms
+    assert [(t.id, t.zh, t.en, t.note) for t in again] == [(t.id, t.zh, t.en, t.note) for t in items]
+
+
+def test_foreign_anki_file() -> None:
+    text = "#separator:tab\n#html:true\n霸權\thegemony<br>dominance\n"
+    (term,) = import_text(text, "anki").terms
+    assert (term.zh, term.en) == ("霸權", "hegemony\ndominance")
+
+
+def test_lute_import_statuses() -> None:
+    text = "language,term,translation,status,tags\nClassical Chinese,霸權,hegemony,W,\"a,b\"\n" \
+           "Classical Chinese,結盟,alliance,2,\nEnglish,face off,to argue,I,\n"
+    got = import_text(text, "lute").terms
+    assert [(t.zh, t.en, t.note, t.status, t.tags) for t in got] == [
+        ("霸權", "hegemony", "", "known", ("a", "b")),
+        ("結盟", "alliance", "", "learning", ()),
+        ("", "face off", "to argue", "known", ()),
+    ]
+
+
+def test_mingpao_learner_block(tmp_path: Path) -> None:
+    from parallax.core.bundled import bundled_document_path
+
+    result = import_file(bundled_document_path())
+    assert [(t.zh, t.en, t.tags, t.source_date) for t in result.terms] == [
+        ("", "face off", ("learner",), "2025-05-12"),
+        ("", "stand-off", ("learner",), "2025-05-12"),
+        ("", "subvert", ("learner",), "2025-05-12"),
+    ]
+    assert result.terms[1].note == "a situation in which no agreement can be reached"
+
+
+def test_detect_and_errors(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path)
+    starter = store.load("starter").terms
+    for fmt in EXPORT_FORMATS:
+        path = tmp_path / f"out-{fmt}{'.csv' if 'csv' in fmt or fmt == 'lute' else '.txt'}"
+        path.write_bytes(export_terms(starter, fmt))
+        expected = {"csv-excel": "csv", "tbx2": "tbx2"}.get(fmt, fmt)
+        assert detect_format(path, path.read_text("utf-8")) == expected
+        assert len(import_file(path).terms) >= 25
+    with pytest.raises(FormatError, match="unknown export format 'xlsx'"):
+        export_terms(starter, "xlsx")
+    bad = tmp_path / "bad.tbx"
+    bad.write_text("<tbx><text>", encoding="utf-8")
+    with pytest.raises(FormatError, match=r"bad\.tbx: invalid XML at line 1"):
+        import_file(bad)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"zh,en\n\xe9,x\n")
+    with pytest.raises(FormatError, match=r"latin\.csv: not UTF-8"):
+        import_file(latin)
