@@ -1,0 +1,65 @@
+"""Everything the aligner knows about a document's units, computed once before the search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from parallax.core.align.anchors import glossary_items
+from parallax.core.align.items import Items, empty_items
+from parallax.core.align.length import FloatArray, en_length, estimate_ratio, zh_length
+from parallax.core.align.lexicon import dictionary_items
+from parallax.core.align.numbers import number_items
+from parallax.core.align.params import Params
+from parallax.core.align.quotes import quote_items
+
+
+@dataclass(frozen=True)
+class Features:
+    """Unit lengths (with their prefix sums), the length ratio and each signal's items."""
+
+    zh_len: FloatArray
+    en_len: FloatArray
+    zh_cum: FloatArray  # zh_cum[i] = total length of the first i Chinese units
+    en_cum: FloatArray
+    ratio: float
+    signals: tuple[Items, ...]
+
+    @property
+    def n_zh(self) -> int:
+        return len(self.zh_len)
+
+    @property
+    def n_en(self) -> int:
+        return len(self.en_len)
+
+
+def build_features(
+    zh: Sequence[str], en: Sequence[str], params: Params, glossary: Iterable[tuple[str, str]] = ()
+) -> Features:
+    """Measure and index the units of both sides for the signals switched on in ``params``."""
+    zh_len = np.array([zh_length(t) for t in zh], dtype=np.float64)
+    en_len = np.array([en_length(t) for t in en], dtype=np.float64)
+    ratio = estimate_ratio(zh_len.tolist(), en_len.tolist())
+    builders = {
+        "dictionary": lambda w: dictionary_items(zh, en, w),
+        "numbers": lambda w: number_items(zh, en, w),
+        "quotes": lambda w: quote_items(zh, en, w),
+        "glossary": lambda w: glossary_items(zh, en, glossary, w),
+    }
+    signals = []
+    for name, build in builders.items():
+        weight = params.weights[name]
+        items = build(weight) if name in params.signals else empty_items(len(zh), len(en))
+        if any(items.zh) and any(items.en):
+            signals.append(items)
+    return Features(
+        zh_len=zh_len,
+        en_len=en_len,
+        zh_cum=np.concatenate([[0.0], np.cumsum(zh_len)]),
+        en_cum=np.concatenate([[0.0], np.cumsum(en_len)]),
+        ratio=ratio,
+        signals=tuple(signals),
+    )

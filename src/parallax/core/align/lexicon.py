@@ -1,0 +1,93 @@
+"""The bilingual dictionary signal: Chinese words of one unit found as English words in the other.
+
+Each Chinese unit is cut into CC-CEDICT headwords by greedy longest match (Traditional and
+Simplified headwords alike); a word whose senses hold English content words is an item whose keys
+are the stems of those words. Each English unit's keys are the stems of its content words that
+occur in some gloss. Stems that occur in a large share of a document's English units say little
+about which unit is which, so they are dropped per document (a document-level stop list).
+The stemmed glosses are cached next to the dictionary's own cache.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from parallax.core import cedict
+from parallax.core.align.english import STOP_WORDS, content_stems, stem
+from parallax.core.align.items import Items
+
+LEXICON_VERSION = 1
+# Keys present in more than this share of the English units (and in more than MIN_COMMON units)
+# are dropped: they do not tell units apart.
+COMMON_SHARE = 0.25
+MIN_COMMON = 3
+# Headwords with more gloss stems than this are too ambiguous to be evidence (打, 上, 开...).
+MAX_GLOSS_STEMS = 40
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """CC-CEDICT glosses as stem ids: ``keys[h]`` for headword ``h``; ``stem_ids`` for English."""
+
+    keys: tuple[tuple[int, ...], ...]
+    stem_ids: dict[str, int]
+
+    def zh_words(self, text: str) -> list[tuple[int, ...]]:
+        """The key sets of the translatable words of a Chinese text, in order."""
+        keys = self.keys
+        return [keys[h] for _, _, h in cedict.load().segment(text) if keys[h]]
+
+    def en_keys(self, text: str) -> frozenset[int]:
+        """The stem ids of the glossable content words of an English text."""
+        ids = self.stem_ids
+        return frozenset(ids[s] for s in content_stems(text) if s in ids)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon of the default CC-CEDICT, from the cache or built (once per process)."""
+    path = cedict.cache_file("lexicon", LEXICON_VERSION)
+    found = cedict.read_cache(path, Lexicon)
+    if found is None:
+        found = build_lexicon(cedict.load())
+        cedict.write_cache(path, found)
+    return found
+
+
+def build_lexicon(dictionary: cedict.Cedict) -> Lexicon:
+    """Stem every gloss word of ``dictionary`` (stop words left out)."""
+    word_stem: list[int] = []
+    stem_ids: dict[str, int] = {}
+    for word in dictionary.words:
+        if word in STOP_WORDS or len(word) < 2:
+            word_stem.append(-1)
+        else:
+            word_stem.append(stem_ids.setdefault(stem(word), len(stem_ids)))
+    keys: list[tuple[int, ...]] = []
+    for gloss in dictionary.glosses:
+        found = sorted({word_stem[w] for w in gloss} - {-1})
+        keys.append(tuple(found) if len(found) <= MAX_GLOSS_STEMS else ())
+    return Lexicon(tuple(keys), stem_ids)
+
+
+def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) -> Items:
+    """The dictionary signal's items for a document."""
+    lex = lexicon()
+    en_keys = [lex.en_keys(text) for text in en]
+    common: frozenset[int] = frozenset()
+    if len(en_keys) > MIN_COMMON:
+        counts = Counter(key for keys in en_keys for key in keys)
+        limit = max(MIN_COMMON, COMMON_SHARE * len(en_keys))
+        common = frozenset(key for key, count in counts.items() if count > limit)
+        if common:
+            en_keys = [keys - common for keys in en_keys]
+    zh_items: list[list[tuple[int, ...]]] = []
+    for text in zh:
+        words = lex.zh_words(text)
+        if common:
+            words = [tuple(k for k in keys if k not in common) for keys in words]
+        zh_items.append([keys for keys in words if keys])
+    return Items(zh_items, en_keys, weight)

@@ -1,0 +1,117 @@
+"""The numbers signal: the same quantities written as ``80``, ``８０``, ``八十`` or ``eighty``.
+
+Numbers become integer keys (the value times 100, so ``1.5`` and ``150%``-style decimals keep
+their digits). Chinese numerals with 萬/万 and 億/亿 are read, years written digit by digit
+(``二〇二五``) too; ``1980s``/``80th``/``3rd`` keep their number. The value 1 is left out: 一 and
+"one" are too common to mean anything.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import regex
+
+from parallax.core.align.items import Items
+
+_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
+_ZH_LARGE = {"萬": 10_000, "万": 10_000, "億": 100_000_000, "亿": 100_000_000}
+_ZH_NUM_CHARS = "".join(_ZH_DIGITS) + "".join(_ZH_SMALL) + "".join(_ZH_LARGE)
+
+_ARABIC = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ZH_NUMBER = regex.compile(rf"(?:\d+(?:\.\d+)?|[{_ZH_NUM_CHARS}])[{_ZH_NUM_CHARS}]*")
+_EN_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "twice": 2, "dozen": 12, "half": 0.5, "hundred": 100, "thousand": 1000,
+    "million": 1_000_000, "billion": 1_000_000_000, "hundreds": 100, "thousands": 1000,
+    "millions": 1_000_000, "billions": 1_000_000_000,
+}
+_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+              "trillion": 1_000_000_000_000}
+_EN_TOKEN = regex.compile(
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:st|nd|rd|th|s)?\b(?:\s+(hundred|thousand|million|billion|trillion)\b)?"
+    r"|\b([a-z]+)(?:-([a-z]+))?\b",
+    regex.IGNORECASE,
+)
+
+
+def _key(value: float) -> int | None:
+    if value == 1 or value < 0:
+        return None
+    return round(value * 100)
+
+
+def zh_numbers(text: str) -> list[int]:
+    """The number keys of a Chinese text, in order."""
+    text = unicodedata.normalize("NFKC", text).replace("百分之", "")
+    found: list[int] = []
+    for match in _ZH_NUMBER.finditer(text):
+        value = parse_zh_numeral(match.group())
+        key = None if value is None else _key(value)
+        if key is not None:
+            found.append(key)
+    return found
+
+
+def parse_zh_numeral(token: str) -> float | None:
+    """The value of a Chinese/Arabic numeral such as ``三萬五千``, ``1.5億``, ``二〇二五``."""
+    if all(c in _ZH_DIGITS for c in token) and len(token) > 1:
+        return float("".join(str(_ZH_DIGITS[c]) for c in token))  # 二〇二五 -> 2025
+    total, section, number = 0.0, 0.0, 0.0
+    i = 0
+    while i < len(token):
+        arabic = _ARABIC.match(token, i)
+        if arabic and arabic.start() == i:
+            number = float(arabic.group().replace(",", ""))
+            i = arabic.end()
+            continue
+        char = token[i]
+        if char in _ZH_DIGITS:
+            number = _ZH_DIGITS[char]
+        elif char in _ZH_SMALL:
+            section += (number or 1) * _ZH_SMALL[char]
+            number = 0
+        elif char in _ZH_LARGE:
+            total = (total + section + number) * _ZH_LARGE[char]
+            section, number = 0, 0
+        else:
+            return None
+        i += 1
+    return total + section + number
+
+
+def en_numbers(text: str) -> list[int]:
+    """The number keys of an English text, in order."""
+    text = unicodedata.normalize("NFKC", text)
+    found: list[int] = []
+    for match in _EN_TOKEN.finditer(text):
+        digits, scale, word, second = match.groups()
+        if digits is not None:
+            value = float(digits.replace(",", "")) * (_EN_SCALES[scale.lower()] if scale else 1)
+        else:
+            value_word = _EN_WORDS.get(word.lower())
+            if value_word is None:
+                continue
+            value = value_word + (_EN_WORDS.get(second.lower(), 0) if second else 0)
+            if value >= 100 and word.lower() in _EN_SCALES:
+                continue  # "hundreds of" / "thousand" alone: a scale, not a quantity
+        key = _key(value)
+        if key is not None:
+            found.append(key)
+    return found
+
+
+def number_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) -> Items:
+    """The numbers signal's items for a document."""
+    return Items(
+        [[(key,) for key in zh_numbers(text)] for text in zh],
+        [frozenset(en_numbers(text)) for text in en],
+        weight,
+    )

@@ -1,0 +1,78 @@
+"""Lexical match counts for the pairs of units near the band, all signals weighted together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from parallax.core.align.band import Band, IntArray
+from parallax.core.align.features import Features
+from parallax.core.align.length import FloatArray
+
+
+@dataclass(frozen=True)
+class PairTable:
+    """Weighted match counts of Chinese unit ``u`` against English units ``lo[u]..hi[u]-1``.
+
+    ``zh_matched`` counts the items of ``u`` matched in ``v``, ``en_matched`` the keys of ``v``
+    matched by ``u`` (both flat, row ``u`` starting at ``offset[u]``); ``zh_total[u]`` and
+    ``en_total[v]`` are the units' weighted item counts.
+    """
+
+    lo: IntArray
+    hi: IntArray
+    offset: IntArray
+    zh_matched: FloatArray
+    en_matched: FloatArray
+    zh_total: FloatArray
+    en_total: FloatArray
+
+    def take(self, flat: FloatArray, u: int, v: IntArray) -> FloatArray:
+        """Row ``u`` of ``flat`` (one of the matched arrays) at English units ``v`` (0 outside)."""
+        lo, hi = self.lo[u], self.hi[u]
+        if hi <= lo:
+            return np.zeros(len(v))
+        inside = (v >= lo) & (v < hi)
+        index = self.offset[u] + np.clip(v - lo, 0, hi - lo - 1)
+        return np.where(inside, flat[index], 0.0)
+
+
+def pair_windows(band: Band, n: int, m: int, max_zh: int, max_en: int) -> tuple[IntArray, IntArray]:
+    """For each Chinese unit, the English units it may share a bead with inside the band."""
+    lo = np.full(n, m, dtype=np.int64)
+    hi = np.zeros(n, dtype=np.int64)
+    units = np.arange(n)
+    for shift in range(1, max_zh + 1):
+        rows = np.minimum(units + shift, n)
+        lo = np.minimum(lo, band.lo[rows] - max_en)
+        hi = np.maximum(hi, band.hi[rows])
+    return np.clip(lo, 0, m), np.clip(hi, 0, m)
+
+
+def pair_table(features: Features, band: Band, max_zh: int, max_en: int) -> PairTable:
+    """Count the matches of every pair of units that some bead inside ``band`` may hold."""
+    n, m = features.n_zh, features.n_en
+    lo, hi = pair_windows(band, n, m, max_zh, max_en)
+    widths = np.maximum(hi - lo, 0)
+    offset = np.concatenate([[0], np.cumsum(widths)[:-1]]).astype(np.int64) if n else widths
+    zh_matched = np.zeros(int(widths.sum()))
+    en_matched = np.zeros(int(widths.sum()))
+    zh_total = np.zeros(n)
+    en_total = np.zeros(m)
+    for items in features.signals:
+        w = items.weight
+        zh_total += w * np.array([items.zh_total(u) for u in range(n)], dtype=np.float64)
+        en_total += w * np.array([items.en_total(v) for v in range(m)], dtype=np.float64)
+        en_has = [bool(keys) for keys in items.en]
+        for u in range(n):
+            if not items.zh[u]:
+                continue
+            base = offset[u] - lo[u]
+            for v in range(lo[u], hi[u]):
+                if en_has[v]:
+                    matched_zh, matched_en = items.pair_counts(u, v)
+                    if matched_zh:
+                        zh_matched[base + v] += w * matched_zh
+                        en_matched[base + v] += w * matched_en
+    return PairTable(lo, hi, offset, zh_matched, en_matched, zh_total, en_total)

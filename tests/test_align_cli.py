@@ -1,0 +1,106 @@
+"""``parallax align`` driven through ``parallax.cli.main.main`` (and once as a process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from parallax.cli.main import main
+
+DATA = Path(__file__).parent / "data" / "align"
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
+    assert main(["align", *argv]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_paragraphs(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(capsys, str(seed_path))
+    assert set(data) == {"zh", "en", "beads"}
+    assert len(data["zh"]) == 6 and len(data["en"]) == 5
+    assert [(b["zh"], b["en"]) for b in data["beads"]] == [([0], [])] + [
+        ([k], [k - 1]) for k in range(1, 6)
+    ]
+    assert all(0 <= b["score"] <= 1 for b in data["beads"])
+
+
+def test_json_sentences_ids_are_global(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(capsys, str(seed_path), "--units", "sentences")
+    assert len(data["zh"]) > 6 and len(data["en"]) > 5
+    assert [i for b in data["beads"] for i in b["zh"]] == list(range(len(data["zh"])))
+    assert [i for b in data["beads"] for i in b["en"]] == list(range(len(data["en"])))
+
+
+def test_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("颱風襲港。\n\n全港學校停課。\n醫院病床不足。\n", encoding="utf-8")
+    en.write_text("A typhoon hit Hong Kong.\nAll schools were closed.\n\nHospital beds are short.\n")
+    data = _json(capsys, "--zh", str(zh), "--en", str(en), "--units", "lines")
+    assert data["zh"] == ["颱風襲港。", "全港學校停課。", "醫院病床不足。"]
+    assert [(b["zh"], b["en"]) for b in data["beads"]] == [([0], [0]), ([1], [1]), ([2], [2])]
+
+
+def test_tsv_and_tmx_to_files(seed_path: Path, tmp_path: Path) -> None:
+    tsv, tmx = tmp_path / "out.tsv", tmp_path / "out.tmx"
+    assert main(["align", str(seed_path), "--format", "tsv", "-o", str(tsv)]) == 0
+    rows = [row.split("\t") for row in tsv.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 6 and all(len(row) == 3 for row in rows)
+    assert rows[0][1] == "" and rows[1][1].startswith("The primary purpose")
+    assert main(["align", str(seed_path), "--format", "tmx", "-o", str(tmx)]) == 0
+    root = ET.parse(tmx).getroot()
+    assert root.find("header").get("segtype") == "paragraph"  # type: ignore[union-attr]
+    assert len(root.findall("body/tu")) == 5
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.tmx", "out.tsv"]
+
+
+def test_one_side_empty_warns_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("第一段。\n\n第二段。\n", encoding="utf-8")
+    en.write_text("\n \n", encoding="utf-8")
+    assert main(["align", "--zh", str(zh), "--en", str(en)]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["en"] == [] and [b["zh"] for b in data["beads"]] == [[0], [1]]
+    assert captured.err.count("warning") == 1 and "no English" in captured.err
+
+
+@pytest.mark.parametrize(("option", "value"), [("--units", "sentence"), ("--format", "xml")])
+def test_misspelled_choices(option: str, value: str, seed_path: Path,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["align", str(seed_path), option, value])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "invalid choice" in err and ("sentences" in err or "tmx" in err)
+
+
+def test_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt" in capsys.readouterr().err
+
+
+def test_unknown_glossary(seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                          ) -> None:
+    status = main(["align", str(seed_path), "--glossary", "nope", "--glossary-dir", str(tmp_path)])
+    assert status == 2
+    assert capsys.readouterr().err.startswith("parallax: ")
+
+
+def test_as_a_process(tmp_path: Path) -> None:
+    out = tmp_path / "case.json"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [sys.executable, "-m", "parallax", "align", "--zh", str(DATA / "merged_english.zh.txt"),
+         "--en", str(DATA / "merged_english.en.txt"), "-o", str(out)],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    beads = json.loads(out.read_text(encoding="utf-8"))["beads"]
+    assert [(b["zh"], b["en"]) for b in beads][2] == ([2, 3], [2])

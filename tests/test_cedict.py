@@ -1,0 +1,81 @@
+"""CC-CEDICT loading, caching and look-up."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from parallax.core import cedict
+
+SMALL = """# a tiny CC-CEDICT
+朋友 朋友 [peng2 you5] /friend/CL:個|个[ge4],位[wei4]/
+學校 学校 [xue2 xiao4] /school/CL:所[suo3]/
+陳 陈 [Chen2] /surname Chen/
+陳 陈 [chen2] /to lay out/to exhibit/old variant of 陣|阵[zhen4]/
+"""
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    path = tmp_path / "cedict.txt.gz"
+    path.write_bytes(gzip.compress(SMALL.encode()))
+    return path
+
+
+def test_packaged_dictionary_lookup() -> None:
+    entries = cedict.lookup("習近平")
+    assert entries and entries[0].simplified == "习近平"
+    assert cedict.lookup("学校") == cedict.lookup("學校")
+    assert "friend" in cedict.lookup("朋友")[0].senses
+    assert cedict.lookup("不是一個詞語啊") == []
+
+
+def test_segment_greedy_longest(small: Path) -> None:
+    dictionary = cedict.load(small)
+    words = [(s, e, dictionary.headwords[h]) for s, e, h in dictionary.segment("我的朋友陳在學校")]
+    assert words == [(2, 4, "朋友"), (4, 5, "陳"), (6, 8, "學校")]
+
+
+def test_glosses_skip_cross_references(small: Path) -> None:
+    dictionary = cedict.load(small)
+    h = dictionary.matcher.get("陈")
+    words = {dictionary.words[w] for w in dictionary.glosses[h]}
+    assert {"surname", "chen", "lay", "exhibit"} <= words
+    assert "variant" not in words and "zhen" not in words
+
+
+def test_cache_is_written_and_reused(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                     ) -> None:
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
+    parsed = cedict._load_cached(small)
+    files = list((tmp_path / "cache").glob("cedict-*.pickle"))
+    assert len(files) == 1
+    assert cedict._load_cached(small).lines == parsed.lines
+
+
+def test_unwritable_cache_falls_back(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                     ) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(blocker / "cache"))
+    assert cedict._load_cached(small).lookup("朋友")
+
+
+def test_user_file_from_environment(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARALLAX_CEDICT", str(small))
+    assert cedict.source_path() == small
+
+
+def test_bad_files(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# nothing\n")
+    with pytest.raises(cedict.CedictError, match="no CC-CEDICT entries"):
+        cedict.parse(empty)
+    with pytest.raises(cedict.CedictError, match="missing.txt"):
+        cedict.cache_file("cedict", path=tmp_path / "missing.txt")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("朋友".encode("utf-16"))
+    with pytest.raises(cedict.CedictError, match="not UTF-8"):
+        cedict.parse(latin1)
