@@ -1,0 +1,234 @@
+"""``parallax glossary``: list, show, add, remove, import, export and check glossaries."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from itertools import zip_longest
+from pathlib import Path
+
+from parallax.core.glossary import (
+    STATUSES,
+    GlossaryStore,
+    Matcher,
+    Term,
+    check_pair,
+    glossary_dir,
+    new_term,
+)
+from parallax.core.glossary.formats import EXPORT_FORMATS, IMPORT_FORMATS, export_terms, import_file
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``parallax glossary`` and its sub-commands."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--glossary-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+        help="the glossary directory (default: $PARALLAX_GLOSSARY_DIR, ./glossaries, user data dir)",
+    )
+    parser = subparsers.add_parser(
+        "glossary", parents=[common], help="manage glossaries: list, show, add, import, export, check",
+        description="Manage term glossaries and check a document's terminology.",
+    )
+    sub = parser.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
+
+    sub.add_parser("list", parents=[common], help="list the glossaries (priority order)")
+    show = sub.add_parser("show", parents=[common], help="print the terms of a glossary")
+    show.add_argument("name", metavar="NAME")
+    _filters(show)
+
+    add = sub.add_parser("add", parents=[common], help="add a term (one sense) to a glossary")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("zh", metavar="ZH")
+    add.add_argument("en", metavar="EN")
+    add.add_argument("--note", default="")
+    add.add_argument("--pos", default="", help="part of speech")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeat for several)")
+    add.add_argument("--status", default="new", help="new, learning or known")
+    add.add_argument("--context-zh", default="")
+    add.add_argument("--context-en", default="")
+    add.add_argument("--source", default="")
+
+    remove = sub.add_parser("remove", parents=[common], help="remove a term by id (or id prefix)")
+    remove.add_argument("name", metavar="NAME")
+    remove.add_argument("term_id", metavar="ID")
+
+    imp = sub.add_parser("import", parents=[common], help="import terms from a file")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--into", metavar="NAME", help="target glossary (default: the writable one)")
+    imp.add_argument("--format", default="auto", help=f"one of: {', '.join(IMPORT_FORMATS)}")
+
+    exp = sub.add_parser("export", parents=[common], help="export a glossary to another format")
+    exp.add_argument("name", metavar="NAME")
+    exp.add_argument("--format", required=True, help=f"one of: {', '.join(EXPORT_FORMATS)}")
+    exp.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: standard output")
+    exp.add_argument("--in", dest="in_doc", type=Path, metavar="DOC",
+                     help="only the terms that occur in this document")
+    _filters(exp)
+
+    check = sub.add_parser("check", parents=[common],
+                           help="list the terms found per aligned pair, flag missing translations")
+    from parallax.cli.common import add_document_args
+
+    add_document_args(check)
+    check.add_argument("--glossary", action="append", metavar="NAME",
+                       help="glossary to use (repeat; default: all, in priority order)")
+    parser.set_defaults(func=run)
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--status", action="append", help="only terms with this status (repeat)")
+    parser.add_argument("--tag", action="append", help="only terms with this tag (repeat)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the ``parallax glossary`` action named in ``args``."""
+    store = GlossaryStore(glossary_dir(getattr(args, "glossary_dir", None)))
+    action = {
+        "list": _list, "show": _show, "add": _add, "remove": _remove,
+        "import": _import, "export": _export, "check": _check,
+    }[args.glossary_command]
+    return action(store, args)
+
+
+def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
+    print(f"glossary directory: {store.directory}")
+    for info in store.list():
+        flags = ("writable" if info.writable else "read-only") + (", default" if info.default else "")
+        problems = f", {info.problems} bad rows" if info.problems else ""
+        print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{info.path}")
+    return 0
+
+
+def _selected(terms: Iterable[Term], args: argparse.Namespace) -> list[Term]:
+    statuses = set(args.status or ())
+    unknown = statuses - set(STATUSES)
+    if unknown:
+        raise ValueError(f"unknown status {sorted(unknown)[0]!r} (choose from {', '.join(STATUSES)})")
+    tags = set(args.tag or ())
+    return [
+        t for t in terms
+        if (not statuses or t.status in statuses) and (not tags or tags & set(t.tags))
+    ]
+
+
+def _warn_problems(path: Path, problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(f"parallax: warning: {path}:{problem}", file=sys.stderr)
+
+
+def _show(store: GlossaryStore, args: argparse.Namespace) -> int:
+    glossary = store.load(args.name)
+    for t in _selected(glossary.terms, args):
+        reading = f" [{t.pinyin}]" if t.pinyin else ""
+        tags = "".join(f" #{tag}" for tag in t.tags)
+        note = f" ({' '.join(t.note.split())})" if t.note else ""
+        print(f"{t.id}\t{t.zh}{reading}\t{t.en}{note}\t{t.status}{tags}")
+    _warn_problems(glossary.path, glossary.problems)
+    return 0
+
+
+def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
+    if args.status not in STATUSES:
+        raise ValueError(f"unknown status {args.status!r} (choose from {', '.join(STATUSES)})")
+    term = new_term(
+        args.zh, args.en, note=args.note, pos=args.pos, tags=args.tag, status=args.status,
+        context_zh=args.context_zh, context_en=args.context_en, source=args.source,
+    )
+    store.add(args.name, term)
+    print(f"added {term.id}\t{term.zh}\t{term.en}\tto {args.name}")
+    return 0
+
+
+def _remove(store: GlossaryStore, args: argparse.Namespace) -> int:
+    term = store.remove(args.name, args.term_id)
+    print(f"removed {term.id}\t{term.zh}\t{term.en}\tfrom {args.name}")
+    return 0
+
+
+def _import(store: GlossaryStore, args: argparse.Namespace) -> int:
+    name = args.into or store.writable_name
+    result = import_file(args.file, args.format)
+    count = store.add_many(name, result.terms)
+    print(f"imported {count} terms from {args.file} into {name}")
+    _warn_problems(args.file, result.problems)
+    return 0
+
+
+def _export(store: GlossaryStore, args: argparse.Namespace) -> int:
+    if args.format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {args.format!r} (choose from {', '.join(EXPORT_FORMATS)})")
+    glossary = store.load(args.name)
+    terms = _selected(glossary.terms, args)
+    if args.in_doc is not None:
+        from parallax.core.readers import load_document
+
+        document = load_document(args.in_doc)
+        matcher = Matcher.build(terms)
+        found = {i for text in document.zh_texts for m in matcher.find_zh(text) for i in m.term_ids}
+        found |= {i for text in document.en_texts for i in matcher.en_term_ids(text)}
+        terms = [t for t in terms if t.id in found]
+    data = export_terms(terms, args.format, name=glossary.name)
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        args.output.write_bytes(data)
+        print(f"exported {len(terms)} terms to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _check(store: GlossaryStore, args: argparse.Namespace) -> int:
+    from parallax.cli.common import document_from_args
+
+    names = args.glossary or store.names()
+    terms: dict[str, Term] = {}
+    for name in names:
+        for term in store.load(name).terms:
+            terms.setdefault(term.id, term)
+    document = document_from_args(args)
+    matcher = Matcher.build(terms.values())
+    confirmed = missing = untranslated = 0
+    for zh_ids, en_ids in _pairs(document, terms.values()):
+        zh = "\n".join(document.zh[i].text for i in zh_ids)
+        en = "\n".join(document.en[i].text for i in en_ids)
+        result = check_pair(matcher, zh, en)
+        english_only = {i for m in matcher.find_en(en) for i in m.term_ids if not terms[i].zh}
+        if not (result.confirmed or result.missing or english_only):
+            continue
+        print(f"zh {_span(zh_ids)} / en {_span(en_ids)}" + ("" if en_ids else " (not translated)"))
+        for term_id in result.confirmed:
+            print(f"  ok       {terms[term_id].zh} = {terms[term_id].en}")
+        for term_id in result.missing:
+            label = "MISSING " if en_ids else "no-en   "
+            print(f"  {label} {terms[term_id].zh} = {terms[term_id].en}")
+        for term_id in sorted(english_only):
+            print(f"  en-only  {terms[term_id].en}")
+        confirmed += len(result.confirmed)
+        missing += len(result.missing) if en_ids else 0
+        untranslated += 0 if en_ids else len(result.missing)
+    print(
+        f"{confirmed} confirmed, {missing} missing, {untranslated} in untranslated paragraphs"
+        f" (glossaries: {', '.join(names)})"
+    )
+    return 0
+
+
+def _pairs(document: object, terms: Iterable[Term]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Aligned (zh indexes, en indexes) pairs; in file order when the aligner is not available."""
+    try:
+        from parallax.core.align import align_document
+    except ImportError:
+        pairs = zip_longest(range(len(document.zh)), range(len(document.en)))  # type: ignore[attr-defined]
+        return [(() if z is None else (z,), () if e is None else (e,)) for z, e in pairs]
+    hints = [(t.zh, t.en) for t in terms if t.zh and t.en]
+    return [(b.zh, b.en) for b in align_document(document, glossary=hints)]  # type: ignore[arg-type]
+
+
+def _span(indexes: Sequence[int]) -> str:
+    if not indexes:
+        return "-"
+    first, last = indexes[0] + 1, indexes[-1] + 1
+    return str(first) if first == last else f"{first}-{last}"

@@ -1,0 +1,131 @@
+"""Tests for ``parallax glossary`` through parallax.cli.main.main and one real subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parallax.cli.main import main
+from parallax.core.bundled import bundled_document_path
+from parallax.core.glossary import GlossaryStore
+
+DATA = Path(__file__).parent / "data" / "glossary"
+
+
+@pytest.fixture()
+def gdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "glossaries"
+    monkeypatch.setenv("PARALLAX_GLOSSARY_DIR", str(directory))
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
+    return directory
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(["glossary", *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_add_show_remove_list(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "add", "my-terms", "雙遏制", "dual containment",
+                         "--note", "US policy", "--tag", "politics")
+    assert status == 0 and out.startswith("added ")
+    term_id = out.split()[1]
+    status, out, _ = run(capsys, "show", "my-terms")
+    assert out == f"{term_id}\t雙遏制 [shuāng è zhì]\tdual containment (US policy)\tnew #politics\n"
+    status, out, _ = run(capsys, "list")
+    assert f"glossary directory: {gdir}" in out
+    assert "my-terms\t1 terms\twritable, default" in out and "starter\t31 terms\tread-only" in out
+    status, out, _ = run(capsys, "remove", "my-terms", term_id[:6])
+    assert status == 0 and out.startswith(f"removed {term_id}")
+    assert GlossaryStore(gdir).load("my-terms").terms == ()
+
+
+def test_glossary_dir_option_anywhere(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "elsewhere"
+    assert main(["glossary", "--glossary-dir", str(target), "add", "g", "霸權", "hegemony"]) == 0
+    assert main(["glossary", "list", "--glossary-dir", str(target)]) == 0
+    assert "g\t1 terms" in capsys.readouterr().out
+
+
+def test_import_export_round_trip(gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "import", str(DATA / "omegat-hand.txt"), "--into", "ot")
+    assert status == 0 and out == f"imported 5 terms from {DATA / 'omegat-hand.txt'} into ot\n"
+    run(capsys, "import", str(DATA / "omegat-hand.txt"), "--into", "ot")  # idempotent
+    assert len(GlossaryStore(gdir).load("ot").terms) == 5
+    out_file = tmp_path / "ot.tbx"
+    assert main(["glossary", "export", "ot", "--format", "tbx", "-o", str(out_file)]) == 0
+    assert run(capsys, "import", str(out_file), "--into", "back")[0] == 0
+    store = GlossaryStore(gdir)
+    assert [(t.zh, t.en) for t in store.load("back").terms] == [
+        (t.zh, t.en) for t in store.load("ot").terms
+    ]
+    status, out, _ = run(capsys, "export", "starter", "--format", "csv", "--tag", "learner")
+    assert status == 0 and out.count("\n") == 4 and "face off" in out
+
+
+def test_export_in_document_and_status(gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The tariff war goes on.\n\n關稅戰持續。\n", encoding="utf-8")
+    status, out, _ = run(capsys, "export", "starter", "--format", "omegat", "--in", str(doc))
+    assert status == 0
+    assert out.splitlines()[1:] == ["關稅戰\ttariff war\t"]
+    status, out, _ = run(capsys, "export", "starter", "--format", "json", "--status", "known")
+    assert '"terms": []' in out
+
+
+def test_mingpao_import(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "import", str(bundled_document_path()))
+    assert status == 0 and "imported 3 terms" in out and out.strip().endswith("into my-terms")
+    assert [t.en for t in GlossaryStore(gdir).load("my-terms").terms] == ["face off", "stand-off", "subvert"]
+
+
+def test_check_document(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "check", str(bundled_document_path()))
+    assert status == 0
+    assert "  ok       雙遏制 = dual containment" in out
+    assert "(not translated)" in out  # the first Chinese paragraph has no English
+    assert out.splitlines()[-1].endswith("(glossaries: starter)")
+    run(capsys, "add", "mine", "遏制", "curb")
+    status, out, _ = run(capsys, "check", str(bundled_document_path()), "--glossary", "mine")
+    assert "  MISSING  遏制 = curb" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "nope"], "no glossary named 'nope'"),
+        (["add", "../x", "a", "b"], "invalid glossary name '../x'"),
+        (["add", "a/b", "a", "b"], "invalid glossary name 'a/b'"),
+        (["export", "starter", "--format", "xlsx"], "unknown export format 'xlsx'"),
+        (["import", "/nonexistent/file.csv"], "/nonexistent/file.csv: No such file or directory"),
+        (["import", str(DATA / "omegat-hand.txt"), "--format", "docx"], "unknown import format 'docx'"),
+        (["add", "starter", "a", "b"], "glossary 'starter' is read-only"),
+        (["add", "g", "a", "b", "--status", "done"], "unknown status 'done'"),
+    ],
+)
+def test_errors_are_one_line_exit_2(
+    gdir: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1 and message in err and err.startswith("parallax: ")
+
+
+def test_real_subprocess(tmp_path: Path) -> None:
+    env = {**os.environ, "PARALLAX_GLOSSARY_DIR": str(tmp_path), "PARALLAX_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "parallax", "glossary", "export", "starter", "--format", "anki"],
+        capture_output=True, env=env, check=False, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8").startswith("#separator:tab\n#html:true\n")
+    bad = subprocess.run(
+        [sys.executable, "-m", "parallax", "glossary", "show", ".."],
+        capture_output=True, env=env, check=False, timeout=60,
+    )
+    assert bad.returncode == 2 and bad.stderr.decode().count("\n") == 1
