@@ -1,0 +1,30 @@
+"""The reader's key bindings (one place, with ids, as in posting)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+READER_BINDINGS: list[Binding] = [
+    Binding("ctrl+q", "quit", "Quit", id="quit"),
+    Binding("question_mark", "help", "Keys", id="help"),
+    Binding("down,j", "cursor(1)", "Next row", show=False, id="row-next"),
+    Binding("up,k", "cursor(-1)", "Previous row", show=False, id="row-previous"),
+    Binding("pagedown,space", "page(1)", "Page down", show=False, id="page-down"),
+    Binding("pageup,b", "page(-1)", "Page up", show=False, id="page-up"),
+    Binding("home,g", "first", "First row", show=False, id="row-first"),
+    Binding("end,G", "last", "Last row", show=False, id="row-last"),
+    Binding("n", "term(1)", "Next term", id="term-next"),
+    Binding("N", "term(-1)", "Previous term", show=False, id="term-previous"),
+    Binding("right,l", "char(1)", "Next character", show=False, id="char-next"),
+    Binding("left,h", "char(-1)", "Previous character", show=False, id="char-previous"),
+    Binding("a", "add_term", "Add term", id="add-term"),
+    Binding("slash", "search", "Search", id="search"),
+    Binding("right_square_bracket", "hit(1)", "Next match", show=False, id="hit-next"),
+    Binding("left_square_bracket", "hit(-1)", "Previous match", show=False, id="hit-previous"),
+    Binding("t", "script", "Trad/Simp", id="script"),
+    Binding("p", "romanise", "Pinyin/Jyutping", id="romanise"),
+    Binding("v", "sentences", "Sentences", id="sentences"),
+    Binding("s", "swap", "Swap", show=False, id="swap"),
+    Binding("escape", "clear", "Clear", show=False, id="clear"),
+]
+"""Bindings of the reader screen; every action is also in the command palette."""

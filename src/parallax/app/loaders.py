@@ -1,0 +1,76 @@
+"""The slow steps of opening a document, run in worker threads after the first paint.
+
+Each function calls into the core and returns plain data; no Textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from parallax.app.model import Row, rows_from_beads
+from parallax.core.document import Document
+from parallax.core.glossary import GlossaryStore, Matcher, Term, glossary_dir
+
+STARTER = "starter"
+
+
+@dataclass(frozen=True)
+class GlossaryState:
+    """The glossaries in use: their terms (priority order), a matcher, where to save."""
+
+    store: GlossaryStore
+    names: tuple[str, ...]
+    terms: tuple[Term, ...]
+    matcher: Matcher
+    problems: int
+
+
+def open_store(directory: Path | None) -> GlossaryStore:
+    """The glossary store of ``directory`` (``--glossary-dir``) or the default directory."""
+    return GlossaryStore(glossary_dir(directory))
+
+
+def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState:
+    """Load ``names`` (default: the writable glossary, then the starter) and build a matcher."""
+    chosen = tuple(names) or (store.writable_name, STARTER)
+    terms: list[Term] = []
+    problems = 0
+    for name in dict.fromkeys(chosen):
+        glossary = store.load(name)
+        terms.extend(glossary.terms)
+        problems += len(glossary.problems)
+    return GlossaryState(store, chosen, tuple(terms), Matcher.build(terms, cache=True), problems)
+
+
+def glossary_pairs(terms: Sequence[Term]) -> list[tuple[str, str]]:
+    """``(zh, en)`` pairs for the aligner's glossary anchors."""
+    return [(t.zh, t.en) for t in terms if t.zh.strip() and t.en.strip()]
+
+
+def align_rows(doc: Document, pairs: Sequence[tuple[str, str]]) -> list[Row]:
+    """The document's rows, aligned by ``parallax.core.align``."""
+    from parallax.core.align import LOW_CONFIDENCE, align_document
+
+    beads = align_document(doc, glossary=pairs)
+    return rows_from_beads(doc, beads, LOW_CONFIDENCE)
+
+
+def load_dictionary() -> None:
+    """Load CC-CEDICT (cached after the first run) and warm up romanisation."""
+    from parallax.core import cedict, chinese
+
+    cedict.load()
+    chinese.pinyin("中")
+    chinese.jyutping("中")
+
+
+def word_end(text: str, start: int) -> int:
+    """The end of the longest CC-CEDICT headword starting at ``start`` (``start + 1`` if none)."""
+    from parallax.core import cedict
+
+    found = cedict.load().segment(text[start : start + 24])
+    if found and found[0][0] == 0:
+        return start + found[0][1]
+    return start + 1

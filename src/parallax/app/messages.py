@@ -1,0 +1,37 @@
+"""Messages posted by the reader's workers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from parallax.app.loaders import GlossaryState
+from parallax.app.model import Row
+
+
+@dataclass
+class GlossaryLoaded(Message):
+    """The glossaries are loaded and their matcher built."""
+
+    state: GlossaryState
+
+
+@dataclass
+class Aligned(Message):
+    """The document is aligned."""
+
+    rows: list[Row]
+
+
+@dataclass
+class DictionaryReady(Message):
+    """CC-CEDICT and the romanisers are loaded."""
+
+
+@dataclass
+class StepFailed(Message):
+    """A background step failed; ``error`` is one line."""
+
+    step: str
+    error: str

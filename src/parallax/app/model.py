@@ -1,0 +1,68 @@
+"""The reader's rows: one aligned bead of the document per row (no Textual here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from parallax.core.document import Document
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One bead: the indexes of its Chinese and English paragraphs, their texts, a confidence.
+
+    ``score`` is ``None`` while the document is not aligned yet (provisional pairing).
+    """
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    zh_text: str
+    en_text: str
+    score: float | None
+    low: bool = False
+
+
+def rows_from_beads(
+    doc: Document, beads: Iterable[object], low_confidence: float = 0.0
+) -> list[Row]:
+    """Rows for ``beads`` (objects with ``zh``, ``en`` index tuples and a ``score``)."""
+    rows = []
+    for bead in beads:
+        zh: tuple[int, ...] = tuple(bead.zh)  # type: ignore[attr-defined]
+        en: tuple[int, ...] = tuple(bead.en)  # type: ignore[attr-defined]
+        score = float(bead.score)  # type: ignore[attr-defined]
+        rows.append(
+            Row(
+                zh,
+                en,
+                PARAGRAPH_BREAK.join(doc.zh[i].text for i in zh),
+                PARAGRAPH_BREAK.join(doc.en[i].text for i in en),
+                score,
+                low=bool(zh and en and score < low_confidence),
+            )
+        )
+    return rows
+
+
+def provisional_rows(doc: Document) -> list[Row]:
+    """Paragraphs paired 1:1 in order (leftovers beside empty cells), shown until aligned."""
+    count = max(len(doc.zh), len(doc.en))
+    rows = []
+    for i in range(count):
+        zh = (i,) if i < len(doc.zh) else ()
+        en = (i,) if i < len(doc.en) else ()
+        rows.append(
+            Row(zh, en, doc.zh[i].text if zh else "", doc.en[i].text if en else "", None)
+        )
+    return rows
+
+
+def row_of_paragraph(rows: Sequence[Row], lang: str, index: int) -> int:
+    """The row holding paragraph ``index`` of language ``lang`` (0 if none)."""
+    for number, row in enumerate(rows):
+        if index in (row.zh if lang == "zh" else row.en):
+            return number
+    return 0

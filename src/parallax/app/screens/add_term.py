@@ -1,0 +1,142 @@
+"""The add-term dialog: prefilled from the selection and the cursor row, saved to the glossary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from parallax.app.loaders import GlossaryState
+from parallax.app.widgets.parallel import ParallelView
+from parallax.core.document import Document
+from parallax.core.glossary import GlossaryStore, Term, new_term
+
+
+@dataclass(frozen=True)
+class TermDraft:
+    """What the dialog edits; becomes a :class:`Term` (with pinyin, Jyutping, id) when saved."""
+
+    zh: str
+    en: str
+    note: str = ""
+    tags: str = ""
+    context_zh: str = ""
+    context_en: str = ""
+    source: str = ""
+    source_date: str = ""
+
+
+def draft_for(view: ParallelView, doc: Document, glossary: GlossaryState | None) -> TermDraft:
+    """A draft from the selection (a term, a dictionary word or an English word) and its row."""
+    row = view.rows[view.cursor]
+    sel = view.selection
+    zh = en = ""
+    if sel is not None:
+        text = view.text(sel.row, sel.lang)[sel.start : sel.end]
+        if sel.lang == "zh":
+            zh = row.zh_text[sel.start : sel.end] if row.zh_text == view.zh_shown[sel.row] else text
+        else:
+            en = text
+        if sel.term_ids and glossary is not None:
+            term = next((t for t in glossary.terms if t.id in sel.term_ids), None)
+            if term is not None:
+                zh, en = zh or term.zh, en or term.en
+    meta = doc.meta
+    title = meta.title_zh or meta.title_en or ""
+    return TermDraft(
+        zh=zh,
+        en=en,
+        context_zh=row.zh_text,
+        context_en=row.en_text,
+        source=f"{meta.source}: {title}" if title else meta.source,
+        source_date=meta.date.isoformat() if meta.date else "",
+    )
+
+
+def save_draft(store: GlossaryStore, draft: TermDraft) -> Term:
+    """Add ``draft`` as a new term to the store's writable glossary (computes the readings)."""
+    term = new_term(
+        draft.zh,
+        draft.en,
+        note=draft.note,
+        tags=draft.tags,
+        context_zh=draft.context_zh,
+        context_en=draft.context_en,
+        source=draft.source,
+        source_date=draft.source_date or None,
+    )
+    return store.add(store.writable_name, term)
+
+
+class AddTermScreen(ModalScreen[TermDraft | None]):
+    """Edit the Chinese, English, note and tags of a new term; enter saves, escape cancels."""
+
+    DEFAULT_CSS = """
+    AddTermScreen { align: center middle; }
+    AddTermScreen > Vertical {
+        width: 80%; max-width: 90; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    AddTermScreen Label { margin-top: 1; }
+    AddTermScreen #context { color: $text-muted; max-height: 4; margin-top: 1; }
+    AddTermScreen Horizontal { height: auto; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="add-cancel"),
+        Binding("ctrl+s", "save", "Save", id="add-save"),
+    ]
+
+    def __init__(self, draft: TermDraft) -> None:
+        super().__init__()
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        """Four inputs, the context, two buttons."""
+        with Vertical():
+            yield Label("Chinese")
+            yield Input(self.draft.zh, id="zh")
+            yield Label("English")
+            yield Input(self.draft.en, id="en")
+            yield Label("Note")
+            yield Input(self.draft.note, id="note")
+            yield Label("Tags (blank separated)")
+            yield Input(self.draft.tags, id="tags")
+            context = f"{self.draft.context_zh[:120]}\n{self.draft.context_en[:160]}"
+            yield Static(Content(context), id="context")
+            with Horizontal():
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        """Focus the first empty field."""
+        empty = "#zh" if not self.draft.zh else "#en"
+        self.query_one(empty, Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a field saves."""
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save or cancel."""
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        """Return the edited draft (a Chinese or an English term is needed)."""
+        values = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("zh", "en", "note", "tags")}
+        if not values["zh"] and not values["en"]:
+            self.notify("type a Chinese or an English term", severity="warning")
+            return
+        self.dismiss(replace(self.draft, **values))
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)

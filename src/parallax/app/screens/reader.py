@@ -1,0 +1,373 @@
+"""The reader screen: the parallel view, the look-up panel, search, and the background loading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from parallax.app import loaders
+from parallax.app.bindings import READER_BINDINGS
+from parallax.app.highlight import Highlighter
+from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, StepFailed
+from parallax.app.model import Row, provisional_rows, row_of_paragraph
+from parallax.app.navigation import WordEnd, next_term, span_at, step_char
+from parallax.app.search import Hit
+from parallax.app.widgets.lookup import LookupPanel
+from parallax.app.widgets.parallel import ParallelView, Selection
+from parallax.app.widgets.search_bar import SearchBar
+from parallax.app.widgets.status import StatusLine
+from parallax.core.document import Document
+
+ROMANISATIONS = (None, "pinyin", "jyutping")
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one line."""
+    return " ".join((str(error) or type(error).__name__).split())
+
+
+class ReaderScreen(Screen[None]):
+    """Aligned Chinese and English side by side, glossary terms lit on both sides."""
+
+    BINDINGS = READER_BINDINGS
+    DEFAULT_CSS = """
+    ReaderScreen #bottom { dock: bottom; height: auto; }
+    ReaderScreen #bottom > * { dock: none; }
+    """
+
+    def __init__(
+        self, doc: Document, *, glossaries: tuple[str, ...] = (), glossary_dir: Path | None = None
+    ) -> None:
+        super().__init__()
+        self.doc = doc
+        self.glossary_names = glossaries
+        self.glossary_dir = glossary_dir
+        self.glossary: loaders.GlossaryState | None = None
+        self.word_end: WordEnd | None = None
+        self.aligned = False
+        self.script_target: str | None = None  # "simplified"/"traditional" while converted
+        self.romanisation: str | None = None
+        self.hits: list[Hit] = []
+
+    # ------------------------------------------------------------ composition
+    def compose(self) -> ComposeResult:
+        """Header, the parallel view, the search bar, the look-up panel, status and footer."""
+        yield Header(icon="⇆")
+        yield ParallelView(provisional_rows(self.doc), id="parallel")
+        with Vertical(id="bottom"):
+            yield LookupPanel(id="lookup")
+            yield SearchBar(id="search")
+            yield StatusLine(id="status")
+            yield Footer()
+
+    @property
+    def view(self) -> ParallelView:
+        """The parallel view."""
+        return self.query_one(ParallelView)
+
+    @property
+    def status(self) -> StatusLine:
+        """The status line."""
+        return self.query_one(StatusLine)
+
+    @property
+    def lookup(self) -> LookupPanel:
+        """The look-up panel."""
+        return self.query_one(LookupPanel)
+
+    def on_mount(self) -> None:
+        """Show the document at once; load the glossary, alignment and dictionary afterwards."""
+        meta = self.doc.meta
+        self.title = meta.title_zh or meta.title_en or (meta.path.name if meta.path else "parallax")
+        if meta.title_zh and meta.title_en:
+            self.title = f"{meta.title_zh} · {meta.title_en}"
+        self.sub_title = " · ".join(
+            x for x in (meta.source, meta.date.isoformat() if meta.date else "") if x
+        )
+        self.view.focus()
+        for step, text in (("glossary", "glossary"), ("align", "aligning"), ("dictionary", "dictionary")):
+            self.status.start(step, text)
+        self.call_after_refresh(self.prepare)
+
+    # --------------------------------------------------------------- workers
+    @work(thread=True, exclusive=True, exit_on_error=False, group="prepare")
+    def prepare(self) -> None:
+        """Load the glossaries, align the document, then load CC-CEDICT (in this order)."""
+        terms: tuple = ()
+        try:
+            store = loaders.open_store(self.glossary_dir)
+            state = loaders.load_glossaries(store, self.glossary_names)
+            terms = state.terms
+            self.post_message(GlossaryLoaded(state))
+        except Exception as error:  # shown to the user, the reader goes on without
+            self.post_message(StepFailed("glossary", one_line(error)))
+        try:
+            self.post_message(Aligned(loaders.align_rows(self.doc, loaders.glossary_pairs(terms))))
+        except ImportError:
+            self.post_message(StepFailed("align", "no aligner: paragraphs paired in order"))
+        except Exception as error:
+            self.post_message(StepFailed("align", one_line(error)))
+        try:
+            loaders.load_dictionary()
+            self.post_message(DictionaryReady())
+        except Exception as error:
+            self.post_message(StepFailed("dictionary", one_line(error)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="glossary")
+    def reload_glossary(self) -> None:
+        """Reload the glossaries (after a term was added) and refresh the highlights."""
+        self._load_glossary_now()
+
+    def _load_glossary_now(self) -> None:
+        try:
+            store = loaders.open_store(self.glossary_dir)
+            names = self.glossary_names
+            if names and store.writable_name not in names:
+                names = (store.writable_name, *names)
+            self.post_message(GlossaryLoaded(loaders.load_glossaries(store, names)))
+        except Exception as error:  # shown to the user, the reader goes on without
+            self.post_message(StepFailed("glossary", one_line(error)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="note")
+    def compute_note(self, row: int, text: str, kind: str | None) -> None:
+        """Romanise the cursor row's Chinese for the line under it."""
+        from parallax.core import chinese
+
+        note = "" if kind is None or not text else (
+            chinese.pinyin(text) if kind == "pinyin" else chinese.jyutping(text)
+        )
+        self.app.call_from_thread(self._set_note, row, note)
+
+    def _set_note(self, row: int, note: str) -> None:
+        if row == self.view.cursor:
+            self.view.set_note(note)
+
+    # -------------------------------------------------------------- messages
+    def on_glossary_loaded(self, message: GlossaryLoaded) -> None:
+        """Highlight the glossary's terms."""
+        state = message.state
+        self.glossary = state
+        self.view.set_highlighter(Highlighter(state.terms, state.matcher))
+        problems = f", {state.problems} bad rows" if state.problems else ""
+        self.status.done("glossary", f"{len(state.terms)} terms ({', '.join(state.names)}){problems}")
+
+    def on_aligned(self, message: Aligned) -> None:
+        """Show the aligned rows, keeping the cursor on the same Chinese paragraph."""
+        view = self.view
+        current = view.rows[view.cursor] if view.rows else None
+        self.aligned = True
+        view.set_rows(message.rows, self._zh_shown(message.rows))
+        if current is not None and current.zh:
+            view.move_cursor(row_of_paragraph(message.rows, "zh", current.zh[0]))
+        low = sum(r.low for r in message.rows)
+        self.status.done("align", f"{len(message.rows)} rows" + (f", {low} uncertain" if low else ""))
+
+    def on_dictionary_ready(self, _message: DictionaryReady) -> None:
+        """Look words up in CC-CEDICT from now on."""
+        self.word_end = loaders.word_end
+        self.status.done("dictionary", "CC-CEDICT")
+
+    def on_step_failed(self, message: StepFailed) -> None:
+        """Say what failed; the reader keeps working without it."""
+        self.status.done(message.step, f"{message.step}: {message.error}")
+        self.notify(message.error, title=message.step, severity="warning")
+
+    def on_parallel_view_cursor_moved(self, _message: ParallelView.CursorMoved) -> None:
+        """Follow the cursor with the romanisation line."""
+        if self.romanisation:
+            self._update_note()
+
+    def on_parallel_view_pointed(self, message: ParallelView.Pointed) -> None:
+        """A click on a character selects the term or word there."""
+        self._select(span_at(self.view, message.row, message.lang, message.offset, self.word_end))
+
+    @on(SearchBar.Query)
+    def run_search(self, message: SearchBar.Query) -> None:
+        """Search both languages and go to the first match from the cursor on."""
+        from parallax.app.search import search
+
+        view = self.view
+        self.hits = search(view.zh_shown, [r.en_text for r in view.rows], message.value)
+        by_row: dict[int, list] = {}
+        for hit in self.hits:
+            by_row.setdefault(hit.row, []).append((hit.lang, hit.start, hit.end))
+        view.set_hits(by_row)
+        view.focus()
+        if not self.hits:
+            self.notify(f"no match for {message.value!r}", severity="warning")
+            return
+        self.action_hit(1, from_row=view.cursor)
+
+    # ---------------------------------------------------------------- helpers
+    def _zh_shown(self, rows: list[Row]) -> list[str]:
+        if self.script_target is None:
+            return [r.zh_text for r in rows]
+        from parallax.core import chinese
+
+        convert = chinese.to_simplified if self.script_target == "simplified" else chinese.to_traditional
+        return [convert(r.zh_text) if r.zh_text else "" for r in rows]
+
+    def _update_note(self) -> None:
+        view = self.view
+        if not view.rows:
+            return
+        self.compute_note(view.cursor, view.zh_shown[view.cursor], self.romanisation)
+
+    def _select(self, selection: Selection | None) -> None:
+        view = self.view
+        if selection is None:
+            return
+        if selection.row != view.cursor:
+            view.move_cursor(selection.row)
+        view.select(selection)
+        self._show_lookup(selection)
+
+    def _show_lookup(self, sel: Selection) -> None:
+        from parallax.core import chinese
+
+        text = self.view.text(sel.row, sel.lang)[sel.start : sel.end]
+        if sel.term_ids and self.glossary is not None:
+            by_id = {t.id: t for t in self.glossary.terms}
+            terms = [by_id[i] for i in sel.term_ids if i in by_id]
+            if terms:
+                zh = terms[0].zh or text
+                self.lookup.show_terms(terms, chinese.to_traditional(zh), chinese.to_simplified(zh))
+                return
+        if sel.lang == "en":
+            self.lookup.show_text(f"{text}: not in the glossary (press a to add it)")
+        elif self.word_end is None:
+            self.lookup.show_text(f"{text}: the dictionary is still loading…")
+        else:
+            from parallax.core import cedict
+
+            self.lookup.show_entries(text, cedict.lookup(text), chinese.pinyin(text))
+
+    # ---------------------------------------------------------------- actions
+    def action_cursor(self, step: int) -> None:
+        """Move the cursor one row."""
+        self.view.move_cursor(self.view.cursor + step)
+        self.lookup.hide()
+
+    def action_page(self, step: int) -> None:
+        """Move the cursor one page."""
+        self.view.page(step)
+        self.lookup.hide()
+
+    def action_first(self) -> None:
+        """Go to the first row."""
+        self.view.move_cursor(0)
+
+    def action_last(self) -> None:
+        """Go to the last row."""
+        self.view.move_cursor(len(self.view.rows) - 1)
+
+    def action_term(self, step: int) -> None:
+        """Select the next or previous glossary term and look it up."""
+        self._select(next_term(self.view, step))
+
+    def action_char(self, step: int) -> None:
+        """Move through the Chinese of the cursor row, looking up the word at each character."""
+        self._select(step_char(self.view, step, self.word_end))
+
+    def action_hit(self, step: int, from_row: int | None = None) -> None:
+        """Go to the next or previous search match."""
+        if not self.hits:
+            return
+        view = self.view
+        sel = view.selection
+        here = (view.cursor, "", -1) if sel is None else (sel.row, sel.lang, sel.start)
+        if from_row is not None:
+            here = (from_row, "", -1)
+        keys = [(h.row, h.lang, h.start) for h in self.hits]
+        if step > 0:
+            chosen = next((h for h, k in zip(self.hits, keys, strict=True) if k > here), self.hits[0])
+        else:
+            chosen = next((h for h, k in zip(reversed(self.hits), reversed(keys), strict=True) if k < here), self.hits[-1])
+        self._select(Selection(chosen.row, chosen.lang, chosen.start, chosen.end))  # type: ignore[arg-type]
+
+    def action_search(self) -> None:
+        """Open the search bar."""
+        self.query_one(SearchBar).open()
+
+    def action_clear(self) -> None:
+        """Clear the selection, the search matches and the look-up panel."""
+        self.view.select(None)
+        self.view.set_hits({})
+        self.hits = []
+        self.lookup.hide()
+
+    def action_swap(self) -> None:
+        """Swap the Chinese and English columns."""
+        self.view.set_swapped(not self.view.swapped)
+
+    def action_script(self) -> None:
+        """Toggle the Chinese between its own script and the other (Traditional ↔ Simplified)."""
+        from parallax.core import chinese
+
+        if self.script_target is None:
+            sample = "".join(r.zh_text for r in self.view.rows[:20])[:3000]
+            self.script_target = "simplified" if chinese.to_simplified(sample) != sample else "traditional"
+        else:
+            self.script_target = None
+        self.view.set_zh_shown(self._zh_shown(self.view.rows))
+        self.notify(f"Chinese shown {self.script_target or 'as written'}", timeout=2)
+        if self.romanisation:
+            self._update_note()
+
+    def action_romanise(self) -> None:
+        """Cycle the line under the cursor row's Chinese: pinyin, Jyutping, none."""
+        index = ROMANISATIONS.index(self.romanisation)
+        self.romanisation = ROMANISATIONS[(index + 1) % len(ROMANISATIONS)]
+        self._update_note()
+
+    def action_sentences(self) -> None:
+        """Open the sentence view of the cursor row."""
+        from parallax.app.screens.sentences import SentenceScreen
+
+        row = self.view.rows[self.view.cursor] if self.view.rows else None
+        if row is None or not (row.zh_text and row.en_text):
+            self.notify("this row has no pair to split into sentences", severity="warning")
+            return
+        pairs = loaders.glossary_pairs(self.glossary.terms) if self.glossary else []
+        self.app.push_screen(SentenceScreen(row.zh_text, row.en_text, pairs))
+
+    def action_add_term(self) -> None:
+        """Add the selection (or the cursor row's word) to the writable glossary."""
+        from parallax.app.screens.add_term import AddTermScreen, draft_for
+
+        if not self.view.rows:
+            return
+        draft = draft_for(self.view, self.doc, self.glossary)
+        self.app.push_screen(AddTermScreen(draft), callback=self._save_term)
+
+    def _save_term(self, draft: object) -> None:
+        if draft is not None:
+            self.save_term(draft)
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="save")
+    def save_term(self, draft: object) -> None:
+        """Save a new term to the writable glossary, then reload the highlights."""
+        from parallax.app.screens.add_term import save_draft
+
+        try:
+            store = loaders.open_store(self.glossary_dir)
+            term = save_draft(store, draft)  # type: ignore[arg-type]
+        except Exception as error:
+            self.post_message(StepFailed("save", one_line(error)))
+            return
+        self.app.call_from_thread(
+            self.notify, f"{term.zh or term.en} → {store.writable_name}", title="term saved"
+        )
+        self._load_glossary_now()
+
+    def action_help(self) -> None:
+        """Show or hide the keys."""
+        if self.query("HelpPanel"):
+            self.app.action_hide_help_panel()
+        else:
+            self.app.action_show_help_panel()

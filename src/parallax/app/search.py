@@ -1,0 +1,74 @@
+"""Search over the displayed rows: both languages, script-insensitive, and by toneless pinyin.
+
+``双`` finds ``雙`` (both sides are script-folded, which keeps offsets); English is matched
+case-insensitively; a query of Latin letters also matches Chinese by toneless pinyin
+(``shuang e zhi`` finds 雙遏制). Pinyin is computed per Han run and cached per text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from parallax.core import chinese
+
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_PINYIN_QUERY = regex.compile(r"[a-zA-Z\u00fc ]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match: ``row``, the cell's language and the span in the displayed text."""
+
+    row: int
+    lang: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=20_000)
+def syllables(text: str) -> tuple[tuple[int, str], ...]:
+    """``(offset, toneless syllable)`` of every Han character of ``text`` in order."""
+    out: list[tuple[int, str]] = []
+    for run in _HAN_RUN.finditer(text):
+        parts = chinese.pinyin_plain(run.group()).split()
+        if len(parts) != len(run.group()):
+            parts = [chinese.pinyin_plain(c) or c for c in run.group()]
+        out.extend((run.start() + i, p) for i, p in enumerate(parts))
+    return tuple(out)
+
+
+def _pinyin_hits(text: str, words: list[str]) -> list[tuple[int, int]]:
+    found = []
+    sylls = syllables(text)
+    n = len(words)
+    for i in range(len(sylls) - n + 1):
+        window = sylls[i : i + n]
+        if [s for _o, s in window] == words and window[-1][0] - window[0][0] == n - 1:
+            found.append((window[0][0], window[-1][0] + 1))
+    return found
+
+
+def search(zh: Sequence[str], en: Sequence[str], query: str) -> list[Hit]:
+    """Every match of ``query`` in the Chinese texts ``zh`` and English texts ``en`` (by row)."""
+    query = query.strip()
+    if not query:
+        return []
+    folded_query = chinese.fold(query)
+    english = regex.compile(regex.escape(query), regex.IGNORECASE | regex.V1)
+    words = query.lower().replace("ü", "v").split() if _PINYIN_QUERY.fullmatch(query) else []
+    hits: list[Hit] = []
+    for row, (zh_text, en_text) in enumerate(zip(zh, en, strict=True)):
+        if zh_text:
+            folded = chinese.fold(zh_text)
+            start = folded.find(folded_query)
+            while start >= 0:
+                hits.append(Hit(row, "zh", start, start + len(query)))
+                start = folded.find(folded_query, start + 1)
+            if words:
+                hits += [Hit(row, "zh", s, e) for s, e in _pinyin_hits(zh_text, words)]
+        hits += [Hit(row, "en", m.start(), m.end()) for m in english.finditer(en_text)]
+    return sorted(set(hits), key=lambda h: (h.row, h.lang != "zh", h.start))

@@ -1,0 +1,73 @@
+"""The look-up panel: the glossary entry of the selected term, or CC-CEDICT entries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.widgets import Static
+
+from parallax.core.glossary import Term
+
+LABEL = "bold $text-accent"
+
+
+def _line(label: str, value: str) -> Content:
+    return Content.assemble((f"{label:<10}", LABEL), value)
+
+
+class LookupPanel(Static):
+    """Shows what the selection is: glossary terms (all senses) or dictionary entries."""
+
+    DEFAULT_CSS = """
+    LookupPanel {
+        height: auto; max-height: 12; padding: 0 1;
+        border-top: solid $primary; background: $panel; display: none;
+    }
+    """
+
+    def show_terms(self, terms: Sequence[Term], zh_trad: str, zh_simp: str) -> None:
+        """Show glossary ``terms`` (the senses of one Chinese term, or one English term)."""
+        first = terms[0]
+        lines = [
+            Content.assemble((f"{zh_trad}", "bold"), "  ", (zh_simp, "bold"), "  ", first.pinyin,
+                             "  ", (first.jyutping, "italic")),
+        ]
+        for term in terms:
+            lines.append(_line("English", term.en))
+            if term.note:
+                lines.append(_line("note", term.note))
+            tags = " ".join(term.tags)
+            lines.append(_line("status", f"{term.status}   tags: {tags or '—'}   pos: {term.pos or '—'}"))
+            where = " · ".join(x for x in (term.source, term.source_date) if x)
+            if where:
+                lines.append(_line("source", where))
+            if term.context_en or term.context_zh:
+                lines.append(_line("context", (term.context_zh or term.context_en)[:200]))
+        self._show(lines)
+
+    def show_entries(self, word: str, entries: Sequence[object], reading: str = "") -> None:
+        """Show CC-CEDICT ``entries`` (``traditional``, ``simplified``, ``pinyin``, ``senses``)."""
+        if not entries:
+            self._show([Content.assemble((word, "bold"), "  ", reading),
+                        Content("not in the glossary or CC-CEDICT")])
+            return
+        lines = []
+        for entry in entries[:4]:
+            trad, simp = entry.traditional, entry.simplified  # type: ignore[attr-defined]
+            head = trad if trad == simp else f"{trad}  {simp}"
+            lines.append(Content.assemble((head, "bold"), "  ", entry.pinyin, "  ", ("CC-CEDICT", "dim")))  # type: ignore[attr-defined]
+            lines.append(Content("  " + " / ".join(entry.senses[:6])))  # type: ignore[attr-defined]
+        self._show(lines)
+
+    def show_text(self, text: str) -> None:
+        """Show a one-line message."""
+        self._show([Content(text)])
+
+    def hide(self) -> None:
+        """Hide the panel."""
+        self.display = False
+
+    def _show(self, lines: list[Content]) -> None:
+        self.update(Content("\n").join(lines))
+        self.display = True

@@ -1,0 +1,353 @@
+"""The parallel view: one row per aligned bead, Chinese | English, scrolling together.
+
+A Line API ``ScrollView``: only the rows on screen are wrapped and rendered, so opening and
+scrolling a 5,000-paragraph document costs the same as the seed. Rows never seen have an
+estimated height until they come into view.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Literal
+
+from rich.segment import Segment
+from textual import events
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from parallax.app.highlight import EMPTY, SEARCH_STYLE, SELECTED_STYLE, Highlighter, RowMarks, styled
+from parallax.app.layout import GUTTER, SEPARATOR, Columns, RowLayout, estimate, lay_out, offset_at
+from parallax.app.model import Row
+
+Lang = Literal["zh", "en"]
+Hit = tuple[Lang, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """A span of the cursor row: ``lang`` cell, ``start``-``end``, the glossary terms there."""
+
+    row: int
+    lang: Lang
+    start: int
+    end: int
+    term_ids: tuple[str, ...] = ()
+
+
+class ParallelView(ScrollView, can_focus=True):
+    """Aligned rows in two columns with a row cursor, glossary highlights and search hits."""
+
+    COMPONENT_CLASSES = {
+        "parallel--cursor",
+        "parallel--marker",
+        "parallel--low",
+        "parallel--note",
+        "parallel--separator",
+    }
+    DEFAULT_CSS = """
+    ParallelView { background: $surface; scrollbar-gutter: stable; }
+    ParallelView > .parallel--cursor { background: $primary 15%; }
+    ParallelView > .parallel--marker { color: $accent; text-style: bold; }
+    ParallelView > .parallel--low { color: $warning; text-style: bold; }
+    ParallelView > .parallel--note { color: $text-muted; text-style: italic; }
+    ParallelView > .parallel--separator { color: $foreground 30%; }
+    """
+
+    class CursorMoved(Message):
+        """The cursor moved to ``row``."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
+    class Pointed(Message):
+        """A character was clicked: ``offset`` in the ``lang`` text of ``row``."""
+
+        def __init__(self, row: int, lang: Lang, offset: int) -> None:
+            super().__init__()
+            self.row, self.lang, self.offset = row, lang, offset
+
+    def __init__(self, rows: list[Row], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = rows
+        self.zh_shown = [r.zh_text for r in rows]
+        self.cursor = 0
+        self.swapped = False
+        self.note = ""
+        self.selection: Selection | None = None
+        self.highlighter: Highlighter | None = None
+        self.hits: dict[int, list[Hit]] = {}
+        self._columns = Columns.for_width(80)
+        self._reset_layout()
+        self._marks: dict[int, RowMarks] = {}
+
+    # ------------------------------------------------------------------ state
+    def set_rows(self, rows: list[Row], zh_shown: list[str] | None = None) -> None:
+        """Show new rows (e.g. once aligned); the cursor stays on the same Chinese paragraph."""
+        self.rows = rows
+        self.zh_shown = zh_shown if zh_shown is not None else [r.zh_text for r in rows]
+        self.cursor = min(self.cursor, max(len(rows) - 1, 0))
+        self.selection = None
+        self.hits = {}
+        self._marks.clear()
+        self._reset_layout()
+
+    def set_zh_shown(self, zh_shown: list[str]) -> None:
+        """Display these Chinese texts (e.g. converted script) instead of the current ones."""
+        self.zh_shown = zh_shown
+        self.selection = None
+        self._marks.clear()
+        self._reset_layout()
+
+    def set_highlighter(self, highlighter: Highlighter | None) -> None:
+        """Use ``highlighter`` for glossary terms (``None``: no highlights)."""
+        self.highlighter = highlighter
+        self._marks.clear()
+        self._strips.clear()
+        self.refresh()
+
+    def set_swapped(self, swapped: bool) -> None:
+        """Show English on the left when ``swapped``."""
+        self.swapped = swapped
+        self._reset_layout()
+
+    def set_note(self, note: str) -> None:
+        """A line (pinyin, Jyutping) shown under the cursor row's Chinese; "" for none."""
+        self.note = note
+        self._forget(self.cursor)
+
+    def set_hits(self, hits: dict[int, list[Hit]]) -> None:
+        """Search hits to show, by row."""
+        changed = set(self.hits) | set(hits)
+        self.hits = hits
+        for row in changed:
+            self._forget(row)
+
+    def select(self, selection: Selection | None) -> None:
+        """Mark ``selection`` (a span of the cursor row), or clear it."""
+        self.selection = selection
+        self._forget(self.cursor)
+
+    def move_cursor(self, row: int, *, top: bool = False) -> None:
+        """Put the cursor on ``row`` and scroll it into view (to the top with ``top``)."""
+        if not self.rows:
+            return
+        row = max(0, min(row, len(self.rows) - 1))
+        old, self.cursor = self.cursor, row
+        self.selection = None
+        self._forget(old)
+        self._forget(row)
+        self.scroll_to_row(row, top=top)
+        if old != row:
+            self.post_message(self.CursorMoved(row))
+
+    def page(self, step: int) -> None:
+        """Scroll one page down (``step`` 1) or up (-1), the cursor on the top row."""
+        if not self.rows:
+            return
+        self._ensure_tops()
+        y = round(self.scroll_y) + step * self.scrollable_content_region.height
+        y = max(0, min(y, self._tops[-1] - 1))
+        self.move_cursor(self._row_at(y), top=True)
+
+    def marks(self, row: int) -> RowMarks:
+        """The glossary marks of ``row`` (computed once per glossary and script)."""
+        if self.highlighter is None or not 0 <= row < len(self.rows):
+            return EMPTY
+        if row not in self._marks:
+            r = self.rows[row]
+            self._marks[row] = self.highlighter.marks(self.zh_shown[row], r.zh_text, r.en_text)
+        return self._marks[row]
+
+    def text(self, row: int, lang: Lang) -> str:
+        """The displayed text of ``row`` in ``lang``."""
+        return self.zh_shown[row] if lang == "zh" else self.rows[row].en_text
+
+    def row_top(self, row: int) -> int:
+        """The y of ``row`` in the virtual space."""
+        self._ensure_tops()
+        return self._tops[row]
+
+    # --------------------------------------------------------------- scrolling
+    def scroll_to_row(self, row: int, *, top: bool = False) -> None:
+        """Scroll so that ``row`` is fully visible (or at the top)."""
+        self._layout(row)
+        self._ensure_tops()
+        start, height = self._tops[row], self._heights[row]
+        view_y, view_h = round(self.scroll_y), self.scrollable_content_region.height
+        if top or start < view_y or height > view_h:
+            self.scroll_to(y=start, animate=False, force=True)
+        elif start + height > view_y + view_h:
+            self.scroll_to(y=start + height - view_h, animate=False, force=True)
+        self.refresh()
+
+    # --------------------------------------------------------------- layout
+    def _reset_layout(self) -> None:
+        self._layouts: dict[int, RowLayout] = {}
+        self._strips: dict[int, list[Strip]] = {}
+        self._heights = [
+            estimate(*self._cells(i), self._columns, left_wide=not self.swapped)
+            for i in range(len(self.rows))
+        ]
+        self._tops: list[int] = []
+        self._tops_dirty = True
+        self.refresh()
+
+    def _cells(self, row: int) -> tuple[str, str]:
+        zh, en = self.zh_shown[row], self.rows[row].en_text
+        return (en, zh) if self.swapped else (zh, en)
+
+    def _forget(self, row: int) -> None:
+        if self._layouts.pop(row, None) is not None:
+            self._layout(row)
+        self._strips.pop(row, None)
+        self.refresh()
+
+    def _layout(self, row: int) -> RowLayout:
+        layout = self._layouts.get(row)
+        if layout is None:
+            left, right = self._cells(row)
+            note = self.note if row == self.cursor else ""
+            layout = lay_out(left, right, self._columns, note)
+            self._layouts[row] = layout
+            if self._heights[row] != layout.height:
+                self._heights[row] = layout.height
+                self._tops_dirty = True
+        return layout
+
+    def _ensure_tops(self) -> None:
+        if self._tops_dirty:
+            self._tops = [0, *accumulate(self._heights)]
+            self._tops_dirty = False
+            width = self.scrollable_content_region.width
+            self.virtual_size = Size(width, self._tops[-1])
+
+    def _row_at(self, y: int) -> int:
+        self._ensure_tops()
+        return bisect_right(self._tops, y) - 1
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap for the new width."""
+        columns = Columns.for_width(self.scrollable_content_region.width)
+        if columns != self._columns:
+            self._columns = columns
+            self._reset_layout()
+        self._tops_dirty = True
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Lay out the rows on screen exactly before rendering them."""
+        for _ in range(3):  # heights settle after at most a few passes
+            self._ensure_tops()
+            top = round(self.scroll_y)
+            first = max(self._row_at(top), 0)
+            last = min(self._row_at(top + self.size.height), len(self.rows) - 1)
+            for row in range(first, last + 1):
+                self._layout(row)
+            if not self._tops_dirty:
+                break
+        return super().render_lines(crop)
+
+    # --------------------------------------------------------------- drawing
+    def render_line(self, y: int) -> Strip:
+        """One line of the view."""
+        width = self.scrollable_content_region.width
+        absolute = round(self.scroll_y) + y
+        row = self._row_at(absolute)
+        if not self.rows or row >= len(self.rows) or row < 0:
+            return Strip.blank(width, self.rich_style)
+        strips = self._strips.get(row)
+        if strips is None:
+            strips = self._strips[row] = self._render_row(row, width)
+        k = absolute - self._tops[row]
+        return strips[k] if k < len(strips) else Strip.blank(width, self.rich_style)
+
+    def _extras(self, row: int, lang: Lang, marks: RowMarks) -> list[tuple[int, int, str]]:
+        extras = [(s, e, SEARCH_STYLE) for hit_lang, s, e in self.hits.get(row, ()) if hit_lang == lang]
+        sel = self.selection
+        if sel is not None and sel.row == row:
+            if sel.lang == lang:
+                extras.append((sel.start, sel.end, SELECTED_STYLE))
+            elif sel.term_ids:
+                other = marks.en if lang == "en" else marks.zh
+                ids = set(sel.term_ids)
+                extras += [(m.start, m.end, SELECTED_STYLE) for m in other if ids & set(m.term_ids)]
+        return extras
+
+    def _render_row(self, row: int, width: int) -> list[Strip]:
+        layout = self._layout(row)
+        marks = self.marks(row)
+        zh = styled(self.zh_shown[row], marks.zh, self._extras(row, "zh", marks))
+        en = styled(self.rows[row].en_text, marks.en, self._extras(row, "en", marks))
+        left, right = (en, zh) if self.swapped else (zh, en)
+        note = styled(self.note, ())
+        cols = self._columns
+        style = self.rich_style
+        if row == self.cursor:
+            style += self.get_component_rich_style("parallel--cursor")
+        sep = Segment(SEPARATOR, self.get_component_rich_style("parallel--separator"))
+        gutter = self._gutter(row)
+        strips = []
+        for k in range(layout.height):
+            segments = [gutter if k == 0 or row == self.cursor else Segment(" " * GUTTER)]
+            if k < len(layout.left):
+                segments += _cell(left, layout.left[k], cols.left)
+            elif k - len(layout.left) < len(layout.note):
+                line = layout.note[k - len(layout.left)]
+                note_style = self.get_component_rich_style("parallel--note")
+                segments += [Segment(s.text, note_style) for s in _cell(note, line, cols.left)]
+            else:
+                segments.append(Segment(" " * cols.left))
+            segments.append(sep)
+            segments += _cell(right, layout.right[k], cols.right) if k < len(layout.right) else [
+                Segment(" " * cols.right)
+            ]
+            strips.append(Strip(segments, GUTTER + cols.left + len(SEPARATOR) + cols.right)
+                          .apply_style(style).extend_cell_length(width, style))
+        return strips
+
+    def _gutter(self, row: int) -> Segment:
+        if row == self.cursor:
+            return Segment("▌ ", self.get_component_rich_style("parallel--marker"))
+        if self.rows[row].low:
+            return Segment("? ", self.get_component_rich_style("parallel--low"))
+        return Segment(" " * GUTTER)
+
+    # ----------------------------------------------------------------- mouse
+    def on_click(self, event: events.Click) -> None:
+        """Move the cursor to the clicked row and report the clicked character."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self.rows:
+            return
+        absolute = round(self.scroll_y) + offset.y
+        row = self._row_at(absolute)
+        if not 0 <= row < len(self.rows):
+            return
+        self.move_cursor(row)
+        layout, k = self._layout(row), absolute - self._tops[row]
+        cols = self._columns
+        left_lang: Lang = "en" if self.swapped else "zh"
+        right_lang: Lang = "zh" if self.swapped else "en"
+        if GUTTER <= offset.x < GUTTER + cols.left and k < len(layout.left):
+            lang, line, x = left_lang, layout.left[k], offset.x - GUTTER
+        elif offset.x >= cols.right_x and k < len(layout.right):
+            lang, line, x = right_lang, layout.right[k], offset.x - cols.right_x
+        else:
+            return
+        text = self.text(row, lang)
+        if text:
+            self.post_message(self.Pointed(row, lang, offset_at(text, line, x)))
+
+
+def _cell(content: Content, line: tuple[int, int], width: int) -> list[Segment]:
+    """The segments of one wrapped line of ``content``, padded to ``width`` cells."""
+    piece = content[line[0] : line[1]]
+    segments = piece.render_segments()
+    pad = width - piece.cell_length
+    if pad > 0:
+        segments.append(Segment(" " * pad))
+    return segments

@@ -1,0 +1,36 @@
+"""``parallax read``: open a document in the reader (the default command)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from parallax.cli.common import add_document_args, document_from_args
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``read`` sub-command."""
+    parser = subparsers.add_parser(
+        "read",
+        help="read a document side by side (default: the bundled editorial)",
+        description="Read Chinese and English side by side, aligned, with glossary terms lit.",
+    )
+    add_document_args(parser, optional=True)
+    parser.add_argument(
+        "--glossary",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a glossary to use (repeatable; default: your writable glossary and the starter)",
+    )
+    parser.add_argument("--glossary-dir", type=Path, metavar="DIR", help="the glossary directory")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the document (bad input fails here, before the TUI), then run the reader."""
+    doc = document_from_args(args)
+    from parallax.app.app import make_app
+
+    make_app(doc, glossaries=args.glossary, glossary_dir=args.glossary_dir).run()
+    return 0
