@@ -224,3 +224,18 @@ def test_glossary_dir_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert glossary_dir() == tmp_path / "glossaries"
     os.rmdir(tmp_path / "glossaries")
     assert glossary_dir().name == "glossaries" and "parallax" in str(glossary_dir())
+
+
+def test_fast_append_keeps_bad_rows_and_replaces_known_ids(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path)
+    store.add("g", Term(id="a", zh="甲", en="a"))
+    path = tmp_path / "g.tsv"
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("broken row without tabs")  # no final newline either
+    store.add("g", Term(id="b", zh="乙", en="b"))
+    store.add("g", Term(id="a", zh="甲", en="A"))  # known id: full merge, replaced in place
+    lines = path.read_text("utf-8").splitlines()
+    assert lines[2] == "broken row without tabs"
+    glossary = store.load("g")
+    assert [(t.id, t.en) for t in glossary.terms] == [("a", "A"), ("b", "b")]
+    assert [p.line for p in glossary.problems] == [3]

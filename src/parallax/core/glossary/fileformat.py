@@ -145,14 +145,27 @@ def _header_fault(header: Sequence[str]) -> str:
     return ""
 
 
+HEADER_LINE = "\t".join(COLUMNS)
+
+
 def _parse_row(header: Sequence[str], line: str) -> Term:
     cells = line.split("\t")
     if len(cells) != len(header):
         raise TermError(f"{len(cells)} fields, expected {len(header)}")
-    values = {name: unescape(cell) for name, cell in zip(header, cells, strict=True)}
+    if "\\" in line:
+        cells = [unescape(cell) for cell in cells]
+    values = dict(zip(header, cells, strict=True))
     tags = tuple(t for t in values.pop("tags", "").split(" ") if t)
     status = values.pop("status", "") or "new"
     return Term(tags=tags, status=status, **values)  # type: ignore[arg-type]
+
+
+def row_ids(text: str) -> set[str] | None:
+    """The ids of the rows of a file in the standard column order (``None`` if it is not)."""
+    lines = text.split("\n")
+    if lines[0].removeprefix("\ufeff").rstrip("\r") != HEADER_LINE:
+        return None
+    return {line.split("\t", 1)[0] for line in lines[1:]}
 
 
 def iter_terms(entries: Iterable[Entry]) -> Iterator[Term]:

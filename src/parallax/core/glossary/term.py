@@ -11,6 +11,7 @@ from typing import Literal, get_args
 Status = Literal["new", "learning", "known"]
 STATUSES: tuple[str, ...] = get_args(Status)
 _TAG_SPACE = re.compile(r"[\s,]+")
+_BLANK = re.compile(r"\s")
 
 
 class TermError(ValueError):
@@ -44,7 +45,7 @@ class Term:
     updated: str = ""
 
     def __post_init__(self) -> None:
-        if not self.id or any(c.isspace() for c in self.id):
+        if not self.id or _BLANK.search(self.id):
             raise TermError(f"term id {self.id!r} is empty or contains blanks")
         if not self.zh.strip() and not self.en.strip():
             raise TermError(f"term {self.id}: both zh and en are empty")
