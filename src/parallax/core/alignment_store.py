@@ -1,0 +1,93 @@
+"""Hand-fixed alignments, saved per document so the reader and ``parallax align`` reuse them.
+
+A fixed alignment is stored as JSON under ``<data dir>/alignments/<key>.json``, where the key is
+a hash of the document's Chinese and English units: the same text opened from another path (or
+re-encoded) finds its fixes, and a changed text does not get stale ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from parallax.core.align.bead import Bead
+from parallax.core.corrections import AlignmentError, check_beads
+from parallax.core.glossary.safefile import atomic_write
+from parallax.core.paths import data_dir
+
+FORMAT_VERSION = 1
+
+
+def document_key(zh: Sequence[str], en: Sequence[str]) -> str:
+    """A stable key for a document's units (hex digest)."""
+    digest = hashlib.sha256()
+    for side in (zh, en):
+        digest.update(json.dumps(list(side), ensure_ascii=False).encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()[:32]
+
+
+def alignment_path(zh: Sequence[str], en: Sequence[str], directory: Path | None = None) -> Path:
+    """Where the fixed alignment of these units is (or would be) saved."""
+    return (directory or data_dir() / "alignments") / f"{document_key(zh, en)}.json"
+
+
+def load_alignment(
+    zh: Sequence[str], en: Sequence[str], directory: Path | None = None
+) -> list[Bead] | None:
+    """The saved alignment of these units, or None if there is none.
+
+    Raises :class:`AlignmentError` naming the file when it is damaged.
+    """
+    path = alignment_path(zh, en, directory)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise AlignmentError(f"{path}: cannot read the saved alignment ({error})") from None
+    try:
+        beads = [
+            Bead(tuple(map(int, b["zh"])), tuple(map(int, b["en"])), float(b["score"]))
+            for b in data["beads"]
+        ]
+        check_beads(beads, len(zh), len(en))
+    except (KeyError, TypeError, ValueError) as error:
+        raise AlignmentError(f"{path}: the saved alignment is damaged ({error})") from None
+    return beads
+
+
+def save_alignment(
+    zh: Sequence[str],
+    en: Sequence[str],
+    beads: Sequence[Bead],
+    *,
+    source: str = "",
+    directory: Path | None = None,
+) -> Path:
+    """Save ``beads`` as the fixed alignment of these units (atomically); return the file."""
+    check_beads(beads, len(zh), len(en))
+    path = alignment_path(zh, en, directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "version": FORMAT_VERSION,
+        "source": source,
+        "zh_units": len(zh),
+        "en_units": len(en),
+        "beads": [{"zh": list(b.zh), "en": list(b.en), "score": b.score} for b in beads],
+    }
+    text = json.dumps(payload, ensure_ascii=False, indent=1)
+    atomic_write(path, (text + "\n").encode("utf-8"))
+    return path
+
+
+def forget_alignment(zh: Sequence[str], en: Sequence[str], directory: Path | None = None) -> bool:
+    """Delete the saved alignment of these units; True if there was one."""
+    path = alignment_path(zh, en, directory)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True

@@ -1,0 +1,29 @@
+"""Where parallax keeps its own files: caches and per-user data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+CACHE_ENV = "PARALLAX_CACHE_DIR"
+DATA_ENV = "PARALLAX_DATA_DIR"
+
+
+def cache_dir() -> Path:
+    """Caches that can be rebuilt: ``$PARALLAX_CACHE_DIR`` or the platform's user cache directory."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("parallax"))
+
+
+def data_dir() -> Path:
+    """The user's own data (e.g. hand-fixed alignments): ``$PARALLAX_DATA_DIR`` or the platform's."""
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("parallax"))
