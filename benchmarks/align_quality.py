@@ -84,75 +84,45 @@ def load_mac(root: Path) -> list[Doc]:
     return docs
 
 
-def pseudo_paragraphs(doc: Doc, rng: random.Random) -> Doc:
-    """Group 2-6 consecutive gold beads into paragraphs; merge ~15% of neighbours on one side."""
+def pseudo_paragraphs(doc: Doc, rng: random.Random, merge_share: float = 0.15) -> Doc:
+    """Paragraph-level test data from a sentence-aligned document.
+
+    Consecutive gold beads are grouped 2-6 at a time into paragraph pairs; then about
+    ``merge_share`` of the boundaries between neighbouring paragraphs are removed on one side
+    (Chinese or English, at random), giving 2-1 and 1-2 paragraph beads. Merges never touch, so
+    every gold bead is one paragraph pair or a merged pair with its neighbour.
+    """
     groups: list[list[BeadIds]] = []
     i = 0
     while i < len(doc.gold):
         size = rng.randint(2, 6)
         groups.append(doc.gold[i : i + size])
         i += size
-    zh_paras = [" ".join(doc.zh[z] for b in g for z in b[0]).replace(" ", "") for g in groups]
-    en_paras = [" ".join(doc.en[e] for b in g for e in b[1]) for g in groups]
-    zh_ids: list[list[int]] = [[k] for k in range(len(groups))]
-    en_ids: list[list[int]] = [[k] for k in range(len(groups))]
-    # Merge neighbouring paragraphs on one side (zh or en), about 15% of them.
-    zh_out, en_out, zh_map, en_map = _merge(zh_paras, rng, "")
-    en_out2, en_map2 = en_paras, list(range(len(en_paras)))
-    if True:
-        en_out2, _, en_map2, _ = _merge(en_paras, rng, " ", skip=set(_merged_at(zh_map)))
-    del zh_ids, en_ids, en_out, en_map
-    gold: dict[tuple[int, ...], set[int]] = {}
-    for k in range(len(groups)):
-        gold.setdefault((zh_map[k],), set()).add(en_map2[k])
-    beads: list[BeadIds] = []
-    merged: dict[int, set[int]] = {}
-    for k in range(len(groups)):
-        merged.setdefault(zh_map[k], set()).add(en_map2[k])
-    # Build beads as connected components of the (zh para, en para) relation.
-    seen_zh: set[int] = set()
-    for z in sorted(merged):
-        if z in seen_zh:
-            continue
-        zs, es = {z}, set(merged[z])
-        changed = True
-        while changed:
-            changed = False
-            for z2, e2 in merged.items():
-                if z2 not in zs and e2 & es:
-                    zs.add(z2)
-                    es |= e2
-                    changed = True
-        seen_zh |= zs
-        beads.append((tuple(sorted(zs)), tuple(sorted(es))))
-    # Empty paragraphs (groups with only insertions/deletions on one side) are dropped.
-    zh_keep = [k for k, p in enumerate(zh_out) if p.strip()]
-    en_keep = [k for k, p in enumerate(en_out2) if p.strip()]
-    zh_new = {k: i for i, k in enumerate(zh_keep)}
-    en_new = {k: i for i, k in enumerate(en_keep)}
-    final = [
-        (tuple(zh_new[z] for z in zs if z in zh_new), tuple(en_new[e] for e in es if e in en_new))
-        for zs, es in beads
-    ]
-    return Doc(doc.name, [zh_out[k] for k in zh_keep], [en_out2[k] for k in en_keep], final)
-
-
-def _merged_at(mapping: list[int]) -> list[int]:
-    return [k for k in range(1, len(mapping)) if mapping[k] == mapping[k - 1]]
-
-
-def _merge(paras: list[str], rng: random.Random, sep: str, skip: set[int] | None = None
-           ) -> tuple[list[str], None, list[int], None]:
-    out: list[str] = []
-    mapping: list[int] = []
-    for k, text in enumerate(paras):
-        blocked = skip is not None and (k in skip or k + 1 in skip)
-        if out and k > 0 and not blocked and rng.random() < 0.075:
-            out[-1] = out[-1] + sep + text
+    zh: list[str] = []
+    en: list[str] = []
+    beads: list[tuple[list[int], list[int]]] = []
+    previous_merged = True
+    for group in groups:
+        zh_text = "".join(doc.zh[z] for bead in group for z in bead[0])
+        en_text = " ".join(doc.en[e] for bead in group for e in bead[1])
+        merge = None if previous_merged or rng.random() >= merge_share else rng.choice("ze")
+        previous_merged = merge is not None
+        zh_ids: list[int] = []
+        en_ids: list[int] = []
+        for side, text, units, ids in (("z", zh_text, zh, zh_ids), ("e", en_text, en, en_ids)):
+            if not text:
+                continue
+            if merge == side and units and beads and beads[-1][0 if side == "z" else 1]:
+                units[-1] += ("" if side == "z" else " ") + text
+            else:
+                units.append(text)
+                ids.append(len(units) - 1)
+        if merge is not None and beads:
+            last_zh, last_en = beads[-1]
+            beads[-1] = (sorted(set(last_zh + zh_ids)), sorted(set(last_en + en_ids)))
         else:
-            out.append(text)
-        mapping.append(len(out) - 1)
-    return out, None, mapping, None
+            beads.append((zh_ids, en_ids))
+    return Doc(doc.name, zh, en, [(tuple(z), tuple(e)) for z, e in beads])
 
 
 def evaluate(docs: Sequence[Doc], params: Params, units: str) -> dict[str, float]:

@@ -33,14 +33,15 @@ def test_packaged_dictionary_lookup() -> None:
 
 
 def test_segment_greedy_longest(small: Path) -> None:
-    dictionary = cedict.load(small)
-    words = [(s, e, dictionary.headwords[h]) for s, e, h in dictionary.segment("我的朋友陳在學校")]
+    dictionary, segmenter = cedict.load(small), cedict.segmenter(small)
+    words = [(s, e, dictionary.headwords[h]) for s, e, h in segmenter.segment("我的朋友陳在學校")]
     assert words == [(2, 4, "朋友"), (4, 5, "陳"), (6, 8, "學校")]
+    assert segmenter.headword_ids("学校") == [dictionary.index["学校"]]
 
 
 def test_glosses_skip_cross_references(small: Path) -> None:
     dictionary = cedict.load(small)
-    h = dictionary.matcher.get("陈")
+    h = dictionary.index["陈"]
     words = {dictionary.words[w] for w in dictionary.glosses[h]}
     assert {"surname", "chen", "lay", "exhibit"} <= words
     assert "variant" not in words and "zhen" not in words
@@ -49,10 +50,13 @@ def test_glosses_skip_cross_references(small: Path) -> None:
 def test_cache_is_written_and_reused(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                      ) -> None:
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
-    parsed = cedict._load_cached(small)
+    parsed = cedict.load(small)
+    assert cedict.load(small) is parsed
     files = list((tmp_path / "cache").glob("cedict-*.pickle"))
     assert len(files) == 1
-    assert cedict._load_cached(small).lines == parsed.lines
+    cached = cedict.read_cache(files[0], cedict.Cedict)
+    assert cached is not None and cached.lines == parsed.lines
+    assert cedict.read_cache(tmp_path / "missing.pickle", cedict.Cedict) is None
 
 
 def test_unwritable_cache_falls_back(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -60,7 +64,8 @@ def test_unwritable_cache_falls_back(small: Path, tmp_path: Path, monkeypatch: p
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(blocker / "cache"))
-    assert cedict._load_cached(small).lookup("朋友")
+    assert cedict.load(small).lookup("朋友")
+    assert cedict.segmenter(small).segment("朋友") == [(0, 2, cedict.load(small).index["朋友"])]
 
 
 def test_user_file_from_environment(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,9 +6,9 @@ few seconds, so the result is pickled under the cache directory (``$PARALLAX_CAC
 platform's user cache), keyed by the source file's path, size and modification time and by
 :data:`CACHE_VERSION`. When the cache cannot be written the dictionary is simply parsed again.
 
-Besides :func:`lookup` for readers, the aligner uses :meth:`Cedict.segment` (greedy
-longest-match of headwords, Traditional and Simplified) and :attr:`Cedict.glosses` (the lowercase
-English words of each headword's senses).
+Besides :func:`lookup` for readers, the aligner uses :func:`segmenter` (greedy longest match of
+headwords, Traditional and Simplified, cached on its own so that aligning never loads the
+entries) and :attr:`Cedict.glosses` (the lowercase English words of each headword's senses).
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ import os
 import pickle
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -59,8 +61,7 @@ class Cedict:
 
     ``headwords[h]`` is a headword (Traditional or Simplified form); ``entries[h]`` the indexes of
     its raw lines in ``lines``; ``glosses[h]`` the indexes in ``words`` of the English words of its
-    senses. ``matcher`` is a pyahocorasick automaton over the headwords holding Han characters,
-    whose values are headword indexes.
+    senses.
     """
 
     lines: tuple[str, ...]
@@ -68,24 +69,43 @@ class Cedict:
     entries: tuple[tuple[int, ...], ...]
     glosses: tuple[tuple[int, ...], ...]
     words: tuple[str, ...]
-    matcher: Any
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Headword -> headword index."""
+        return {word: h for h, word in enumerate(self.headwords)}
 
     def lookup(self, word: str) -> list[Entry]:
         """The entries whose Traditional or Simplified headword is ``word``."""
-        h = self.matcher.get(word, None)
+        h = self.index.get(word)
         if h is None:
             return []
         return [_entry(self.lines[i]) for i in self.entries[h]]
 
+
+@dataclass(frozen=True)
+class Segmenter:
+    """Greedy leftmost-longest matching of the headwords that hold Han characters.
+
+    ``automaton`` is a pyahocorasick automaton whose values are headword indexes (as in
+    :class:`Cedict`); ``lengths[h]`` is headword ``h``'s length.
+    """
+
+    automaton: Any
+    lengths: tuple[int, ...]
+
     def segment(self, text: str) -> list[tuple[int, int, int]]:
-        """Greedy leftmost-longest headwords in ``text``: ``(start, end, headword index)``."""
-        return [
-            (end + 1 - len(self.headwords[h]), end + 1, h) for end, h in self.matcher.iter_long(text)
-        ]
+        """The headwords found in ``text``: ``(start, end, headword index)``."""
+        lengths = self.lengths
+        return [(end + 1 - lengths[h], end + 1, h) for end, h in self.automaton.iter_long(text)]
+
+    def headword_ids(self, text: str) -> list[int]:
+        """The headword indexes found in ``text``, in order (what the aligner needs)."""
+        return [h for _, h in self.automaton.iter_long(text)]
 
 
-_lock = threading.Lock()
-_loaded: dict[str, Cedict] = {}
+_lock = threading.RLock()
+_loaded: dict[tuple[str, str], Any] = {}
 
 
 def source_path() -> Path:
@@ -109,17 +129,41 @@ def cache_dir() -> Path:
 
 def load(path: Path | None = None) -> Cedict:
     """The dictionary at ``path`` (default :func:`source_path`), loaded once per process."""
-    path = source_path() if path is None else path
-    key = str(path)
-    with _lock:
-        if key not in _loaded:
-            _loaded[key] = _load_cached(path)
-        return _loaded[key]
+    return _once("cedict", path, lambda source: _cached("cedict", source, Cedict, parse))
+
+
+def segmenter(path: Path | None = None) -> Segmenter:
+    """The headword matcher of the dictionary at ``path``, loaded once per process."""
+    return _once(
+        "segmenter",
+        path,
+        lambda source: _cached("segmenter", source, Segmenter, lambda p: build_segmenter(load(p))),
+    )
 
 
 def lookup(word: str) -> list[Entry]:
     """The entries of ``word`` (Traditional or Simplified headword) in the default dictionary."""
     return load().lookup(word.strip())
+
+
+def _once(kind: str, path: Path | None, make: Callable[[Path], T]) -> T:
+    key = (kind, str(path) if path is not None else os.environ.get(ENV_SOURCE, ""))
+    found = _loaded.get(key)
+    if found is None:
+        with _lock:
+            found = _loaded.get(key)
+            if found is None:
+                found = _loaded[key] = make(source_path() if path is None else path)
+    return found  # type: ignore[no-any-return]
+
+
+def _cached(kind: str, path: Path, cls: type[T], make: Callable[[Path], T]) -> T:
+    cache = cache_file(kind, path=path)
+    found = read_cache(cache, cls)
+    if found is None:
+        found = make(path)
+        write_cache(cache, found)
+    return found
 
 
 def cache_file(kind: str, version: int = 0, path: Path | None = None) -> Path:
@@ -164,15 +208,6 @@ def write_cache(cache: Path, value: object) -> None:
         pass  # an unwritable cache only costs the next process a parse
 
 
-def _load_cached(path: Path) -> Cedict:
-    cache = cache_file("cedict", path=path)
-    cedict = read_cache(cache, Cedict)
-    if cedict is None:
-        cedict = parse(path)
-        write_cache(cache, cedict)
-    return cedict
-
-
 def _read_source(path: Path) -> str:
     try:
         raw = path.read_bytes()
@@ -187,8 +222,6 @@ def _read_source(path: Path) -> str:
 
 def parse(path: Path) -> Cedict:
     """Parse a CC-CEDICT file (no cache). Raises :class:`CedictError` if nothing is usable."""
-    import ahocorasick
-
     lines: list[str] = []
     index: dict[str, int] = {}
     headwords: list[str] = []
@@ -213,19 +246,25 @@ def parse(path: Path) -> Cedict:
             glosses[h] |= gloss
     if not lines:
         raise CedictError(f"{path}: no CC-CEDICT entries found")
-    matcher = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for h, form in enumerate(headwords):
-        if _HAN.search(form):
-            matcher.add_word(form, h)
-    matcher.make_automaton()
     return Cedict(
         lines=tuple(lines),
         headwords=tuple(headwords),
         entries=tuple(tuple(e) for e in entries),
         glosses=tuple(tuple(sorted(g)) for g in glosses),
         words=tuple(words),
-        matcher=matcher,
     )
+
+
+def build_segmenter(dictionary: Cedict) -> Segmenter:
+    """Build the headword automaton of ``dictionary`` (about a second; cached by callers)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for h, form in enumerate(dictionary.headwords):
+        if _HAN.search(form):
+            automaton.add_word(form, h)
+    automaton.make_automaton()
+    return Segmenter(automaton, tuple(len(form) for form in dictionary.headwords))
 
 
 def gloss_words(senses: list[str]) -> list[str]:

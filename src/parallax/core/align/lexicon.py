@@ -38,7 +38,7 @@ class Lexicon:
     def zh_words(self, text: str) -> list[tuple[int, ...]]:
         """The key sets of the translatable words of a Chinese text, in order."""
         keys = self.keys
-        return [keys[h] for _, _, h in cedict.load().segment(text) if keys[h]]
+        return [keys[h] for h in cedict.segmenter().headword_ids(text) if keys[h]]
 
     def en_keys(self, text: str) -> frozenset[int]:
         """The stem ids of the glossable content words of an English text."""
@@ -54,6 +54,7 @@ def lexicon() -> Lexicon:
     if found is None:
         found = build_lexicon(cedict.load())
         cedict.write_cache(path, found)
+    cedict.segmenter()  # load (or build) the headword matcher now, not inside the first unit
     return found
 
 

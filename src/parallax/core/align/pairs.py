@@ -28,14 +28,15 @@ class PairTable:
     zh_total: FloatArray
     en_total: FloatArray
 
-    def take(self, flat: FloatArray, u: int, v: IntArray) -> FloatArray:
-        """Row ``u`` of ``flat`` (one of the matched arrays) at English units ``v`` (0 outside)."""
-        lo, hi = self.lo[u], self.hi[u]
-        if hi <= lo:
-            return np.zeros(len(v))
-        inside = (v >= lo) & (v < hi)
-        index = self.offset[u] + np.clip(v - lo, 0, hi - lo - 1)
-        return np.where(inside, flat[index], 0.0)
+    def row(self, flat: FloatArray, u: int, start: int, size: int) -> FloatArray:
+        """Row ``u`` of ``flat`` (a matched array) at English units ``start..start+size-1``."""
+        out = np.zeros(size)
+        lo, hi = int(self.lo[u]), int(self.hi[u])
+        first, last = max(start, lo), min(start + size, hi)
+        if first < last:
+            base = int(self.offset[u]) - lo
+            out[first - start : last - start] = flat[base + first : base + last]
+        return out
 
 
 def pair_windows(band: Band, n: int, m: int, max_zh: int, max_en: int) -> tuple[IntArray, IntArray]:

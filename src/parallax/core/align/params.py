@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 SIGNALS = ("length", "dictionary", "numbers", "quotes", "glossary")
 
 PARAGRAPH_BEADS: dict[tuple[int, int], float] = {
-    (1, 1): 0.0, (1, 2): 2.0, (2, 1): 2.0, (2, 2): 4.0, (1, 3): 4.0, (3, 1): 4.0,
+    (1, 1): 0.0, (1, 2): 2.0, (2, 1): 2.0, (2, 2): 8.0, (1, 3): 4.0, (3, 1): 4.0,
 }
 SENTENCE_BEADS: dict[tuple[int, int], float] = {
-    **PARAGRAPH_BEADS, (1, 4): 5.0, (4, 1): 5.0,
+    **PARAGRAPH_BEADS, (1, 4): 6.5, (4, 1): 6.5,
 }
 
 
@@ -28,6 +28,8 @@ class Params:
     length_weight: float = 1.0
     length_variance: float = 6.0
     lexical_weight: float = 8.0
+    lexical_mode: str = "similarity"
+    unmatched_share: float = 0.27
     smoothing: float = 2.0  # pseudo-count pulling the lexical similarity towards `neutral`
     neutral: float = 0.2
     weights: dict[str, float] = field(
@@ -55,4 +57,10 @@ class Params:
 
 
 PARAGRAPHS = Params()
-SENTENCES = Params(beads=dict(SENTENCE_BEADS))
+SENTENCES = Params(
+    beads=dict(SENTENCE_BEADS),
+    lexical_mode="llr",
+    lexical_weight=0.45,
+    skip_cost=8.0,
+    length_weight=0.5,
+)

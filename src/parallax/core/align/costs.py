@@ -1,0 +1,83 @@
+"""Bead costs for a block of grid rows at once, fully vectorised with NumPy.
+
+Row ``i`` of the grid (``i`` Chinese units consumed) holds cells ``x = 0..width-1`` standing for
+English positions ``j = band.lo[i] + x``. The cost of an ``a``-``b`` bead ending at ``(i, j)``
+adds the bead prior, the length cost of Chinese units ``i-a..i-1`` against English units
+``j-b..j-1``, and the lexical cost from the pair table's match counts.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parallax.core.align.band import Band, IntArray
+from parallax.core.align.features import Features
+from parallax.core.align.length import FloatArray, length_cost
+from parallax.core.align.pairs import PairTable
+from parallax.core.align.params import Params
+
+
+def _gather(table: PairTable, flat: FloatArray, u: IntArray, v: IntArray) -> FloatArray:
+    """``flat`` at pairs ``(u, v)`` (broadcast), 0 where the pair is not in the table."""
+    lo, hi = table.lo[u], table.hi[u]
+    inside = (u >= 0) & (v >= lo) & (v < hi)
+    if flat.size == 0:
+        return np.zeros(np.broadcast(u, v).shape)
+    index = np.where(inside, table.offset[u] + v - lo, 0)
+    return np.where(inside, flat[index], 0.0)
+
+
+def block_costs(
+    features: Features,
+    params: Params,
+    table: PairTable,
+    band: Band,
+    rows: range,
+    width: int,
+    shapes: list[tuple[int, int]],
+) -> list[FloatArray]:
+    """For each shape, the ``(len(rows), width)`` costs of that bead ending at each cell."""
+    n, m = features.n_zh, features.n_en
+    i = np.arange(rows.start, rows.stop)[:, None]
+    j = band.lo[i] + np.arange(width)[None, :]
+    max_zh, max_en = params.max_zh, params.max_en
+    lexical = bool(features.signals)
+    zh_total = np.concatenate([table.zh_total, [0.0]])  # index -1 -> no unit
+    en_total = np.concatenate([table.en_total, [0.0]])
+    # zh_hits[k][t]: items of unit i-1-k matched in unit j-1-t; en_hits likewise for en keys.
+    units = [np.where(i - 1 - k >= 0, i - 1 - k, -1) for k in range(max_zh)]
+    en_units = [np.where((j - 1 - t >= 0) & (j - 1 - t < m), j - 1 - t, -1) for t in range(max_en)]
+    if lexical:
+        zh_hits = [[_gather(table, table.zh_matched, u, v) for v in en_units] for u in units]
+        en_hits = [[_gather(table, table.en_matched, u, v) for v in en_units] for u in units]
+    costs = []
+    for a, b in shapes:
+        if b == 0:
+            costs.append(np.full((len(rows), width), float(params.skip_cost)))
+            continue
+        total = np.full((len(rows), width), float(params.beads[(a, b)]))
+        if "length" in params.signals:
+            zh_len = features.zh_cum[i] - features.zh_cum[np.maximum(i - a, 0)]
+            en_len = features.en_cum[np.clip(j, 0, m)] - features.en_cum[np.clip(j - b, 0, m)]
+            total += params.length_weight * length_cost(
+                zh_len, en_len, features.ratio, params.length_variance
+            )
+        if lexical:
+            matched = np.zeros_like(total)
+            items = np.zeros_like(total)
+            for k in range(a):
+                hits = sum(zh_hits[k][t] for t in range(b))
+                matched += np.minimum(zh_total[units[k]], hits)
+                items += zh_total[units[k]]
+            for t in range(b):
+                hits = sum(en_hits[k][t] for k in range(a))
+                matched += np.minimum(en_total[en_units[t]], hits)
+                items += en_total[en_units[t]]
+            if params.lexical_mode == "llr":
+                total += params.lexical_weight * (params.unmatched_share * items - matched)
+            else:
+                sim = (matched + params.smoothing * params.neutral) / (items + params.smoothing)
+                total += params.lexical_weight * (1.0 - sim) * (a + b) / 2
+        costs.append(total)
+    del n
+    return costs
