@@ -29,36 +29,57 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(lowered[i] for i in offsets), offsets
 
 
+_DROP = {ord(c): None for c in SEPARATORS}
+PARTICLES = frozenset(
+    "about across along around away back by down in into off on out over through to up".split()
+)
+
+
 def normalise_key(term: str) -> str:
     """The normalised form of an English term (without parenthesised remarks)."""
-    return normalise(_PARENS.sub(" ", term))[0]
+    cleaned = _PARENS.sub(" ", term)
+    lowered = cleaned.lower()
+    if len(lowered) != len(cleaned):
+        return normalise(cleaned)[0]
+    return lowered.translate(_APOSTROPHES).translate(_DROP)
 
 
 def term_keys(term: str) -> tuple[str, set[str]]:
     """The exact key of ``term`` and the keys of its regular inflections.
 
-    Inflections are generated for the last word (``tariff wars``) and, in a phrase, the first
-    word (``faced off``). Words written in capitals (acronyms) are not inflected.
+    Inflections are generated for the last word (``tariff wars``, ``stand-offs``) and, for a
+    phrasal verb (words separated by blanks, ending in a particle), the first word too
+    (``faced off``). Words written in capitals
+    (acronyms) are not inflected.
     """
-    cleaned = _PARENS.sub(" ", term).strip()
-    exact = normalise(cleaned)[0]
-    parts = _TOKENS.split(cleaned)
-    word_slots = [i for i in range(0, len(parts), 2) if parts[i]]
+    cleaned = _PARENS.sub(" ", term) if "(" in term or "[" in term else term
+    lowered = cleaned.lower()
+    if len(lowered) != len(cleaned):
+        return normalise_key(term), set()
+    words = cleaned.split() if "-" not in cleaned and "\u2010" not in cleaned else None
+    if words is None:
+        words = [w for w in _TOKENS.split(cleaned)[::2] if w]
+    keys = [w.lower().translate(_APOSTROPHES).translate(_DROP) for w in words]
+    exact = "".join(keys)
+    if not words:
+        return exact, set()
+    slots = [len(words) - 1]
+    if 1 < len(words) <= 3 and keys[-1] in PARTICLES and " " in cleaned.strip():
+        slots.append(0)  # a phrasal verb: "faced off"
     inflected: set[str] = set()
-    for slot in {word_slots[0], word_slots[-1]} if word_slots else set():
-        word = parts[slot]
+    for slot in slots:
+        word = words[slot]
         if not word.isalpha() or (word.isupper() and len(word) > 1):
             continue
-        for form in inflections(word.lower()):
-            variant = parts[:slot] + [form] + parts[slot + 1 :]
-            inflected.add(normalise("".join(variant))[0])
+        head, tail = "".join(keys[:slot]), "".join(keys[slot + 1 :])
+        inflected.update(head + form + tail for form in inflections(keys[slot]))
     inflected.discard(exact)
     return exact, inflected
 
 
 def inflections(word: str) -> set[str]:
     """Regular inflected forms of a lower-case word: -s/-es, -'s, -ed, -ing, y -> ies/ied."""
-    forms = {word + "s", word + "'s", word + "s'"}
+    forms = {word + "s", word + "'s"}
     if len(word) < 2:
         return forms
     if word.endswith(("s", "x", "z", "ch", "sh")):

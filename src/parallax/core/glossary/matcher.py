@@ -19,9 +19,8 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -46,14 +45,38 @@ class _Spelling(dict[int, str]):
 _SPELL = _Spelling()
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A term found in a text: ``text[start:end]``; ``key`` is the folded/normalised match key."""
+class _FoldSpelling(dict[int, str]):
+    """``str.translate`` table: fold a character, then spell it (one pass over the text)."""
+
+    def __missing__(self, code: int) -> str:
+        spelt = fold(chr(code)).translate(_SPELL) if code < 0x110000 else _SPELL[code]
+        self[code] = spelt
+        return spelt
+
+
+_FOLD_SPELL = _FoldSpelling()
+
+
+def _spell_folded(text: str) -> str:
+    return text.translate(_FOLD_SPELL)
+
+
+class Match(NamedTuple):
+    """A term found in a text: ``text[start:end]``; ``key`` is the folded/normalised match key.
+
+    A NamedTuple rather than a dataclass: a megabyte of Chinese yields ~150,000 matches, and
+    tuples are several times cheaper to create (and untracked by the garbage collector).
+    """
 
     start: int
     end: int
     term_ids: tuple[str, ...]
     key: str
+
+
+_new_match = tuple.__new__
+_LEN_BITS = 16
+_LEN_MASK = (1 << _LEN_BITS) - 1
 
 
 class Matcher:
@@ -62,13 +85,14 @@ class Matcher:
     def __init__(
         self,
         zh: Any,
-        zh_ids: dict[str, tuple[str, ...]],
+        zh_keys: list[tuple[str, tuple[str, ...]]],
         en: Any,
         en_info: list[Any],
         with_en: frozenset[str],
     ) -> None:
         self._zh = zh
-        self._zh_ids = zh_ids
+        self._zh_keys = zh_keys  # value >> 16 -> (folded key, term ids)
+        self._zh_ids = dict(zh_keys)
         self._en = en
         self._en_info = en_info  # value -> (normalised length, term ids)
         self._with_en = with_en
@@ -96,47 +120,65 @@ class Matcher:
     @classmethod
     def _build(cls, terms: list[Term]) -> Matcher:
         zh_ids: dict[str, list[str]] = {}
-        en_keys: dict[str, tuple[list[str], list[str]]] = {}
+        exact: dict[str, list[str]] = {}
+        inflected: dict[str, list[str]] = {}
+        with_en = []
         for term in terms:
-            if term.zh.strip():
-                zh_ids.setdefault(fold(term.zh.strip()), []).append(term.id)
-            if term.en.strip():
-                exact, inflected = english.term_keys(term.en)
-                if exact:
-                    en_keys.setdefault(exact, ([], []))[0].append(term.id)
-                for key in inflected:
-                    en_keys.setdefault(key, ([], []))[1].append(term.id)
+            if term.zh:
+                key = fold(term.zh.strip())
+                if key:
+                    zh_ids.setdefault(key, []).append(term.id)
+            if term.en:
+                key, forms = english.term_keys(term.en)
+                if key:
+                    with_en.append(term.id)
+                    exact.setdefault(key, []).append(term.id)
+                for form in forms:
+                    inflected.setdefault(form, []).append(term.id)
         zh = ahocorasick.Automaton()
-        for key in zh_ids:
-            zh.add_word(key.translate(_SPELL), _WIDTH * len(key) - 1)
+        zh_keys: list[tuple[str, tuple[str, ...]]] = []
+        for key, ids in zh_ids.items():
+            if _WIDTH * len(key) > _LEN_MASK:
+                continue  # a "term" of over 20,000 characters is not a term
+            zh.add_word(key.translate(_SPELL), len(zh_keys) << _LEN_BITS | (_WIDTH * len(key) - 1))
+            zh_keys.append((key, _unique(ids)))
         en = ahocorasick.Automaton()
         en_info: list[Any] = []
-        for key, (exact_ids, inflected_ids) in en_keys.items():
+        for key, ids in (*exact.items(), *((k, v) for k, v in inflected.items() if k not in exact)):
             en.add_word(key, len(en_info))
-            en_info.append((len(key), tuple(dict.fromkeys(exact_ids or inflected_ids))))
+            en_info.append((len(key), _unique(ids)))
         for automaton in (zh, en):
             if len(automaton):
                 automaton.make_automaton()
-        frozen = {k: tuple(dict.fromkeys(v)) for k, v in zh_ids.items()}
-        with_en = frozenset(t.id for t in terms if t.en.strip())
-        return cls(zh, frozen, en, en_info, with_en)
+        return cls(zh, zh_keys, en, en_info, frozenset(with_en))
 
     def find_zh(self, text: str) -> list[Match]:
         """Non-overlapping term matches in Chinese ``text`` (offsets into ``text``)."""
         if not len(self._zh) or not text:
             return []
-        folded = fold(text)
-        # start -> end (inclusive, in symbols); for one start, longer matches come later.
-        best = {end - length: end for end, length in self._zh.iter(folded.translate(_SPELL))}
+        # start symbol -> automaton value of the longest match starting there (for one start,
+        # longer matches are reported later and overwrite shorter ones).
+        best = {end - (value & _LEN_MASK): value for end, value in self._zh.iter(_spell_folded(text))}
+        if not best:
+            return []
+        keys, mask, bits, width = self._zh_keys, _LEN_MASK, _LEN_BITS, _WIDTH
         out: list[Match] = []
-        last = 0
-        zh_ids = self._zh_ids
-        for start in sorted(best):
-            if start >= last:
-                last = best[start] + 1
-                s, e = start // _WIDTH, last // _WIDTH
-                key = folded[s:e]
-                out.append(Match(s, e, zh_ids[key], key))
+        append = out.append
+        start, last = min(best), max(best)
+        get = best.get
+        while True:
+            value = get(start)
+            if value is None:  # no term starts at this character: try the next one
+                start += width
+                if start > last:
+                    break
+                continue
+            end = start + (value & mask) + 1
+            key, ids = keys[value >> bits]
+            append(_new_match(Match, (start // width, end // width, ids, key)))
+            start = end
+            if start > last:
+                break
         return out
 
     def find_en(self, text: str) -> list[Match]:
@@ -183,6 +225,10 @@ class Matcher:
                 continue
             out.append((start, end, ids, norm[start_n : end_n + 1]))
         return out
+
+
+def _unique(ids: list[str]) -> tuple[str, ...]:
+    return (ids[0],) if len(ids) == 1 else tuple(dict.fromkeys(ids))
 
 
 def default_cache_dir() -> Path:

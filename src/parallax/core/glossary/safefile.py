@@ -75,6 +75,16 @@ def atomic_write(path: Path, data: bytes, *, backups: int = BACKUPS) -> None:
     _fsync_dir(directory)
 
 
+def remove_stale_temps(path: Path) -> int:
+    """Delete temp files left by writers of ``path`` that were killed; call only under ``locked``."""
+    removed = 0
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed += 1
+    return removed
+
+
 def backup_paths(path: Path, backups: int = BACKUPS) -> list[Path]:
     """The backup files of ``path``, newest first (``.backups/NAME.1`` … ``NAME.N``)."""
     return [path.parent / BACKUP_DIR / f"{path.name}.{n}" for n in range(1, backups + 1)]

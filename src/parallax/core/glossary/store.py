@@ -22,6 +22,7 @@ from parallax.core.glossary.safefile import (
     atomic_write,
     locked,
     read_with_signature,
+    remove_stale_temps,
     stat_matches,
 )
 from parallax.core.glossary.term import Term
@@ -219,6 +220,7 @@ class GlossaryStore:
         path = self.path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         with locked(path):
+            remove_stale_temps(path)
             data, signature = read_with_signature(path)
             try:
                 text = data.decode("utf-8")
@@ -269,6 +271,7 @@ class GlossaryStore:
         path = self.path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         with locked(path):
+            remove_stale_temps(path)
             for _attempt in range(5):
                 parsed, signature = self._read(path)
                 if expect is not None and signature != expect:
