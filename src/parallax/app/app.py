@@ -5,16 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
+from textual.screen import Screen
 
-from parallax.app.commands import ReaderCommands
 from parallax.core.document import Document
+
+
+def _reader_commands() -> type:
+    """The command palette provider, imported when the palette opens."""
+    from parallax.app.commands import ReaderCommands
+
+    return ReaderCommands
 
 
 class ParallaxApp(App[None]):
     """parallax: read Chinese and English side by side with your glossary lit on both sides."""
 
     TITLE = "parallax"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {_reader_commands}
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -29,13 +36,11 @@ class ParallaxApp(App[None]):
         self.glossaries = glossaries
         self.glossary_dir = glossary_dir
 
-    def on_mount(self) -> None:
-        """Open the reader on the document."""
+    def get_default_screen(self) -> Screen[None]:
+        """The reader on the document is the first screen (no blank frame before it)."""
         from parallax.app.screens.reader import ReaderScreen
 
-        self.push_screen(
-            ReaderScreen(self.doc, glossaries=self.glossaries, glossary_dir=self.glossary_dir)
-        )
+        return ReaderScreen(self.doc, glossaries=self.glossaries, glossary_dir=self.glossary_dir)
 
 
 def make_app(

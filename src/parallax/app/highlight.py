@@ -12,11 +12,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
 from parallax.core.chinese import fold
-from parallax.core.glossary import Matcher, Term, check_pair
+
+if TYPE_CHECKING:  # the glossary package is imported by the worker that loads it
+    from parallax.core.glossary import Matcher, Term
 
 PALETTE: tuple[str, ...] = (
     "#0087d7",
@@ -85,6 +88,8 @@ class Highlighter:
 
     def marks(self, zh_shown: str, zh_text: str, en_text: str) -> RowMarks:
         """Marks for a row: ``zh_shown`` is the Chinese as displayed, ``zh_text`` as written."""
+        from parallax.core.glossary import check_pair
+
         missing: set[str] = set()
         if zh_text and en_text:
             missing = set(check_pair(self.matcher, zh_text, en_text).missing)

@@ -8,10 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parallax.app.model import Row, rows_from_beads
 from parallax.core.document import Document
-from parallax.core.glossary import GlossaryStore, Matcher, Term, glossary_dir
+
+if TYPE_CHECKING:
+    from parallax.core.glossary import GlossaryStore, Matcher, Term
 
 STARTER = "starter"
 
@@ -29,11 +32,15 @@ class GlossaryState:
 
 def open_store(directory: Path | None) -> GlossaryStore:
     """The glossary store of ``directory`` (``--glossary-dir``) or the default directory."""
+    from parallax.core.glossary import GlossaryStore, glossary_dir
+
     return GlossaryStore(glossary_dir(directory))
 
 
 def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState:
     """Load ``names`` (default: the writable glossary, then the starter) and build a matcher."""
+    from parallax.core.glossary import Matcher
+
     chosen = tuple(names) or (store.writable_name, STARTER)
     terms: list[Term] = []
     problems = 0
@@ -61,7 +68,8 @@ def load_dictionary() -> None:
     """Load CC-CEDICT (cached after the first run) and warm up romanisation."""
     from parallax.core import cedict, chinese
 
-    cedict.load()
+    cedict.lookup("中")
+    cedict.segmenter()
     chinese.pinyin("中")
     chinese.jyutping("中")
 
@@ -70,7 +78,7 @@ def word_end(text: str, start: int) -> int:
     """The end of the longest CC-CEDICT headword starting at ``start`` (``start + 1`` if none)."""
     from parallax.core import cedict
 
-    found = cedict.load().segment(text[start : start + 24])
+    found = cedict.segmenter().segment(text[start : start + 24])
     if found and found[0][0] == 0:
         return start + found[0][1]
     return start + 1

@@ -7,72 +7,80 @@ break are left out of both lines.
 
 from __future__ import annotations
 
+import regex
 from rich.cells import cell_len
 
 Line = tuple[int, int]
+
+
+# Characters drawn two cells wide (East Asian Wide and Fullwidth, the common blocks).
+_WIDE = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd"
+)
+_TOKEN = regex.compile(rf"(\s+)|([{_WIDE}]+)|([^\s{_WIDE}]+)")
+_BLANK, _WIDE_RUN, _WORD = 1, 2, 3
 
 
 def _char_width(char: str) -> int:
     return 1 if char < "\u1100" else cell_len(char)
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, int, bool]]:
-    """``(start, end, cells, is_blank)`` tokens: blank runs, single wide chars, narrow words."""
-    out: list[tuple[int, int, int, bool]] = []
-    i = start
-    while i < end:
-        char = text[i]
-        if char.isspace():
-            j = i
-            while j < end and text[j].isspace():
-                j += 1
-            out.append((i, j, j - i, True))
-            i = j
-            continue
-        width = _char_width(char)
-        if width == 2:
-            out.append((i, i + 1, 2, False))
-            i += 1
-            continue
-        j, cells = i, 0
-        while j < end and not text[j].isspace():
-            w = _char_width(text[j])
-            if w == 2:
-                break
-            cells += w
-            j += 1
-        out.append((i, j, cells, False))
-        i = j
-    return out
+def _fold(text: str, start: int, end: int, width: int) -> list[Line]:
+    """Cut a word wider than ``width`` cells into pieces that fit."""
+    pieces = []
+    while start < end:
+        cut, cells = start, 0
+        while cut < end and cells + _char_width(text[cut]) <= width:
+            cells += _char_width(text[cut])
+            cut += 1
+        cut = max(cut, start + 1)
+        pieces.append((start, cut))
+        start = cut
+    return pieces
 
 
 def _wrap_line(text: str, start: int, end: int, width: int) -> list[Line]:
     lines: list[Line] = []
     line_start, used, last_end = start, 0, start
-    for t_start, t_end, cells, blank in _tokens(text, start, end):
-        if blank:
+    for match in _TOKEN.finditer(text, start, end):
+        s, e = match.span()
+        kind = match.lastindex
+        if kind == _BLANK:
             if used:
-                used += cells
-            else:
-                line_start = t_end  # no blanks at the start of a wrapped line
-                last_end = t_end
+                used += e - s
+            else:  # no blanks at the start of a wrapped line
+                line_start = last_end = e
             continue
+        if kind == _WIDE_RUN:  # Chinese breaks between any two characters
+            pos = s
+            while pos < e:
+                room = (width - used) // 2
+                if room <= 0:
+                    lines.append((line_start, last_end))
+                    used = 0
+                    continue
+                if not used:
+                    line_start = pos
+                take = min(room, e - pos)
+                pos += take
+                used += 2 * take
+                last_end = pos
+            continue
+        word = match.group()
+        cells = len(word) if word.isascii() else cell_len(word)
         if used and used + cells > width:
             lines.append((line_start, last_end))
-            line_start, used = t_start, 0
-        while cells > width:  # fold a word wider than the line
-            cut, c = t_start, 0
-            while cut < t_end and c + _char_width(text[cut]) <= width:
-                c += _char_width(text[cut])
-                cut += 1
-            cut = max(cut, t_start + 1)
-            lines.append((t_start, cut))
-            t_start, cells = cut, cells - c
-            line_start = t_start
+            used = 0
+        if not used:
+            line_start = s
+        if cells > width:
+            *full, (s, e) = _fold(text, s, e, width)
+            lines.extend(full)
+            line_start, cells = s, cell_len(text[s:e])
         used += cells
-        last_end = t_end
-        if used == cells:
-            line_start = t_start
+        last_end = e
     lines.append((line_start, max(last_end, line_start)))
     return lines
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual import on, work
@@ -171,6 +172,9 @@ class ReaderScreen(Screen[None]):
         """Look words up in CC-CEDICT from now on."""
         self.word_end = loaders.word_end
         self.status.done("dictionary", "CC-CEDICT")
+        # The dictionary and the document stay for the whole session: keep them out of the
+        # garbage collector's full scans, which otherwise pause scrolling for 100+ ms.
+        gc.freeze()
 
     def on_step_failed(self, message: StepFailed) -> None:
         """Say what failed; the reader keeps working without it."""

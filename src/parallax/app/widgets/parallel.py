@@ -13,18 +13,20 @@ from itertools import accumulate
 from typing import Literal
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
-from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from parallax.app.highlight import EMPTY, SEARCH_STYLE, SELECTED_STYLE, Highlighter, RowMarks, styled
-from parallax.app.layout import GUTTER, SEPARATOR, Columns, RowLayout, estimate, lay_out, offset_at
+from parallax.app.layout import GUTTER, Columns, RowLayout, estimate, lay_out, offset_at
 from parallax.app.model import Row
+from parallax.app.widgets.painter import Painter
 
 Lang = Literal["zh", "en"]
+MAX_CACHED_ROWS = 400
 Hit = tuple[Lang, int, int]
 
 
@@ -83,6 +85,7 @@ class ParallelView(ScrollView, can_focus=True):
         self.highlighter: Highlighter | None = None
         self.hits: dict[int, list[Hit]] = {}
         self._columns = Columns.for_width(80)
+        self._frame: _Frame | None = None
         self._reset_layout()
         self._marks: dict[int, RowMarks] = {}
 
@@ -109,6 +112,7 @@ class ParallelView(ScrollView, can_focus=True):
         self.highlighter = highlighter
         self._marks.clear()
         self._strips.clear()
+        self._composed.clear()
         self.refresh()
 
     def set_swapped(self, swapped: bool) -> None:
@@ -139,9 +143,11 @@ class ParallelView(ScrollView, can_focus=True):
             return
         row = max(0, min(row, len(self.rows) - 1))
         old, self.cursor = self.cursor, row
-        self.selection = None
-        self._forget(old)
-        self._forget(row)
+        if self.selection is not None or self.note:
+            self.selection, self.note = None, ""  # both belonged to the old row
+            self._forget(old)
+            self._forget(row)
+        self._composed.pop((old, True), None)
         self.scroll_to_row(row, top=top)
         if old != row:
             self.post_message(self.CursorMoved(row))
@@ -189,7 +195,8 @@ class ParallelView(ScrollView, can_focus=True):
     # --------------------------------------------------------------- layout
     def _reset_layout(self) -> None:
         self._layouts: dict[int, RowLayout] = {}
-        self._strips: dict[int, list[Strip]] = {}
+        self._strips: dict[int, list[Strip]] = {}  # row bodies, without gutter and style
+        self._composed: dict[tuple[int, bool], list[Strip]] = {}  # finished lines (row, at cursor)
         self._heights = [
             estimate(*self._cells(i), self._columns, left_wide=not self.swapped)
             for i in range(len(self.rows))
@@ -206,6 +213,8 @@ class ParallelView(ScrollView, can_focus=True):
         if self._layouts.pop(row, None) is not None:
             self._layout(row)
         self._strips.pop(row, None)
+        self._composed.pop((row, True), None)
+        self._composed.pop((row, False), None)
         self.refresh()
 
     def _layout(self, row: int) -> RowLayout:
@@ -240,7 +249,7 @@ class ParallelView(ScrollView, can_focus=True):
         self._tops_dirty = True
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Lay out the rows on screen exactly before rendering them."""
+        """Lay out the rows on screen exactly, then render them."""
         for _ in range(3):  # heights settle after at most a few passes
             self._ensure_tops()
             top = round(self.scroll_y)
@@ -250,21 +259,43 @@ class ParallelView(ScrollView, can_focus=True):
                 self._layout(row)
             if not self._tops_dirty:
                 break
+        if len(self._strips) > MAX_CACHED_ROWS:  # keep memory flat on long documents
+            self._trim(range(first - 50, last + 50))
+        frame = _Frame.of(self)
+        if self._frame is None or (frame.base, frame.width) != (self._frame.base, self._frame.width):
+            self._composed.clear()
+        self._frame = frame
         return super().render_lines(crop)
+
+    def _trim(self, keep: range) -> None:
+        self._strips = {r: v for r, v in self._strips.items() if r in keep}
+        self._composed = {k: v for k, v in self._composed.items() if k[0] in keep}
 
     # --------------------------------------------------------------- drawing
     def render_line(self, y: int) -> Strip:
-        """One line of the view."""
-        width = self.scrollable_content_region.width
+        """One line of the view: the gutter, then the row's cached strip, in the row's style."""
+        frame = self._frame or _Frame.of(self)
         absolute = round(self.scroll_y) + y
         row = self._row_at(absolute)
-        if not self.rows or row >= len(self.rows) or row < 0:
-            return Strip.blank(width, self.rich_style)
+        if not 0 <= row < len(self.rows):
+            return frame.blank
         strips = self._strips.get(row)
         if strips is None:
-            strips = self._strips[row] = self._render_row(row, width)
+            strips = self._strips[row] = self._render_row(row)
         k = absolute - self._tops[row]
-        return strips[k] if k < len(strips) else Strip.blank(width, self.rich_style)
+        if k >= len(strips):
+            return frame.blank
+        at_cursor = row == self.cursor
+        composed = self._composed.get((row, at_cursor))
+        if composed is None:
+            low = self.rows[row].low
+            composed = self._composed[(row, at_cursor)] = [
+                frame.compose(frame.cursor_gutter, body, frame.cursor)
+                if at_cursor
+                else frame.compose(frame.low_gutter if i == 0 and low else frame.gutter, body, frame.base)
+                for i, body in enumerate(strips)
+            ]
+        return composed[k]
 
     def _extras(self, row: int, lang: Lang, marks: RowMarks) -> list[tuple[int, int, str]]:
         extras = [(s, e, SEARCH_STYLE) for hit_lang, s, e in self.hits.get(row, ()) if hit_lang == lang]
@@ -278,44 +309,18 @@ class ParallelView(ScrollView, can_focus=True):
                 extras += [(m.start, m.end, SELECTED_STYLE) for m in other if ids & set(m.term_ids)]
         return extras
 
-    def _render_row(self, row: int, width: int) -> list[Strip]:
+    def _render_row(self, row: int) -> list[Strip]:
         layout = self._layout(row)
         marks = self.marks(row)
         zh = styled(self.zh_shown[row], marks.zh, self._extras(row, "zh", marks))
         en = styled(self.rows[row].en_text, marks.en, self._extras(row, "en", marks))
         left, right = (en, zh) if self.swapped else (zh, en)
-        note = styled(self.note, ())
-        cols = self._columns
-        style = self.rich_style
-        if row == self.cursor:
-            style += self.get_component_rich_style("parallel--cursor")
-        sep = Segment(SEPARATOR, self.get_component_rich_style("parallel--separator"))
-        gutter = self._gutter(row)
-        strips = []
-        for k in range(layout.height):
-            segments = [gutter if k == 0 or row == self.cursor else Segment(" " * GUTTER)]
-            if k < len(layout.left):
-                segments += _cell(left, layout.left[k], cols.left)
-            elif k - len(layout.left) < len(layout.note):
-                line = layout.note[k - len(layout.left)]
-                note_style = self.get_component_rich_style("parallel--note")
-                segments += [Segment(s.text, note_style) for s in _cell(note, line, cols.left)]
-            else:
-                segments.append(Segment(" " * cols.left))
-            segments.append(sep)
-            segments += _cell(right, layout.right[k], cols.right) if k < len(layout.right) else [
-                Segment(" " * cols.right)
-            ]
-            strips.append(Strip(segments, GUTTER + cols.left + len(SEPARATOR) + cols.right)
-                          .apply_style(style).extend_cell_length(width, style))
-        return strips
-
-    def _gutter(self, row: int) -> Segment:
-        if row == self.cursor:
-            return Segment("▌ ", self.get_component_rich_style("parallel--marker"))
-        if self.rows[row].low:
-            return Segment("? ", self.get_component_rich_style("parallel--low"))
-        return Segment(" " * GUTTER)
+        painter = Painter(
+            self._columns,
+            self.get_component_rich_style("parallel--separator"),
+            self.get_component_rich_style("parallel--note"),
+        )
+        return painter.paint(layout, left, right, styled(self.note, ()))
 
     # ----------------------------------------------------------------- mouse
     def on_click(self, event: events.Click) -> None:
@@ -343,11 +348,36 @@ class ParallelView(ScrollView, can_focus=True):
             self.post_message(self.Pointed(row, lang, offset_at(text, line, x)))
 
 
-def _cell(content: Content, line: tuple[int, int], width: int) -> list[Segment]:
-    """The segments of one wrapped line of ``content``, padded to ``width`` cells."""
-    piece = content[line[0] : line[1]]
-    segments = piece.render_segments()
-    pad = width - piece.cell_length
-    if pad > 0:
-        segments.append(Segment(" " * pad))
-    return segments
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Styles and gutters looked up once per frame rather than once per line."""
+
+    width: int
+    base: Style
+    cursor: Style
+    gutter: Strip
+    cursor_gutter: Strip
+    low_gutter: Strip
+    blank: Strip
+
+    @classmethod
+    def of(cls, view: ParallelView) -> _Frame:
+        base = view.rich_style
+        style = view.get_component_rich_style
+        width = view.scrollable_content_region.width
+        return cls(
+            width,
+            base,
+            base + style("parallel--cursor"),
+            Strip([Segment(" " * GUTTER)], GUTTER),
+            Strip([Segment("▌ ", style("parallel--marker"))], GUTTER),
+            Strip([Segment("? ", style("parallel--low"))], GUTTER),
+            Strip.blank(width, base),
+        )
+
+    def compose(self, gutter: Strip, body: Strip, style: Style) -> Strip:
+        """A finished line: gutter and body in ``style``, padded to the width."""
+        line = Strip.join([gutter, body]).apply_style(style)
+        return line.extend_cell_length(self.width, style) if line.cell_length < self.width else line
