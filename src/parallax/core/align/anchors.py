@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from parallax.core.align.items import Items
+from parallax.core.align.items import Items, empty_items
 from parallax.core.chinese import fold
 
 
@@ -21,7 +21,7 @@ def glossary_items(
     """The glossary signal's items: occurrences of each term's Chinese and English forms."""
     terms = [(fold(z.strip()), e.strip()) for z, e in glossary if z.strip() and e.strip()]
     if not terms:
-        return Items([()] * len(zh), [frozenset()] * len(en), weight)
+        return empty_items(len(zh), len(en), weight)
     zh_folded = [fold(text) for text in zh]
     zh_items: list[list[tuple[int, ...]]] = [[] for _ in zh]
     en_keys: list[set[int]] = [set() for _ in en]
@@ -32,4 +32,4 @@ def glossary_items(
         for v, text in enumerate(en):
             if pattern.search(text):
                 en_keys[v].add(t)
-    return Items(zh_items, [frozenset(keys) for keys in en_keys], weight)
+    return Items.from_items(zh_items, [frozenset(keys) for keys in en_keys], weight)

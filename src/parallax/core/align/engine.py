@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from parallax.core.align.band import length_diagonal, make_band
+from parallax.core.align.band import Band, length_diagonal, make_band
 from parallax.core.align.bead import Bead
 from parallax.core.align.confidence import bead_confidence
 from parallax.core.align.dp import Path, search
@@ -34,11 +34,12 @@ def align(
     if n == 0 or m == 0:
         return [Bead((u,), (), 0.0) for u in range(n)] + [Bead((), (v,), 0.0) for v in range(m)]
     features = build_features(zh, en, params, glossary)
-    path, table = _search_widening(features, params)
+    tables: dict[int, tuple[Band, PairTable]] = {}
+    path, table = _search_widening(features, params, tables)
     ratio = paired_ratio(features, path)
     if ratio is not None and abs(ratio / features.ratio - 1) > RATIO_TOLERANCE:
         features = replace(features, ratio=ratio)
-        path, table = _search_widening(features, params)
+        path, table = _search_widening(features, params, tables)
     beads = []
     for (zh_start, zh_end), (en_start, en_end) in path.beads:
         zh_units, en_units = range(zh_start, zh_end), range(en_start, en_end)
@@ -47,14 +48,22 @@ def align(
     return beads
 
 
-def _search_widening(features: Features, params: Params) -> tuple[Path, PairTable]:
-    """Search in a band around the length diagonal, doubling its width while the path hugs it."""
+def _search_widening(
+    features: Features, params: Params, tables: dict[int, tuple[Band, PairTable]]
+) -> tuple[Path, PairTable]:
+    """Search in a band around the length diagonal, doubling its width while the path hugs it.
+
+    ``tables`` keeps the band and pair table of each width tried (they do not depend on the
+    length ratio, so a second search with a new ratio reuses them).
+    """
     m = features.n_en
     centre = length_diagonal(features.zh_cum, features.en_cum)
     half_width = params.band
     while True:
-        band = make_band(centre, m, half_width)
-        table = pair_table(features, band, params.max_zh, params.max_en)
+        if half_width not in tables:
+            band = make_band(centre, m, half_width)
+            tables[half_width] = band, pair_table(features, band, params.max_zh, params.max_en)
+        band, table = tables[half_width]
         path = search(features, params, band, table)
         if not path.touches_edge or band.covers_all(m):
             return path, table

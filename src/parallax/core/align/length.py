@@ -16,8 +16,8 @@ import regex
 
 DEFAULT_RATIO = 3.4
 MIN_RATIO, MAX_RATIO = 1.5, 8.0
-_HAN = regex.compile(r"\p{Han}")
-_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_NOT_HAN = regex.compile(r"[^\p{Han}]+")
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 # A Latin letter or digit in Chinese text weighs this much against a Han character.
 _LATIN_IN_ZH = 1 / DEFAULT_RATIO
 
@@ -30,14 +30,14 @@ FloatArray = npt.NDArray[np.float64]
 
 def zh_length(text: str) -> float:
     """The length of a Chinese unit: Han characters, plus other letters and digits weighted."""
-    han = len(_HAN.findall(text))
-    other = len(_ALNUM.findall(text)) - han
+    han = len(_NOT_HAN.sub("", text))
+    other = len(_NOT_ALNUM.sub("", text)) - han
     return han + _LATIN_IN_ZH * other
 
 
 def en_length(text: str) -> float:
     """The length of an English unit: its letters and digits."""
-    return float(len(_ALNUM.findall(text)))
+    return float(len(_NOT_ALNUM.sub("", text)))
 
 
 def estimate_ratio(zh: Sequence[float], en: Sequence[float]) -> float:

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from parallax.core import cedict
-from parallax.core.align.english import STOP_WORDS, content_stems, stem
+from parallax.core.align.english import STOP_WORDS, stem, tokens
 from parallax.core.align.items import Items
 
-LEXICON_VERSION = 1
+LEXICON_VERSION = 2
 # Keys present in more than this share of the English units (and in more than MIN_COMMON units)
 # are dropped: they do not tell units apart.
 COMMON_SHARE = 0.25
@@ -34,6 +34,7 @@ class Lexicon:
 
     keys: tuple[tuple[int, ...], ...]
     stem_ids: dict[str, int]
+    _token_ids: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def zh_words(self, text: str) -> list[tuple[int, ...]]:
         """The key sets of the translatable words of a Chinese text, in order."""
@@ -42,8 +43,20 @@ class Lexicon:
 
     def en_keys(self, text: str) -> frozenset[int]:
         """The stem ids of the glossable content words of an English text."""
-        ids = self.stem_ids
-        return frozenset(ids[s] for s in content_stems(text) if s in ids)
+        memo = self._token_ids
+        found = set()
+        for token in tokens(text):
+            key = memo.get(token)
+            if key is None:
+                key = memo[token] = self._token_id(token)
+            if key >= 0:
+                found.add(key)
+        return frozenset(found)
+
+    def _token_id(self, token: str) -> int:
+        if token in STOP_WORDS or len(token) < 2:
+            return -1
+        return self.stem_ids.get(stem(token), -1)
 
 
 @cache
@@ -86,9 +99,19 @@ def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) 
         if common:
             en_keys = [keys - common for keys in en_keys]
     zh_items: list[list[tuple[int, ...]]] = []
+    filtered: dict[tuple[int, ...], tuple[int, ...]] = {}
     for text in zh:
         words = lex.zh_words(text)
         if common:
-            words = [tuple(k for k in keys if k not in common) for keys in words]
+            words = [_without(keys, common, filtered) for keys in words]
         zh_items.append([keys for keys in words if keys])
-    return Items(zh_items, en_keys, weight)
+    return Items.from_items(zh_items, en_keys, weight)
+
+
+def _without(
+    keys: tuple[int, ...], common: frozenset[int], memo: dict[tuple[int, ...], tuple[int, ...]]
+) -> tuple[int, ...]:
+    found = memo.get(keys)
+    if found is None:
+        found = memo[keys] = tuple(k for k in keys if k not in common)
+    return found

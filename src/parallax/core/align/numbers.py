@@ -36,9 +36,9 @@ _EN_WORDS = {
 _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
               "trillion": 1_000_000_000_000}
 _EN_TOKEN = regex.compile(
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:st|nd|rd|th|s)?\b(?:\s+(hundred|thousand|million|billion|trillion)\b)?"
-    r"|\b([a-z]+)(?:-([a-z]+))?\b",
-    regex.IGNORECASE,
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:st|nd|rd|th|s)?\b"
+    r"(?:\s+(hundred|thousand|million|billion|trillion)\b)?"
+    rf"|\b({'|'.join(sorted(_EN_WORDS, key=len, reverse=True))})(?:-([a-z]+))?\b",
 )
 
 
@@ -89,18 +89,15 @@ def parse_zh_numeral(token: str) -> float | None:
 
 def en_numbers(text: str) -> list[int]:
     """The number keys of an English text, in order."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).lower()
     found: list[int] = []
     for match in _EN_TOKEN.finditer(text):
         digits, scale, word, second = match.groups()
         if digits is not None:
-            value = float(digits.replace(",", "")) * (_EN_SCALES[scale.lower()] if scale else 1)
+            value = float(digits.replace(",", "")) * (_EN_SCALES[scale] if scale else 1)
         else:
-            value_word = _EN_WORDS.get(word.lower())
-            if value_word is None:
-                continue
-            value = value_word + (_EN_WORDS.get(second.lower(), 0) if second else 0)
-            if value >= 100 and word.lower() in _EN_SCALES:
+            value = _EN_WORDS[word] + (_EN_WORDS.get(second, 0) if second else 0)
+            if value >= 100 and word in _EN_SCALES:
                 continue  # "hundreds of" / "thousand" alone: a scale, not a quantity
         key = _key(value)
         if key is not None:
@@ -110,7 +107,7 @@ def en_numbers(text: str) -> list[int]:
 
 def number_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) -> Items:
     """The numbers signal's items for a document."""
-    return Items(
+    return Items.from_items(
         [[(key,) for key in zh_numbers(text)] for text in zh],
         [frozenset(en_numbers(text)) for text in en],
         weight,

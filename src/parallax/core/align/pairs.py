@@ -8,6 +8,7 @@ import numpy as np
 
 from parallax.core.align.band import Band, IntArray
 from parallax.core.align.features import Features
+from parallax.core.align.items import Items
 from parallax.core.align.length import FloatArray
 
 
@@ -57,23 +58,48 @@ def pair_table(features: Features, band: Band, max_zh: int, max_en: int) -> Pair
     lo, hi = pair_windows(band, n, m, max_zh, max_en)
     widths = np.maximum(hi - lo, 0)
     offset = np.concatenate([[0], np.cumsum(widths)[:-1]]).astype(np.int64) if n else widths
-    zh_matched = np.zeros(int(widths.sum()))
-    en_matched = np.zeros(int(widths.sum()))
+    size = int(widths.sum())
+    zh_matched = np.zeros(size)
+    en_matched = np.zeros(size)
     zh_total = np.zeros(n)
     en_total = np.zeros(m)
     for items in features.signals:
         w = items.weight
-        zh_total += w * np.array([items.zh_total(u) for u in range(n)], dtype=np.float64)
-        en_total += w * np.array([items.en_total(v) for v in range(m)], dtype=np.float64)
-        en_has = [bool(keys) for keys in items.en]
-        for u in range(n):
-            if not items.zh[u]:
-                continue
-            base = offset[u] - lo[u]
-            for v in range(lo[u], hi[u]):
-                if en_has[v]:
-                    matched_zh, matched_en = items.pair_counts(u, v)
-                    if matched_zh:
-                        zh_matched[base + v] += w * matched_zh
-                        en_matched[base + v] += w * matched_en
+        counts = np.array(items.zh_counts, dtype=np.float64)
+        zh_total += w * counts
+        en_total += w * np.array([len(keys) for keys in items.en], dtype=np.float64)
+        common = _common_keys(items, lo, hi, offset, size)
+        zh_matched += w * np.minimum(common, np.repeat(counts, widths))
+        en_matched += w * common
     return PairTable(lo, hi, offset, zh_matched, en_matched, zh_total, en_total)
+
+
+def _common_keys(items: Items, lo: IntArray, hi: IntArray, offset: IntArray, size: int
+                 ) -> FloatArray:
+    """For every pair in the windows (flat), how many keys the two units share.
+
+    A join on keys: the English (key, unit) pairs sorted by ``key * (m + 1) + unit``; for each
+    Chinese (unit, key), the English units holding that key inside the unit's window are one
+    contiguous run of that order, found by binary search.
+    """
+    m = len(items.en)
+    en_units = np.fromiter((v for v, keys in enumerate(items.en) for _ in keys), np.int64)
+    en_keys = np.fromiter((k for keys in items.en for k in keys), np.int64)
+    zh_units = np.fromiter((u for u, keys in enumerate(items.zh_keys) for _ in keys), np.int64)
+    zh_keys = np.fromiter((k for keys in items.zh_keys for k in keys), np.int64)
+    if not len(en_keys) or not len(zh_keys):
+        return np.zeros(size)
+    codes = np.sort(en_keys * (m + 1) + en_units)
+    base = zh_keys * (m + 1)
+    starts = np.searchsorted(codes, base + lo[zh_units])
+    stops = np.searchsorted(codes, base + hi[zh_units])
+    runs = stops - starts
+    total = int(runs.sum())
+    if total == 0:
+        return np.zeros(size)
+    owner = np.repeat(np.arange(len(runs)), runs)
+    position = np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs) + starts[owner]
+    units = zh_units[owner]
+    v = codes[position] % (m + 1)
+    flat = offset[units] + v - lo[units]
+    return np.bincount(flat, minlength=size).astype(np.float64)

@@ -56,7 +56,7 @@ class Params:
         return replace(self, signals=self.signals - {signal})
 
 
-PARAGRAPHS = Params()
+PARAGRAPHS = Params(lexical_weight=6.0, length_weight=0.5, length_variance=9.0)
 SENTENCES = Params(
     beads=dict(SENTENCE_BEADS),
     lexical_mode="llr",

@@ -33,7 +33,7 @@ def en_quote_count(text: str) -> int:
 
 def quote_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) -> Items:
     """The quotes signal's items for a document."""
-    return Items(
+    return Items.from_items(
         [[(k,) for k in range(zh_quote_count(text))] for text in zh],
         [frozenset(range(en_quote_count(text))) for text in en],
         weight,
