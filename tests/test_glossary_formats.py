@@ -20,17 +20,39 @@ from parallax.core.glossary.formats import (
 from parallax.core.glossary.formats.csv import neutralise, restore
 
 DATA = Path(__file__).parent / "data" / "glossary"
-ALL_FIELDS = ("id", "zh", "en", "note", "pos", "tags", "status", "pinyin", "jyutping",
-              "context_zh", "context_en", "source", "source_date", "created", "updated")
+ALL_FIELDS = (
+    "id",
+    "zh",
+    "en",
+    "note",
+    "pos",
+    "tags",
+    "status",
+    "pinyin",
+    "jyutping",
+    "context_zh",
+    "context_en",
+    "source",
+    "source_date",
+    "created",
+    "updated",
+)
 XML_SAFE = st.characters(
     codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff"
 )
 
 
-def nasty(alphabet: st.SearchStrategy[str] = st.characters(codec="utf-8")) -> st.SearchStrategy[str]:
+UTF8 = st.characters(codec="utf-8")
+
+
+def nasty(alphabet: st.SearchStrategy[str] = UTF8) -> st.SearchStrategy[str]:
     return st.lists(
-        st.one_of(alphabet, st.sampled_from(["\t", "\n", '"', "'", "=cmd", "+1", "-", "@x", "𠮷",
-                                              "<br>", "&amp;", ","])),
+        st.one_of(
+            alphabet,
+            st.sampled_from(
+                ["\t", "\n", '"', "'", "=cmd", "+1", "-", "@x", "𠮷", "<br>", "&amp;", ","]
+            ),
+        ),
         max_size=8,
     ).map("".join)
 
@@ -47,7 +69,9 @@ def terms(draw: st.DrawFn, text: st.SearchStrategy[str] | None = None) -> Term:
         en=en,
         note=draw(text),
         pos=draw(st.sampled_from(["", "noun", "verb", "adjective", "adverb", "other"])),
-        tags=tuple(dict.fromkeys(draw(st.lists(st.text("abc-_漢", min_size=1, max_size=4), max_size=3)))),
+        tags=tuple(
+            dict.fromkeys(draw(st.lists(st.text("abc-_漢", min_size=1, max_size=4), max_size=3)))
+        ),
         status=draw(st.sampled_from(["new", "learning", "known"])),
         pinyin="p" + draw(text),
         jyutping="j" + draw(text),
@@ -93,9 +117,7 @@ def test_tbx_round_trip(items: list[Term], fmt: str) -> None:
     # XML 1.0 cannot carry control characters; \r is normalised by every XML parser.
     keep = ("id", "zh", "en", "note", "pos", "tags", "context_zh", "context_en")
     got = round_trip(items, fmt)
-    assert [fields(t, keep) for t in got] == [
-        fields(t, keep) for t in items
-    ]
+    assert [fields(t, keep) for t in got] == [fields(t, keep) for t in items]
     assert [t.source for t in got] == [t.source if (t.zh or t.en) else "" for t in items]
 
 
@@ -103,8 +125,11 @@ def test_tbx_round_trip(items: list[Term], fmt: str) -> None:
 @given(st.lists(terms(), max_size=5).map(unique))
 def test_omegat_round_trip(items: list[Term]) -> None:
     got = round_trip(items, "omegat")
-    flat = [(" ".join(t.zh.split()), " ".join(t.en.split()), " ".join(t.note.split()))
-            for t in items if " ".join(t.zh.split())]
+    flat = [
+        (" ".join(t.zh.split()), " ".join(t.en.split()), " ".join(t.note.split()))
+        for t in items
+        if " ".join(t.zh.split())
+    ]
     assert [(t.zh, t.en, t.note) for t in got] == flat
 
 
@@ -118,7 +143,9 @@ def test_lute_round_trip(items: list[Term]) -> None:
     assert [t.pinyin for t in got if t.zh] == [t.pinyin for t in items if t.zh]
 
 
-@pytest.mark.parametrize("cell", ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'=x", "'", "''", "ok"])
+@pytest.mark.parametrize(
+    "cell", ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'=x", "'", "''", "ok"]
+)
 def test_formula_neutralisation(cell: str) -> None:
     safe = neutralise(cell)
     assert not safe.startswith(("=", "+", "-", "@", "\t", "\r"))
@@ -142,7 +169,9 @@ def test_hand_written_omegat() -> None:
         ("關稅戰", "", "no translation yet"),
     ]
     assert result.terms[0].pinyin == "shuāng è zhì"
-    assert [(t.zh, t.en) for t in import_file(DATA / "omegat-bom.utf8").terms] == [("霸權", "hegemony")]
+    assert [(t.zh, t.en) for t in import_file(DATA / "omegat-bom.utf8").terms] == [
+        ("霸權", "hegemony")
+    ]
 
 
 @pytest.mark.parametrize("name", ["tbx3-hand.tbx", "tbx3-ed3.tbx", "tbx3-nons.tbx"])
@@ -151,9 +180,16 @@ def test_hand_written_tbx3_all_namespaces(name: str) -> None:
     assert result.problems == ()
     first = result.terms[0]
     assert (first.id, first.zh, first.en, first.pos, first.tags) == (
-        "c1", "雙遏制", "dual containment", "noun", ("politics",)
+        "c1",
+        "雙遏制",
+        "dual containment",
+        "noun",
+        ("politics",),
     )
-    assert first.context_zh == "堅決應對美國對中俄實施『雙遏制』" and first.source == "Ming Pao 2025-05-12"
+    assert (
+        first.context_zh == "堅決應對美國對中俄實施『雙遏制』"
+        and first.source == "Ming Pao 2025-05-12"
+    )
     assert first.note == "US policy against China and Russia"
     assert [(t.zh, t.en, t.note) for t in result.terms[1:]] == [
         ("多極化", "multipolarity", "a world with several centres of power"),
@@ -168,24 +204,39 @@ def test_hand_written_tbx2() -> None:
 
 def test_tbx3_written_with_ed2_namespace() -> None:
     text = export_terms([Term(id="a", zh="霸權", en="hegemony", pos="noun")], "tbx").decode()
-    assert '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">' in text
+    assert (
+        '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">'
+        in text
+    )
     assert '<conceptEntry id="c-a">' in text and '<langSec xml:lang="zh-HK">' in text
 
 
 def test_anki_header_and_stable_guid() -> None:
-    items = [Term(id="a1", zh="多極化", en="multipolarity"), Term(id="a2", zh="多極化", en="multipolar"),
-             Term(id="a3", zh="", en="face off", note="to argue\nor fight <sb>")]
+    items = [
+        Term(id="a1", zh="多極化", en="multipolarity"),
+        Term(id="a2", zh="多極化", en="multipolar"),
+        Term(id="a3", zh="", en="face off", note="to argue\nor fight <sb>"),
+    ]
     text = export_terms(items, "anki", name="my terms").decode()
     lines = text.splitlines()
-    assert lines[:7] == ["#separator:tab", "#html:true", "#notetype:Basic", "#deck:parallax::my terms",
-                         "#columns:guid\tFront\tBack\tTags", "#guid column:1", "#tags column:4"]
+    assert lines[:7] == [
+        "#separator:tab",
+        "#html:true",
+        "#notetype:Basic",
+        "#deck:parallax::my terms",
+        "#columns:guid\tFront\tBack\tTags",
+        "#guid column:1",
+        "#tags column:4",
+    ]
     rows = [line.split("\t") for line in lines[7:]]
     assert [r[0] for r in rows] == ["parallax-a1", "parallax-a2", "parallax-a3"]
     assert len({r[1] for r in rows}) == 3  # first field unique
     assert "to argue<br>or fight &lt;sb&gt;" in rows[2][2]
     assert export_terms(items, "anki", name="my terms").decode() == text
     again = import_text(text, "anki").terms
-    assert [(t.id, t.zh, t.en, t.note) for t in again] == [(t.id, t.zh, t.en, t.note) for t in items]
+    assert [(t.id, t.zh, t.en, t.note) for t in again] == [
+        (t.id, t.zh, t.en, t.note) for t in items
+    ]
 
 
 def test_foreign_anki_file() -> None:
@@ -195,8 +246,10 @@ def test_foreign_anki_file() -> None:
 
 
 def test_lute_import_statuses() -> None:
-    text = "language,term,translation,status,tags\nClassical Chinese,霸權,hegemony,W,\"a,b\"\n" \
-           "Classical Chinese,結盟,alliance,2,\nEnglish,face off,to argue,I,\n"
+    text = (
+        'language,term,translation,status,tags\nClassical Chinese,霸權,hegemony,W,"a,b"\n'
+        "Classical Chinese,結盟,alliance,2,\nEnglish,face off,to argue,I,\n"
+    )
     got = import_text(text, "lute").terms
     assert [(t.zh, t.en, t.note, t.status, t.tags) for t in got] == [
         ("霸權", "hegemony", "", "known", ("a", "b")),

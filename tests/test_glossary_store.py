@@ -17,12 +17,12 @@ from parallax.core.glossary import (
     GlossaryStore,
     Term,
     TermError,
+    fileformat,
     glossary_dir,
     new_term,
     starter_path,
     validate_name,
 )
-from parallax.core.glossary import fileformat
 from parallax.core.glossary.safefile import backup_paths
 
 NASTY = st.lists(

@@ -24,11 +24,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add ``parallax glossary`` and its sub-commands."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--glossary-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
-        help="the glossary directory (default: $PARALLAX_GLOSSARY_DIR, ./glossaries, user data dir)",
+        "--glossary-dir",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="glossary directory (default: $PARALLAX_GLOSSARY_DIR, ./glossaries, user data dir)",
     )
     parser = subparsers.add_parser(
-        "glossary", parents=[common], help="manage glossaries: list, show, add, import, export, check",
+        "glossary",
+        parents=[common],
+        help="manage glossaries: list, show, add, import, export, check",
         description="Manage term glossaries and check a document's terminology.",
     )
     sub = parser.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
@@ -63,17 +68,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     exp.add_argument("name", metavar="NAME")
     exp.add_argument("--format", required=True, help=f"one of: {', '.join(EXPORT_FORMATS)}")
     exp.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: standard output")
-    exp.add_argument("--in", dest="in_doc", type=Path, metavar="DOC",
-                     help="only the terms that occur in this document")
+    exp.add_argument(
+        "--in",
+        dest="in_doc",
+        type=Path,
+        metavar="DOC",
+        help="only the terms that occur in this document",
+    )
     _filters(exp)
 
-    check = sub.add_parser("check", parents=[common],
-                           help="list the terms found per aligned pair, flag missing translations")
+    check = sub.add_parser(
+        "check",
+        parents=[common],
+        help="list the terms found per aligned pair, flag missing translations",
+    )
     from parallax.cli.common import add_document_args
 
     add_document_args(check)
-    check.add_argument("--glossary", action="append", metavar="NAME",
-                       help="glossary to use (repeat; default: all, in priority order)")
+    check.add_argument(
+        "--glossary",
+        action="append",
+        metavar="NAME",
+        help="glossary to use (repeat; default: all, in priority order)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -86,8 +103,13 @@ def run(args: argparse.Namespace) -> int:
     """Run the ``parallax glossary`` action named in ``args``."""
     store = GlossaryStore(glossary_dir(getattr(args, "glossary_dir", None)))
     action = {
-        "list": _list, "show": _show, "add": _add, "remove": _remove,
-        "import": _import, "export": _export, "check": _check,
+        "list": _list,
+        "show": _show,
+        "add": _add,
+        "remove": _remove,
+        "import": _import,
+        "export": _export,
+        "check": _check,
     }[args.glossary_command]
     return action(store, args)
 
@@ -95,7 +117,9 @@ def run(args: argparse.Namespace) -> int:
 def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
     print(f"glossary directory: {store.directory}")
     for info in store.list():
-        flags = ("writable" if info.writable else "read-only") + (", default" if info.default else "")
+        flags = ("writable" if info.writable else "read-only") + (
+            ", default" if info.default else ""
+        )
         problems = f", {info.problems} bad rows" if info.problems else ""
         print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{info.path}")
     return 0
@@ -105,10 +129,13 @@ def _selected(terms: Iterable[Term], args: argparse.Namespace) -> list[Term]:
     statuses = set(args.status or ())
     unknown = statuses - set(STATUSES)
     if unknown:
-        raise ValueError(f"unknown status {sorted(unknown)[0]!r} (choose from {', '.join(STATUSES)})")
+        raise ValueError(
+            f"unknown status {sorted(unknown)[0]!r} (choose from {', '.join(STATUSES)})"
+        )
     tags = set(args.tag or ())
     return [
-        t for t in terms
+        t
+        for t in terms
         if (not statuses or t.status in statuses) and (not tags or tags & set(t.tags))
     ]
 
@@ -133,8 +160,15 @@ def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
     if args.status not in STATUSES:
         raise ValueError(f"unknown status {args.status!r} (choose from {', '.join(STATUSES)})")
     term = new_term(
-        args.zh, args.en, note=args.note, pos=args.pos, tags=args.tag, status=args.status,
-        context_zh=args.context_zh, context_en=args.context_en, source=args.source,
+        args.zh,
+        args.en,
+        note=args.note,
+        pos=args.pos,
+        tags=args.tag,
+        status=args.status,
+        context_zh=args.context_zh,
+        context_en=args.context_en,
+        source=args.source,
     )
     store.add(args.name, term)
     print(f"added {term.id}\t{term.zh}\t{term.en}\tto {args.name}")
@@ -158,7 +192,9 @@ def _import(store: GlossaryStore, args: argparse.Namespace) -> int:
 
 def _export(store: GlossaryStore, args: argparse.Namespace) -> int:
     if args.format not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {args.format!r} (choose from {', '.join(EXPORT_FORMATS)})")
+        raise ValueError(
+            f"unknown export format {args.format!r} (choose from {', '.join(EXPORT_FORMATS)})"
+        )
     glossary = store.load(args.name)
     terms = _selected(glossary.terms, args)
     if args.in_doc is not None:
@@ -216,7 +252,9 @@ def _check(store: GlossaryStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def _pairs(document: object, terms: Iterable[Term]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def _pairs(
+    document: object, terms: Iterable[Term]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Aligned (zh indexes, en indexes) pairs; in file order when the aligner is not available."""
     try:
         from parallax.core.align import align_document

@@ -31,7 +31,25 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 _DROP = {ord(c): None for c in SEPARATORS}
 PARTICLES = frozenset(
-    "about across along around away back by down in into off on out over through to up".split()
+    [
+        "about",
+        "across",
+        "along",
+        "around",
+        "away",
+        "back",
+        "by",
+        "down",
+        "in",
+        "into",
+        "off",
+        "on",
+        "out",
+        "over",
+        "through",
+        "to",
+        "up",
+    ]
 )
 
 

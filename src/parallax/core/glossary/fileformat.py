@@ -16,8 +16,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
+from typing import Any
 
-from parallax.core.glossary.term import Term, TermError
+from parallax.core.glossary._gc import gc_paused
+from parallax.core.glossary.term import Term, TermError, validate
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Term))
 REQUIRED: tuple[str, ...] = ("id", "zh", "en")
@@ -106,11 +108,18 @@ def parse(text: str) -> ParsedFile:
         lines.pop()
     if not lines:
         return ParsedFile((), ())
-    header = [h.strip() for h in lines[0].rstrip("\r").split("\t")]
+    header: Sequence[str] = [h.strip() for h in lines[0].rstrip("\r").split("\t")]
     fault = _header_fault(header)
+    if tuple(header) == COLUMNS:
+        header = COLUMNS
     if fault:
         raw = tuple(RawLine(line) for line in lines)
         return ParsedFile(raw, (RowProblem(1, fault, lines[0]),), header_ok=False)
+    with gc_paused():
+        return _parse_rows(header, lines)
+
+
+def _parse_rows(header: Sequence[str], lines: list[str]) -> ParsedFile:
     entries: list[Entry] = []
     problems: list[RowProblem] = []
     seen: set[str] = set()
@@ -154,10 +163,15 @@ def _parse_row(header: Sequence[str], line: str) -> Term:
         raise TermError(f"{len(cells)} fields, expected {len(header)}")
     if "\\" in line:
         cells = [unescape(cell) for cell in cells]
-    values = dict(zip(header, cells, strict=True))
-    tags = tuple(t for t in values.pop("tags", "").split(" ") if t)
-    status = values.pop("status", "") or "new"
-    return Term(tags=tags, status=status, **values)  # type: ignore[arg-type]
+    if header is COLUMNS:
+        values: dict[str, Any] = dict(zip(COLUMNS, cells, strict=True))
+    else:
+        values = dict.fromkeys(COLUMNS, "")
+        values.update(zip(header, cells, strict=True))
+    values["tags"] = tags = tuple(values["tags"].split())
+    values["status"] = status = values["status"] or "new"
+    validate(values["id"], values["zh"], values["en"], status, tags)
+    return Term.trusted(values)
 
 
 def row_ids(text: str) -> set[str] | None:

@@ -26,9 +26,10 @@ import ahocorasick
 
 from parallax.core.chinese import fold
 from parallax.core.glossary import english
+from parallax.core.glossary._gc import gc_paused
 from parallax.core.glossary.term import Term
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"  # bump when the pickled layout changes
 _WIDTH = 3  # symbols per character in the Chinese automaton
 
 
@@ -36,8 +37,9 @@ class _Spelling(dict[int, str]):
     """``str.translate`` table spelling each character as ``_WIDTH`` symbols."""
 
     def __missing__(self, code: int) -> str:
-        code = code if code < 0x110000 else 0xFFFD
-        spelt = chr(0x100 + (code >> 14)) + chr(0x200 + ((code >> 7) & 127)) + chr(0x300 + (code & 127))
+        spelt = (
+            chr(0x100 + (code >> 14)) + chr(0x200 + ((code >> 7) & 127)) + chr(0x300 + (code & 127))
+        )
         self[code] = spelt
         return spelt
 
@@ -49,7 +51,7 @@ class _FoldSpelling(dict[int, str]):
     """``str.translate`` table: fold a character, then spell it (one pass over the text)."""
 
     def __missing__(self, code: int) -> str:
-        spelt = fold(chr(code)).translate(_SPELL) if code < 0x110000 else _SPELL[code]
+        spelt = fold(chr(code)).translate(_SPELL)
         self[code] = spelt
         return spelt
 
@@ -96,6 +98,7 @@ class Matcher:
         self._en = en
         self._en_info = en_info  # value -> (normalised length, term ids)
         self._with_en = with_en
+        self._version = CACHE_VERSION
 
     @classmethod
     def build(cls, terms: Iterable[Term], *, cache: bool | Path = False) -> Matcher:
@@ -109,7 +112,7 @@ class Matcher:
         try:
             with open(path, "rb") as handle:
                 loaded = pickle.load(handle)
-            if isinstance(loaded, Matcher):
+            if isinstance(loaded, Matcher) and getattr(loaded, "_version", "") == CACHE_VERSION:
                 return loaded
         except Exception:  # missing, stale or corrupt cache: rebuild
             pass
@@ -158,9 +161,16 @@ class Matcher:
             return []
         # start symbol -> automaton value of the longest match starting there (for one start,
         # longer matches are reported later and overwrite shorter ones).
-        best = {end - (value & _LEN_MASK): value for end, value in self._zh.iter(_spell_folded(text))}
+        best = {
+            end - (value & _LEN_MASK): value for end, value in self._zh.iter(_spell_folded(text))
+        }
         if not best:
             return []
+        with gc_paused():
+            return self._walk(best)
+
+    def _walk(self, best: dict[int, int]) -> list[Match]:
+        """Leftmost-longest selection from ``best`` (start symbol -> automaton value)."""
         keys, mask, bits, width = self._zh_keys, _LEN_MASK, _LEN_BITS, _WIDTH
         out: list[Match] = []
         append = out.append

@@ -76,7 +76,7 @@ def atomic_write(path: Path, data: bytes, *, backups: int = BACKUPS) -> None:
 
 
 def remove_stale_temps(path: Path) -> int:
-    """Delete temp files left by writers of ``path`` that were killed; call only under ``locked``."""
+    """Delete temp files left by killed writers of ``path``; call only under ``locked``."""
     removed = 0
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):

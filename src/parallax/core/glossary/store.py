@@ -289,4 +289,3 @@ class GlossaryStore:
                     atomic_write(path, data)
                     return
         raise GlossaryError(f"{path}: keeps changing on disk; try again")  # pragma: no cover
-

@@ -17,10 +17,27 @@ from parallax.core.glossary.formats._common import FormatError, ImportResult
 from parallax.core.glossary.term import Term
 
 EXPORT_FORMATS = ("csv", "csv-excel", "omegat", "tbx", "tbx2", "anki", "lute", "json")
-IMPORT_FORMATS = ("auto", "csv", "omegat", "tbx", "tbx2", "anki", "lute", "json", "mingpao", "parallax")
+IMPORT_FORMATS = (
+    "auto",
+    "csv",
+    "omegat",
+    "tbx",
+    "tbx2",
+    "anki",
+    "lute",
+    "json",
+    "mingpao",
+    "parallax",
+)
 SUFFIXES = {
-    "csv": ".csv", "csv-excel": ".csv", "omegat": ".txt", "tbx": ".tbx", "tbx2": ".tbx",
-    "anki": ".txt", "lute": ".csv", "json": ".json",
+    "csv": ".csv",
+    "csv-excel": ".csv",
+    "omegat": ".txt",
+    "tbx": ".tbx",
+    "tbx2": ".tbx",
+    "anki": ".txt",
+    "lute": ".csv",
+    "json": ".json",
 }
 
 
@@ -43,15 +60,23 @@ def export_terms(terms: Sequence[Term], fmt: str, *, name: str = "glossary") -> 
     elif fmt == "json":
         text = json.export(terms, name=name)
     else:
-        raise FormatError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+        raise FormatError(
+            f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})"
+        )
     return text.encode("utf-8")
 
 
 def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
     """Terms from ``text`` in format ``fmt`` (not ``auto``); ValueError if unreadable."""
     parsers = {
-        "csv": csv.parse, "csv-excel": csv.parse, "omegat": omegat.parse, "tbx": tbx.parse,
-        "tbx2": tbx2.parse, "anki": anki.parse, "lute": lute.parse, "json": json.parse,
+        "csv": csv.parse,
+        "csv-excel": csv.parse,
+        "omegat": omegat.parse,
+        "tbx": tbx.parse,
+        "tbx2": tbx2.parse,
+        "anki": anki.parse,
+        "lute": lute.parse,
+        "json": json.parse,
     }
     if fmt == "mingpao":
         return mingpao.parse(text, source=source)
@@ -59,7 +84,9 @@ def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
         parsed = fileformat.parse(text)
         return ImportResult(parsed.terms, parsed.problems)
     if fmt not in parsers:
-        raise FormatError(f"unknown import format {fmt!r} (choose from {', '.join(IMPORT_FORMATS)})")
+        raise FormatError(
+            f"unknown import format {fmt!r} (choose from {', '.join(IMPORT_FORMATS)})"
+        )
     return parsers[fmt](text)
 
 
@@ -107,6 +134,12 @@ def import_file(path: Path | str, fmt: str = "auto") -> ImportResult:
 
 
 __all__ = [
-    "EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "ImportResult", "detect_format",
-    "export_terms", "import_file", "import_text",
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "FormatError",
+    "ImportResult",
+    "detect_format",
+    "export_terms",
+    "import_file",
+    "import_text",
 ]

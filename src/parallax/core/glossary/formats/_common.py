@@ -31,9 +31,7 @@ def has_han(text: str) -> bool:
     return any("\u3400" <= c <= "\u9fff" or "\U00020000" <= c <= "\U0003134f" for c in text)
 
 
-def make_term(
-    zh: str, en: str, *, id: str = "", romanise: bool = True, **fields: object
-) -> Term:
+def make_term(zh: str, en: str, *, id: str = "", romanise: bool = True, **fields: object) -> Term:
     """A term from imported fields; pinyin/Jyutping computed unless given (or ``romanise`` off).
 
     Empty ``created``/``updated`` are set to now. Raises ``TermError`` for invalid values.
@@ -44,7 +42,11 @@ def make_term(
     pinyin = fields.pop("pinyin", None) or (None if romanise else "")
     jyutping = fields.pop("jyutping", None) or (None if romanise else "")
     term = new_term(
-        zh, en, id=id or stable_id(zh.strip(), en.strip()), pinyin=pinyin, jyutping=jyutping,
+        zh,
+        en,
+        id=id or stable_id(zh.strip(), en.strip()),
+        pinyin=pinyin,
+        jyutping=jyutping,
         **fields,  # type: ignore[arg-type]
     )
     if created or updated:
@@ -54,4 +56,12 @@ def make_term(
     return term
 
 
-__all__ = ["FormatError", "ImportResult", "RowProblem", "TermError", "has_han", "make_term", "stable_id"]
+__all__ = [
+    "FormatError",
+    "ImportResult",
+    "RowProblem",
+    "TermError",
+    "has_han",
+    "make_term",
+    "stable_id",
+]

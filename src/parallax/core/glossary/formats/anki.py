@@ -36,7 +36,15 @@ from parallax.core.glossary.term import Term
 
 GUID_PREFIX = "parallax-"
 BACK_FIELDS = (
-    "en", "pos", "pinyin", "jyutping", "note", "context_zh", "context_en", "source", "source_date",
+    "en",
+    "pos",
+    "pinyin",
+    "jyutping",
+    "note",
+    "context_zh",
+    "context_en",
+    "source",
+    "source_date",
 )
 _DIV = re.compile(r'<div class="px-([a-z_]+)">(.*?)</div>', re.DOTALL)
 _SENSE = re.compile(r'<span class="px-sense">.*?</span>', re.DOTALL)
@@ -46,8 +54,11 @@ _TAG = re.compile(r"<[^>]+>")
 
 def to_html(text: str) -> str:
     """Plain text as an Anki HTML field."""
-    return html.escape(text, quote=False).replace("\t", "&#9;").replace("\r", "&#13;").replace(
-        "\n", "<br>"
+    return (
+        html.escape(text, quote=False)
+        .replace("\t", "&#9;")
+        .replace("\r", "&#13;")
+        .replace("\n", "<br>")
     )
 
 
@@ -77,7 +88,11 @@ def export(terms: Sequence[Term], *, name: str = "parallax") -> str:
         if fronts[front_text] > 1:
             front += f'<span class="px-sense"> ({seen[front_text]})</span>'
         # An English-only entry carries an empty zh div; otherwise the en div is always there.
-        back = '<div class="px-zh"></div>' if not term.zh else f'<div class="px-en">{to_html(term.en)}</div>'
+        back = (
+            '<div class="px-zh"></div>'
+            if not term.zh
+            else f'<div class="px-en">{to_html(term.en)}</div>'
+        )
         back += "".join(
             f'<div class="px-{f}">{to_html(getattr(term, f))}</div>'
             for f in BACK_FIELDS[1:]

@@ -22,12 +22,26 @@ from parallax.core.glossary.formats._common import (
 from parallax.core.glossary.term import Term
 
 EXPORT_COLUMNS = (
-    "term", "parent", "translation", "language", "tags", "added", "status", "link_status",
+    "term",
+    "parent",
+    "translation",
+    "language",
+    "tags",
+    "added",
+    "status",
+    "link_status",
     "pronunciation",
 )
 TO_LUTE = {"new": "1", "learning": "3", "known": "5"}
-FROM_LUTE = {"1": "new", "2": "learning", "3": "learning", "4": "learning", "5": "known",
-             "w": "known", "i": "known"}
+FROM_LUTE = {
+    "1": "new",
+    "2": "learning",
+    "3": "learning",
+    "4": "learning",
+    "5": "known",
+    "w": "known",
+    "i": "known",
+}
 ENGLISH = "English"
 
 
@@ -73,7 +87,10 @@ def parse(text: str) -> ImportResult:
                 item = make_term("", term, note=translation, tags=tags, status=status)
             else:
                 item = make_term(
-                    term, translation, tags=tags, status=status,
+                    term,
+                    translation,
+                    tags=tags,
+                    status=status,
                     pinyin=(row.get("pronunciation") or None),
                 )
         except TermError as error:

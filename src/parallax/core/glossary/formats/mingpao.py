@@ -63,7 +63,11 @@ def parse_document(path: Path) -> ImportResult:
 
 def _learner_term(term: str, definition: str, source: str, date: str) -> Term:
     return make_term(
-        "", term.strip(), note=definition.strip(), tags=("learner",), source=source,
+        "",
+        term.strip(),
+        note=definition.strip(),
+        tags=("learner",),
+        source=source,
         source_date=date,
     )
 

@@ -52,13 +52,18 @@ def export(terms: Sequence[Term], *, name: str = "", names: Names = V3) -> str:
         concept = ET.SubElement(body, names.concept, {"id": f"c-{term.id}"})
         if term.tags:
             _child(concept, "descrip", ", ".join(term.tags), type="subjectField")
-        for lang, text, context in ((ZH_LANG, term.zh, term.context_zh), ("en", term.en, term.context_en)):
+        for lang, text, context in (
+            (ZH_LANG, term.zh, term.context_zh),
+            ("en", term.en, term.context_en),
+        ):
             if not text and not context:
                 continue
             sec = ET.SubElement(ET.SubElement(concept, names.lang, {XML_LANG: lang}), names.term)
             _child(sec, "term", text)
             if term.pos:
-                _child(sec, "termNote", term.pos if term.pos in POS else "other", type="partOfSpeech")
+                _child(
+                    sec, "termNote", term.pos if term.pos in POS else "other", type="partOfSpeech"
+                )
             if context or term.source:
                 group = ET.SubElement(sec, "descripGrp")
                 _child(group, "descrip", context, type="context")
@@ -105,7 +110,9 @@ def parse(text: str) -> ImportResult:
 
 
 def _concept_terms(concept: ET.Element) -> list[Term]:
-    tags = " ".join(e.text or "" for e in _find(concept, "descrip") if e.get("type") == "subjectField")
+    tags = " ".join(
+        e.text or "" for e in _find(concept, "descrip") if e.get("type") == "subjectField"
+    )
     note = "\n".join(e.text or "" for e in _find(concept, "note", "definition"))
     sides: dict[str, list[dict[str, str]]] = {"zh": [], "en": []}
     for lang_sec in _find(concept, "langSec", "langSet"):
