@@ -124,7 +124,9 @@ async def test_markup_and_escapes_show_literally(glossary_dir: Path, tmp_path: P
     zh = tmp_path / "zh.txt"
     en = tmp_path / "en.txt"
     zh.write_text("[注意] 這是\x1b[31m紅色\x1b[0m的字。\n", encoding="utf-8")
-    en.write_text("Say [bold]x[/bold] and \x1b[1mthis\x1b[0m [red]literally[/].\n", encoding="utf-8")
+    en.write_text(
+        "Say [bold]x[/bold] and \x1b[1mthis\x1b[0m [red]literally[/].\n", encoding="utf-8"
+    )
     app = make_app(load_document(zh=zh, en=en))
     async with app.run_test(size=(100, 20)) as pilot:
         view = await ready(app, pilot)

@@ -34,7 +34,9 @@ class ReaderCommands(Provider):
         for name, action, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._run, action), help=help_text)
+                yield Hit(
+                    score, matcher.highlight(name), partial(self._run, action), help=help_text
+                )
 
     async def _run(self, action: str) -> None:
         from parallax.app.screens.reader import ReaderScreen

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from parallax.app.wrap import Line, estimate_height, wrap
 
@@ -37,6 +39,14 @@ class RowLayout:
     left: tuple[Line, ...]
     right: tuple[Line, ...]
     note: tuple[Line, ...] = ()
+
+    def hit(self, columns: Columns, x: int, k: int) -> tuple[str, Line, int] | None:
+        """What cell x on line ``k`` of the row shows: ``("left"|"right", line, x in cell)``."""
+        if GUTTER <= x < GUTTER + columns.left and k < len(self.left):
+            return "left", self.left[k], x - GUTTER
+        if x >= columns.right_x and k < len(self.right):
+            return "right", self.right[k], x - columns.right_x
+        return None
 
     @property
     def height(self) -> int:
@@ -73,3 +83,40 @@ def offset_at(text: str, line: Line, cells: int) -> int:
         if used > cells:
             return i
     return max(start, end - 1)
+
+
+class Heights:
+    """Row heights (estimated until laid out) and the y of each row, recomputed when needed."""
+
+    def __init__(self, heights: list[int]) -> None:
+        self._heights = heights
+        self._tops: list[int] = []
+        self.changed = True
+
+    def __getitem__(self, row: int) -> int:
+        return self._heights[row]
+
+    def set(self, row: int, height: int) -> None:
+        """Row ``row`` is ``height`` lines high."""
+        if self._heights[row] != height:
+            self._heights[row] = height
+            self.changed = True
+
+    def _update(self) -> list[int]:
+        if self.changed:
+            self._tops = [0, *accumulate(self._heights)]
+            self.changed = False
+        return self._tops
+
+    def top(self, row: int) -> int:
+        """The y of row ``row``."""
+        return self._update()[row]
+
+    @property
+    def total(self) -> int:
+        """The height of all rows."""
+        return self._update()[-1]
+
+    def row_at(self, y: int) -> int:
+        """The row drawn at ``y`` (-1 above, ``len`` below the rows)."""
+        return bisect_right(self._update(), y) - 1

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from parallax.core.document import Document
 
 PARAGRAPH_BREAK = "\n\n"
+Lang = Literal["zh", "en"]
+Hit = tuple[Lang, int, int]
+"""A search hit in a row: language, start, end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +58,7 @@ def provisional_rows(doc: Document) -> list[Row]:
     for i in range(count):
         zh = (i,) if i < len(doc.zh) else ()
         en = (i,) if i < len(doc.en) else ()
-        rows.append(
-            Row(zh, en, doc.zh[i].text if zh else "", doc.en[i].text if en else "", None)
-        )
+        rows.append(Row(zh, en, doc.zh[i].text if zh else "", doc.en[i].text if en else "", None))
     return rows
 
 
@@ -66,3 +68,14 @@ def row_of_paragraph(rows: Sequence[Row], lang: str, index: int) -> int:
         if index in (row.zh if lang == "zh" else row.en):
             return number
     return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """A span of the cursor row: ``lang`` cell, ``start``-``end``, the glossary terms there."""
+
+    row: int
+    lang: Lang
+    start: int
+    end: int
+    term_ids: tuple[str, ...] = ()

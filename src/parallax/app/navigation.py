@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from parallax.app.highlight import Mark, RowMarks
-from parallax.app.widgets.parallel import Lang, ParallelView, Selection
+from parallax.app.model import Lang, Selection
+from parallax.app.widgets.parallel import ParallelView
 
 WordEnd = Callable[[str, int], int]
 """``word_end(text, start)``: the end of the longest dictionary word at ``start``."""
 
 
 def row_stops(row: int, marks: RowMarks) -> list[Selection]:
-    """The term stops of a row: its Chinese marks, then English marks of terms not seen in Chinese."""
+    """The term stops of a row: its Chinese marks, then English marks of other terms."""
     stops = [Selection(row, "zh", m.start, m.end, m.term_ids) for m in marks.zh]
     seen = {t for m in marks.zh for t in m.term_ids}
     stops += [

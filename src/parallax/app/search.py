@@ -71,4 +71,20 @@ def search(zh: Sequence[str], en: Sequence[str], query: str) -> list[Hit]:
             if words:
                 hits += [Hit(row, "zh", s, e) for s, e in _pinyin_hits(zh_text, words)]
         hits += [Hit(row, "en", m.start(), m.end()) for m in english.finditer(en_text)]
-    return sorted(set(hits), key=lambda h: (h.row, h.lang != "zh", h.start))
+    return sorted(set(hits), key=lambda h: hit_key(h.row, h.lang, h.start))
+
+
+def hit_key(row: int, lang: str, start: int) -> tuple[int, bool, int]:
+    """The sort key of a position: row, Chinese before English, offset."""
+    return (row, lang != "zh", start)
+
+
+def next_hit(hits: Sequence[Hit], here: tuple[int, bool, int], step: int) -> Hit | None:
+    """The first hit after ``here`` (``step`` 1) or the last before it (-1), wrapping around."""
+    if not hits:
+        return None
+    keys = [hit_key(h.row, h.lang, h.start) for h in hits]
+    if step > 0:
+        return next((h for h, k in zip(hits, keys, strict=True) if k > here), hits[0])
+    pairs = zip(reversed(hits), reversed(keys), strict=True)
+    return next((h for h, k in pairs if k < here), hits[-1])

@@ -131,7 +131,10 @@ class AddTermScreen(ModalScreen[TermDraft | None]):
 
     def action_save(self) -> None:
         """Return the edited draft (a Chinese or an English term is needed)."""
-        values = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("zh", "en", "note", "tags")}
+        values = {
+            name: self.query_one(f"#{name}", Input).value.strip()
+            for name in ("zh", "en", "note", "tags")
+        }
         if not values["zh"] and not values["en"]:
             self.notify("type a Chinese or an English term", severity="warning")
             return

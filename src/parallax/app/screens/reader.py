@@ -5,21 +5,21 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from parallax.app import loaders
 from parallax.app.bindings import READER_BINDINGS
 from parallax.app.highlight import Highlighter
 from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, StepFailed
-from parallax.app.model import Row, provisional_rows, row_of_paragraph
+from parallax.app.model import Row, Selection, provisional_rows, row_of_paragraph
 from parallax.app.navigation import WordEnd, next_term, span_at, step_char
+from parallax.app.screens.reader_tasks import ReaderTasks
 from parallax.app.search import Hit
 from parallax.app.widgets.lookup import LookupPanel
-from parallax.app.widgets.parallel import ParallelView, Selection
+from parallax.app.widgets.parallel import ParallelView
 from parallax.app.widgets.search_bar import SearchBar
 from parallax.app.widgets.status import StatusLine
 from parallax.core.document import Document
@@ -27,12 +27,7 @@ from parallax.core.document import Document
 ROMANISATIONS = (None, "pinyin", "jyutping")
 
 
-def one_line(error: BaseException) -> str:
-    """An exception as one line."""
-    return " ".join((str(error) or type(error).__name__).split())
-
-
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReaderTasks):
     """Aligned Chinese and English side by side, glossary terms lit on both sides."""
 
     BINDINGS = READER_BINDINGS
@@ -91,62 +86,13 @@ class ReaderScreen(Screen[None]):
             x for x in (meta.source, meta.date.isoformat() if meta.date else "") if x
         )
         self.view.focus()
-        for step, text in (("glossary", "glossary"), ("align", "aligning"), ("dictionary", "dictionary")):
+        for step, text in (
+            ("glossary", "glossary"),
+            ("align", "aligning"),
+            ("dictionary", "dictionary"),
+        ):
             self.status.start(step, text)
         self.call_after_refresh(self.prepare)
-
-    # --------------------------------------------------------------- workers
-    @work(thread=True, exclusive=True, exit_on_error=False, group="prepare")
-    def prepare(self) -> None:
-        """Load the glossaries, align the document, then load CC-CEDICT (in this order)."""
-        terms: tuple = ()
-        try:
-            store = loaders.open_store(self.glossary_dir)
-            state = loaders.load_glossaries(store, self.glossary_names)
-            terms = state.terms
-            self.post_message(GlossaryLoaded(state))
-        except Exception as error:  # shown to the user, the reader goes on without
-            self.post_message(StepFailed("glossary", one_line(error)))
-        try:
-            self.post_message(Aligned(loaders.align_rows(self.doc, loaders.glossary_pairs(terms))))
-        except ImportError:
-            self.post_message(StepFailed("align", "no aligner: paragraphs paired in order"))
-        except Exception as error:
-            self.post_message(StepFailed("align", one_line(error)))
-        try:
-            loaders.load_dictionary()
-            self.post_message(DictionaryReady())
-        except Exception as error:
-            self.post_message(StepFailed("dictionary", one_line(error)))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="glossary")
-    def reload_glossary(self) -> None:
-        """Reload the glossaries (after a term was added) and refresh the highlights."""
-        self._load_glossary_now()
-
-    def _load_glossary_now(self) -> None:
-        try:
-            store = loaders.open_store(self.glossary_dir)
-            names = self.glossary_names
-            if names and store.writable_name not in names:
-                names = (store.writable_name, *names)
-            self.post_message(GlossaryLoaded(loaders.load_glossaries(store, names)))
-        except Exception as error:  # shown to the user, the reader goes on without
-            self.post_message(StepFailed("glossary", one_line(error)))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="note")
-    def compute_note(self, row: int, text: str, kind: str | None) -> None:
-        """Romanise the cursor row's Chinese for the line under it."""
-        from parallax.core import chinese
-
-        note = "" if kind is None or not text else (
-            chinese.pinyin(text) if kind == "pinyin" else chinese.jyutping(text)
-        )
-        self.app.call_from_thread(self._set_note, row, note)
-
-    def _set_note(self, row: int, note: str) -> None:
-        if row == self.view.cursor:
-            self.view.set_note(note)
 
     # -------------------------------------------------------------- messages
     def on_glossary_loaded(self, message: GlossaryLoaded) -> None:
@@ -155,7 +101,9 @@ class ReaderScreen(Screen[None]):
         self.glossary = state
         self.view.set_highlighter(Highlighter(state.terms, state.matcher))
         problems = f", {state.problems} bad rows" if state.problems else ""
-        self.status.done("glossary", f"{len(state.terms)} terms ({', '.join(state.names)}){problems}")
+        self.status.done(
+            "glossary", f"{len(state.terms)} terms ({', '.join(state.names)}){problems}"
+        )
 
     def on_aligned(self, message: Aligned) -> None:
         """Show the aligned rows, keeping the cursor on the same Chinese paragraph."""
@@ -166,7 +114,9 @@ class ReaderScreen(Screen[None]):
         if current is not None and current.zh:
             view.move_cursor(row_of_paragraph(message.rows, "zh", current.zh[0]))
         low = sum(r.low for r in message.rows)
-        self.status.done("align", f"{len(message.rows)} rows" + (f", {low} uncertain" if low else ""))
+        self.status.done(
+            "align", f"{len(message.rows)} rows" + (f", {low} uncertain" if low else "")
+        )
 
     def on_dictionary_ready(self, _message: DictionaryReady) -> None:
         """Look words up in CC-CEDICT from now on."""
@@ -209,12 +159,9 @@ class ReaderScreen(Screen[None]):
 
     # ---------------------------------------------------------------- helpers
     def _zh_shown(self, rows: list[Row]) -> list[str]:
-        if self.script_target is None:
-            return [r.zh_text for r in rows]
-        from parallax.core import chinese
+        from parallax.app.script import shown
 
-        convert = chinese.to_simplified if self.script_target == "simplified" else chinese.to_traditional
-        return [convert(r.zh_text) if r.zh_text else "" for r in rows]
+        return shown([r.zh_text for r in rows], self.script_target)
 
     def _update_note(self) -> None:
         view = self.view
@@ -232,24 +179,12 @@ class ReaderScreen(Screen[None]):
         self._show_lookup(selection)
 
     def _show_lookup(self, sel: Selection) -> None:
-        from parallax.core import chinese
-
         text = self.view.text(sel.row, sel.lang)[sel.start : sel.end]
+        terms = []
         if sel.term_ids and self.glossary is not None:
             by_id = {t.id: t for t in self.glossary.terms}
             terms = [by_id[i] for i in sel.term_ids if i in by_id]
-            if terms:
-                zh = terms[0].zh or text
-                self.lookup.show_terms(terms, chinese.to_traditional(zh), chinese.to_simplified(zh))
-                return
-        if sel.lang == "en":
-            self.lookup.show_text(f"{text}: not in the glossary (press a to add it)")
-        elif self.word_end is None:
-            self.lookup.show_text(f"{text}: the dictionary is still loading…")
-        else:
-            from parallax.core import cedict
-
-            self.lookup.show_entries(text, cedict.lookup(text), chinese.pinyin(text))
+        self.lookup.show_selection(text, sel.lang, terms, dictionary=self.word_end is not None)
 
     # ---------------------------------------------------------------- actions
     def action_cursor(self, step: int) -> None:
@@ -280,19 +215,16 @@ class ReaderScreen(Screen[None]):
 
     def action_hit(self, step: int, from_row: int | None = None) -> None:
         """Go to the next or previous search match."""
-        if not self.hits:
-            return
-        view = self.view
-        sel = view.selection
-        here = (view.cursor, "", -1) if sel is None else (sel.row, sel.lang, sel.start)
-        if from_row is not None:
-            here = (from_row, "", -1)
-        keys = [(h.row, h.lang, h.start) for h in self.hits]
-        if step > 0:
-            chosen = next((h for h, k in zip(self.hits, keys, strict=True) if k > here), self.hits[0])
+        from parallax.app.search import hit_key, next_hit
+
+        view, sel = self.view, self.view.selection
+        if from_row is not None or sel is None:
+            here = hit_key(view.cursor if from_row is None else from_row, "zh", -1)
         else:
-            chosen = next((h for h, k in zip(reversed(self.hits), reversed(keys), strict=True) if k < here), self.hits[-1])
-        self._select(Selection(chosen.row, chosen.lang, chosen.start, chosen.end))  # type: ignore[arg-type]
+            here = hit_key(sel.row, sel.lang, sel.start)
+        hit = next_hit(self.hits, here, step)
+        if hit is not None:
+            self._select(Selection(hit.row, hit.lang, hit.start, hit.end))  # type: ignore[arg-type]
 
     def action_search(self) -> None:
         """Open the search bar."""
@@ -311,11 +243,11 @@ class ReaderScreen(Screen[None]):
 
     def action_script(self) -> None:
         """Toggle the Chinese between its own script and the other (Traditional ↔ Simplified)."""
-        from parallax.core import chinese
+        from parallax.app.script import other_script
 
         if self.script_target is None:
             sample = "".join(r.zh_text for r in self.view.rows[:20])[:3000]
-            self.script_target = "simplified" if chinese.to_simplified(sample) != sample else "traditional"
+            self.script_target = other_script(sample)
         else:
             self.script_target = None
         self.view.set_zh_shown(self._zh_shown(self.view.rows))
@@ -347,27 +279,7 @@ class ReaderScreen(Screen[None]):
         if not self.view.rows:
             return
         draft = draft_for(self.view, self.doc, self.glossary)
-        self.app.push_screen(AddTermScreen(draft), callback=self._save_term)
-
-    def _save_term(self, draft: object) -> None:
-        if draft is not None:
-            self.save_term(draft)
-
-    @work(thread=True, exclusive=False, exit_on_error=False, group="save")
-    def save_term(self, draft: object) -> None:
-        """Save a new term to the writable glossary, then reload the highlights."""
-        from parallax.app.screens.add_term import save_draft
-
-        try:
-            store = loaders.open_store(self.glossary_dir)
-            term = save_draft(store, draft)  # type: ignore[arg-type]
-        except Exception as error:
-            self.post_message(StepFailed("save", one_line(error)))
-            return
-        self.app.call_from_thread(
-            self.notify, f"{term.zh or term.en} → {store.writable_name}", title="term saved"
-        )
-        self._load_glossary_now()
+        self.app.push_screen(AddTermScreen(draft), callback=self.save_later)
 
     def action_help(self) -> None:
         """Show or hide the keys."""

@@ -1,4 +1,4 @@
-"""The sentence view of one aligned pair: moving through the Chinese sentences lights the English."""
+"""The sentence view of one pair: moving through the Chinese sentences lights the English."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ class SentenceScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     SentenceScreen { align: center middle; }
-    SentenceScreen > Horizontal { width: 95%; height: 90%; border: thick $primary; background: $surface; }
+    SentenceScreen > Horizontal {
+        width: 95%; height: 90%; border: thick $primary; background: $surface;
+    }
     SentenceScreen VerticalScroll { width: 1fr; padding: 0 1; }
     SentenceScreen .sentence { margin-bottom: 1; }
     SentenceScreen .sentence.-current { background: $primary 30%; text-style: bold; }
@@ -30,7 +32,9 @@ class SentenceScreen(ModalScreen[None]):
         Binding("up,k", "move(-1)", "Previous sentence", id="sentence-previous"),
     ]
 
-    def __init__(self, zh_text: str, en_text: str, glossary: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, zh_text: str, en_text: str, glossary: Sequence[tuple[str, str]] = ()
+    ) -> None:
         super().__init__()
         self.zh_text, self.en_text, self.glossary = zh_text, en_text, list(glossary)
         self.beads: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
@@ -61,12 +65,18 @@ class SentenceScreen(ModalScreen[None]):
         pairs = [(tuple(b.zh), tuple(b.en)) for b in beads]
         self.app.call_from_thread(self._fill, zh, en, pairs)
 
-    def _fill(self, zh: list[str], en: list[str], beads: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+    def _fill(
+        self, zh: list[str], en: list[str], beads: list[tuple[tuple[int, ...], tuple[int, ...]]]
+    ) -> None:
         self.beads, self.zh_count = beads, len(zh)
         zh_column, en_column = self.query_one("#zh"), self.query_one("#en")
         zh_column.remove_children()
-        zh_column.mount_all(Static(Content(s), classes="sentence", id=f"zh-{i}") for i, s in enumerate(zh))
-        en_column.mount_all(Static(Content(s), classes="sentence", id=f"en-{i}") for i, s in enumerate(en))
+        zh_column.mount_all(
+            Static(Content(s), classes="sentence", id=f"zh-{i}") for i, s in enumerate(zh)
+        )
+        en_column.mount_all(
+            Static(Content(s), classes="sentence", id=f"en-{i}") for i, s in enumerate(en)
+        )
         self.call_after_refresh(self._mark)
 
     def _mark(self) -> None:

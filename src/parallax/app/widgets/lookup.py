@@ -28,19 +28,47 @@ class LookupPanel(Static):
     }
     """
 
+    def show_selection(
+        self, text: str, lang: str, terms: Sequence[Term], *, dictionary: bool
+    ) -> None:
+        """Show the selected ``text``: its glossary ``terms``, else its CC-CEDICT entries (Chinese,
+        once the ``dictionary`` is loaded), else say it is unknown."""
+        from parallax.core import chinese
+
+        if terms:
+            zh = terms[0].zh or text
+            self.show_terms(terms, chinese.to_traditional(zh), chinese.to_simplified(zh))
+        elif lang == "en":
+            self.show_text(f"{text}: not in the glossary (press a to add it)")
+        elif not dictionary:
+            self.show_text(f"{text}: the dictionary is still loading…")
+        else:
+            from parallax.core import cedict
+
+            self.show_entries(text, cedict.lookup(text), chinese.pinyin(text))
+
     def show_terms(self, terms: Sequence[Term], zh_trad: str, zh_simp: str) -> None:
         """Show glossary ``terms`` (the senses of one Chinese term, or one English term)."""
         first = terms[0]
         lines = [
-            Content.assemble((f"{zh_trad}", "bold"), "  ", (zh_simp, "bold"), "  ", first.pinyin,
-                             "  ", (first.jyutping, "italic")),
+            Content.assemble(
+                (f"{zh_trad}", "bold"),
+                "  ",
+                (zh_simp, "bold"),
+                "  ",
+                first.pinyin,
+                "  ",
+                (first.jyutping, "italic"),
+            ),
         ]
         for term in terms:
             lines.append(_line("English", term.en))
             if term.note:
                 lines.append(_line("note", term.note))
             tags = " ".join(term.tags)
-            lines.append(_line("status", f"{term.status}   tags: {tags or '—'}   pos: {term.pos or '—'}"))
+            lines.append(
+                _line("status", f"{term.status}   tags: {tags or '—'}   pos: {term.pos or '—'}")
+            )
             where = " · ".join(x for x in (term.source, term.source_date) if x)
             if where:
                 lines.append(_line("source", where))
@@ -51,14 +79,20 @@ class LookupPanel(Static):
     def show_entries(self, word: str, entries: Sequence[object], reading: str = "") -> None:
         """Show CC-CEDICT ``entries`` (``traditional``, ``simplified``, ``pinyin``, ``senses``)."""
         if not entries:
-            self._show([Content.assemble((word, "bold"), "  ", reading),
-                        Content("not in the glossary or CC-CEDICT")])
+            self._show(
+                [
+                    Content.assemble((word, "bold"), "  ", reading),
+                    Content("not in the glossary or CC-CEDICT"),
+                ]
+            )
             return
         lines = []
         for entry in entries[:4]:
             trad, simp = entry.traditional, entry.simplified  # type: ignore[attr-defined]
             head = trad if trad == simp else f"{trad}  {simp}"
-            lines.append(Content.assemble((head, "bold"), "  ", entry.pinyin, "  ", ("CC-CEDICT", "dim")))  # type: ignore[attr-defined]
+            lines.append(
+                Content.assemble((head, "bold"), "  ", entry.pinyin, "  ", ("CC-CEDICT", "dim"))
+            )  # type: ignore[attr-defined]
             lines.append(Content("  " + " / ".join(entry.senses[:6])))  # type: ignore[attr-defined]
         self._show(lines)
 

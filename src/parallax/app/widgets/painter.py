@@ -1,4 +1,4 @@
-"""Painting one row of the parallel view into strips (no cursor, no gutter: added per frame)."""
+"""Painting the parallel view: row bodies (cached per row) and the per-frame gutter and styles."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.content import Content
 from textual.strip import Strip
+from textual.widget import Widget
 
-from parallax.app.layout import SEPARATOR, Columns, RowLayout
+from parallax.app.layout import GUTTER, SEPARATOR, Columns, RowLayout
 from parallax.app.wrap import Line
 
 
@@ -42,7 +43,9 @@ class Painter:
             else:
                 segments.append(blank_left)
             segments.append(sep)
-            segments += cell(right, layout.right[k], cols.right) if k < len(layout.right) else [blank_right]
+            segments += (
+                cell(right, layout.right[k], cols.right) if k < len(layout.right) else [blank_right]
+            )
             strips.append(Strip(segments, self.width))
         return strips
 
@@ -55,3 +58,37 @@ def cell(content: Content, line: Line, width: int) -> list[Segment]:
     if pad > 0:
         segments.append(Segment(" " * pad))
     return segments
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Styles and gutters looked up once per frame rather than once per line."""
+
+    width: int
+    base: Style
+    cursor: Style
+    gutter: Strip
+    cursor_gutter: Strip
+    low_gutter: Strip
+    blank: Strip
+
+    @classmethod
+    def of(cls, view: Widget) -> Frame:
+        """The frame of ``view`` (component classes ``parallel--cursor/marker/low``)."""
+        base = view.rich_style
+        style = view.get_component_rich_style
+        width = view.scrollable_content_region.width
+        return cls(
+            width,
+            base,
+            base + style("parallel--cursor"),
+            Strip([Segment(" " * GUTTER)], GUTTER),
+            Strip([Segment("▌ ", style("parallel--marker"))], GUTTER),
+            Strip([Segment("? ", style("parallel--low"))], GUTTER),
+            Strip.blank(width, base),
+        )
+
+    def compose(self, gutter: Strip, body: Strip, style: Style) -> Strip:
+        """A finished line: gutter and body in ``style``, padded to the width."""
+        line = Strip.join([gutter, body]).apply_style(style)
+        return line.extend_cell_length(self.width, style) if line.cell_length < self.width else line

@@ -7,38 +7,25 @@ estimated height until they come into view.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
-from itertools import accumulate
-from typing import Literal
-
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from parallax.app.highlight import EMPTY, SEARCH_STYLE, SELECTED_STYLE, Highlighter, RowMarks, styled
-from parallax.app.layout import GUTTER, Columns, RowLayout, estimate, lay_out, offset_at
-from parallax.app.model import Row
-from parallax.app.widgets.painter import Painter
+from parallax.app.highlight import (
+    EMPTY,
+    SEARCH_STYLE,
+    SELECTED_STYLE,
+    Highlighter,
+    RowMarks,
+    styled,
+)
+from parallax.app.layout import Columns, Heights, RowLayout, estimate, lay_out, offset_at
+from parallax.app.model import Hit, Lang, Row, Selection
+from parallax.app.widgets.painter import Frame, Painter
 
-Lang = Literal["zh", "en"]
 MAX_CACHED_ROWS = 400
-Hit = tuple[Lang, int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """A span of the cursor row: ``lang`` cell, ``start``-``end``, the glossary terms there."""
-
-    row: int
-    lang: Lang
-    start: int
-    end: int
-    term_ids: tuple[str, ...] = ()
 
 
 class ParallelView(ScrollView, can_focus=True):
@@ -85,7 +72,7 @@ class ParallelView(ScrollView, can_focus=True):
         self.highlighter: Highlighter | None = None
         self.hits: dict[int, list[Hit]] = {}
         self._columns = Columns.for_width(80)
-        self._frame: _Frame | None = None
+        self._frame: Frame | None = None
         self._reset_layout()
         self._marks: dict[int, RowMarks] = {}
 
@@ -158,7 +145,7 @@ class ParallelView(ScrollView, can_focus=True):
             return
         self._ensure_tops()
         y = round(self.scroll_y) + step * self.scrollable_content_region.height
-        y = max(0, min(y, self._tops[-1] - 1))
+        y = max(0, min(y, self._heights.total - 1))
         self.move_cursor(self._row_at(y), top=True)
 
     def marks(self, row: int) -> RowMarks:
@@ -177,14 +164,14 @@ class ParallelView(ScrollView, can_focus=True):
     def row_top(self, row: int) -> int:
         """The y of ``row`` in the virtual space."""
         self._ensure_tops()
-        return self._tops[row]
+        return self._heights.top(row)
 
     # --------------------------------------------------------------- scrolling
     def scroll_to_row(self, row: int, *, top: bool = False) -> None:
         """Scroll so that ``row`` is fully visible (or at the top)."""
         self._layout(row)
         self._ensure_tops()
-        start, height = self._tops[row], self._heights[row]
+        start, height = self._heights.top(row), self._heights[row]
         view_y, view_h = round(self.scroll_y), self.scrollable_content_region.height
         if top or start < view_y or height > view_h:
             self.scroll_to(y=start, animate=False, force=True)
@@ -197,12 +184,12 @@ class ParallelView(ScrollView, can_focus=True):
         self._layouts: dict[int, RowLayout] = {}
         self._strips: dict[int, list[Strip]] = {}  # row bodies, without gutter and style
         self._composed: dict[tuple[int, bool], list[Strip]] = {}  # finished lines (row, at cursor)
-        self._heights = [
-            estimate(*self._cells(i), self._columns, left_wide=not self.swapped)
-            for i in range(len(self.rows))
-        ]
-        self._tops: list[int] = []
-        self._tops_dirty = True
+        self._heights = Heights(
+            [
+                estimate(*self._cells(i), self._columns, left_wide=not self.swapped)
+                for i in range(len(self.rows))
+            ]
+        )
         self.refresh()
 
     def _cells(self, row: int) -> tuple[str, str]:
@@ -224,21 +211,16 @@ class ParallelView(ScrollView, can_focus=True):
             note = self.note if row == self.cursor else ""
             layout = lay_out(left, right, self._columns, note)
             self._layouts[row] = layout
-            if self._heights[row] != layout.height:
-                self._heights[row] = layout.height
-                self._tops_dirty = True
+            self._heights.set(row, layout.height)
         return layout
 
     def _ensure_tops(self) -> None:
-        if self._tops_dirty:
-            self._tops = [0, *accumulate(self._heights)]
-            self._tops_dirty = False
-            width = self.scrollable_content_region.width
-            self.virtual_size = Size(width, self._tops[-1])
+        size = Size(self.scrollable_content_region.width, self._heights.total)
+        if size != self.virtual_size:
+            self.virtual_size = size
 
     def _row_at(self, y: int) -> int:
-        self._ensure_tops()
-        return bisect_right(self._tops, y) - 1
+        return self._heights.row_at(y)
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap for the new width."""
@@ -246,7 +228,6 @@ class ParallelView(ScrollView, can_focus=True):
         if columns != self._columns:
             self._columns = columns
             self._reset_layout()
-        self._tops_dirty = True
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Lay out the rows on screen exactly, then render them."""
@@ -257,12 +238,16 @@ class ParallelView(ScrollView, can_focus=True):
             last = min(self._row_at(top + self.size.height), len(self.rows) - 1)
             for row in range(first, last + 1):
                 self._layout(row)
-            if not self._tops_dirty:
+            if not self._heights.changed:
                 break
+        self._ensure_tops()
         if len(self._strips) > MAX_CACHED_ROWS:  # keep memory flat on long documents
             self._trim(range(first - 50, last + 50))
-        frame = _Frame.of(self)
-        if self._frame is None or (frame.base, frame.width) != (self._frame.base, self._frame.width):
+        frame = Frame.of(self)
+        if self._frame is None or (frame.base, frame.width) != (
+            self._frame.base,
+            self._frame.width,
+        ):
             self._composed.clear()
         self._frame = frame
         return super().render_lines(crop)
@@ -274,7 +259,7 @@ class ParallelView(ScrollView, can_focus=True):
     # --------------------------------------------------------------- drawing
     def render_line(self, y: int) -> Strip:
         """One line of the view: the gutter, then the row's cached strip, in the row's style."""
-        frame = self._frame or _Frame.of(self)
+        frame = self._frame or Frame.of(self)
         absolute = round(self.scroll_y) + y
         row = self._row_at(absolute)
         if not 0 <= row < len(self.rows):
@@ -282,7 +267,7 @@ class ParallelView(ScrollView, can_focus=True):
         strips = self._strips.get(row)
         if strips is None:
             strips = self._strips[row] = self._render_row(row)
-        k = absolute - self._tops[row]
+        k = absolute - self._heights.top(row)
         if k >= len(strips):
             return frame.blank
         at_cursor = row == self.cursor
@@ -292,13 +277,17 @@ class ParallelView(ScrollView, can_focus=True):
             composed = self._composed[(row, at_cursor)] = [
                 frame.compose(frame.cursor_gutter, body, frame.cursor)
                 if at_cursor
-                else frame.compose(frame.low_gutter if i == 0 and low else frame.gutter, body, frame.base)
+                else frame.compose(
+                    frame.low_gutter if i == 0 and low else frame.gutter, body, frame.base
+                )
                 for i, body in enumerate(strips)
             ]
         return composed[k]
 
     def _extras(self, row: int, lang: Lang, marks: RowMarks) -> list[tuple[int, int, str]]:
-        extras = [(s, e, SEARCH_STYLE) for hit_lang, s, e in self.hits.get(row, ()) if hit_lang == lang]
+        extras = [
+            (s, e, SEARCH_STYLE) for hit_lang, s, e in self.hits.get(row, ()) if hit_lang == lang
+        ]
         sel = self.selection
         if sel is not None and sel.row == row:
             if sel.lang == lang:
@@ -333,51 +322,14 @@ class ParallelView(ScrollView, can_focus=True):
         if not 0 <= row < len(self.rows):
             return
         self.move_cursor(row)
-        layout, k = self._layout(row), absolute - self._tops[row]
-        cols = self._columns
-        left_lang: Lang = "en" if self.swapped else "zh"
-        right_lang: Lang = "zh" if self.swapped else "en"
-        if GUTTER <= offset.x < GUTTER + cols.left and k < len(layout.left):
-            lang, line, x = left_lang, layout.left[k], offset.x - GUTTER
-        elif offset.x >= cols.right_x and k < len(layout.right):
-            lang, line, x = right_lang, layout.right[k], offset.x - cols.right_x
-        else:
+        layout, k = self._layout(row), absolute - self._heights.top(row)
+        hit = layout.hit(self._columns, offset.x, k)
+        if hit is None:
             return
+        side, line, x = hit
+        lang: Lang = (
+            ("en" if self.swapped else "zh") if side == "left" else ("zh" if self.swapped else "en")
+        )
         text = self.text(row, lang)
         if text:
             self.post_message(self.Pointed(row, lang, offset_at(text, line, x)))
-
-
-
-
-@dataclass(frozen=True)
-class _Frame:
-    """Styles and gutters looked up once per frame rather than once per line."""
-
-    width: int
-    base: Style
-    cursor: Style
-    gutter: Strip
-    cursor_gutter: Strip
-    low_gutter: Strip
-    blank: Strip
-
-    @classmethod
-    def of(cls, view: ParallelView) -> _Frame:
-        base = view.rich_style
-        style = view.get_component_rich_style
-        width = view.scrollable_content_region.width
-        return cls(
-            width,
-            base,
-            base + style("parallel--cursor"),
-            Strip([Segment(" " * GUTTER)], GUTTER),
-            Strip([Segment("▌ ", style("parallel--marker"))], GUTTER),
-            Strip([Segment("? ", style("parallel--low"))], GUTTER),
-            Strip.blank(width, base),
-        )
-
-    def compose(self, gutter: Strip, body: Strip, style: Style) -> Strip:
-        """A finished line: gutter and body in ``style``, padded to the width."""
-        line = Strip.join([gutter, body]).apply_style(style)
-        return line.extend_cell_length(self.width, style) if line.cell_length < self.width else line

@@ -49,7 +49,12 @@ class StatusLine(Static):
     def _draw(self) -> None:
         parts = []
         if self.pending:
-            parts.append((f"{self.FRAMES[self._frame]} " + ", ".join(self.pending.values()) + "…", "$warning"))
+            parts.append(
+                (
+                    f"{self.FRAMES[self._frame]} " + ", ".join(self.pending.values()) + "…",
+                    "$warning",
+                )
+            )
             parts.append("   ")
         parts.append(" · ".join(self.facts.values()))
         self.update(Content.assemble(*parts))

@@ -1,0 +1,109 @@
+"""The reader's background work: loading, romanising and saving, in worker threads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.screen import Screen
+
+from parallax.app import loaders
+from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, StepFailed
+from parallax.core.document import Document
+
+if TYPE_CHECKING:
+    from parallax.app.widgets.parallel import ParallelView
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one line."""
+    return " ".join((str(error) or type(error).__name__).split())
+
+
+class ReaderTasks(Screen[None]):
+    """Workers of the reader screen. Each calls the core and posts one typed message; errors
+    become :class:`StepFailed` messages (the reader goes on without that step)."""
+
+    doc: Document
+    glossary_names: tuple[str, ...]
+    glossary_dir: Path | None
+
+    @property
+    def view(self) -> ParallelView:  # pragma: no cover - defined by the reader screen
+        raise NotImplementedError
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="prepare")
+    def prepare(self) -> None:
+        """Load the glossaries, align the document, then load CC-CEDICT (in this order)."""
+        terms: tuple = ()
+        try:
+            store = loaders.open_store(self.glossary_dir)
+            state = loaders.load_glossaries(store, self.glossary_names)
+            terms = state.terms
+            self.post_message(GlossaryLoaded(state))
+        except Exception as error:  # shown to the user, the reader goes on without
+            self.post_message(StepFailed("glossary", one_line(error)))
+        try:
+            self.post_message(Aligned(loaders.align_rows(self.doc, loaders.glossary_pairs(terms))))
+        except ImportError:
+            self.post_message(StepFailed("align", "no aligner: paragraphs paired in order"))
+        except Exception as error:
+            self.post_message(StepFailed("align", one_line(error)))
+        try:
+            loaders.load_dictionary()
+            self.post_message(DictionaryReady())
+        except Exception as error:
+            self.post_message(StepFailed("dictionary", one_line(error)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="glossary")
+    def reload_glossary(self) -> None:
+        """Reload the glossaries (after a term was added) and refresh the highlights."""
+        self._load_glossary_now()
+
+    def _load_glossary_now(self) -> None:
+        try:
+            store = loaders.open_store(self.glossary_dir)
+            names = self.glossary_names
+            if names and store.writable_name not in names:
+                names = (store.writable_name, *names)
+            self.post_message(GlossaryLoaded(loaders.load_glossaries(store, names)))
+        except Exception as error:  # shown to the user, the reader goes on without
+            self.post_message(StepFailed("glossary", one_line(error)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="note")
+    def compute_note(self, row: int, text: str, kind: str | None) -> None:
+        """Romanise the cursor row's Chinese for the line under it."""
+        from parallax.core import chinese
+
+        note = (
+            ""
+            if kind is None or not text
+            else (chinese.pinyin(text) if kind == "pinyin" else chinese.jyutping(text))
+        )
+        self.app.call_from_thread(self._set_note, row, note)
+
+    def _set_note(self, row: int, note: str) -> None:
+        if row == self.view.cursor:
+            self.view.set_note(note)
+
+    def save_later(self, draft: object) -> None:
+        """Save ``draft`` (a TermDraft from the add-term dialog; None when cancelled)."""
+        if draft is not None:
+            self.save_term(draft)
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="save")
+    def save_term(self, draft: object) -> None:
+        """Save a new term to the writable glossary, then reload the highlights."""
+        from parallax.app.screens.add_term import save_draft
+
+        try:
+            store = loaders.open_store(self.glossary_dir)
+            term = save_draft(store, draft)  # type: ignore[arg-type]
+        except Exception as error:
+            self.post_message(StepFailed("save", one_line(error)))
+            return
+        self.app.call_from_thread(
+            self.notify, f"{term.zh or term.en} → {store.writable_name}", title="term saved"
+        )
+        self._load_glossary_now()
