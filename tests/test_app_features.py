@@ -1,0 +1,153 @@
+"""Reader features beyond the basics: toggles, sentence view, palette, help, mouse, checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parallax.app.app import make_app
+from parallax.app.highlight import MISSING_STYLE
+from parallax.app.screens.reader import ReaderScreen
+from parallax.app.widgets.parallel import ParallelView
+from parallax.core.bundled import bundled_document_path
+from parallax.core.readers import load_document
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("app-cache")
+
+
+@pytest.fixture(autouse=True)
+def glossary_dir(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "glossaries"
+    monkeypatch.setenv("PARALLAX_GLOSSARY_DIR", str(directory))
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache_dir))
+    return directory
+
+
+async def ready(app, pilot) -> ParallelView:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen.query_one(ParallelView)
+
+
+def seed_app():  # type: ignore[no-untyped-def]
+    return make_app(load_document(bundled_document_path()))
+
+
+async def test_swap_puts_english_on_the_left() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        view.move_cursor(1, top=True)
+        await pilot.press("s")
+        await pilot.pause()
+        first = view.render_line(0).text
+        assert first.index("The primary") < first.index("習近平")
+
+
+async def test_pinyin_then_jyutping_under_the_cursor_row() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.note.startswith("guó jiā zhǔ xí")
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.note.startswith("gwok3 gaa1")
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.note.startswith("zaap6 gan6 ping4")  # 習近平, the next row
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        assert view.note == ""
+
+
+async def test_sentence_view_lights_the_matching_english() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        view.move_cursor(1)
+        await pilot.press("v")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "SentenceScreen"
+        current = screen.query(".-current")
+        matches = screen.query(".-match")
+        assert len(current) == 1 and len(matches) >= 1
+        assert "Xi's visit" in str(matches.first().content)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "joint statement" in " ".join(str(w.content) for w in screen.query(".-match"))
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_every_action_is_in_the_command_palette() -> None:
+    from parallax.app.bindings import READER_BINDINGS
+    from parallax.app.commands import ReaderCommands
+
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        provider = ReaderCommands(app.screen)
+        names = [hit.text async for hit in provider.discover()]
+        wanted = {b.description for b in READER_BINDINGS if b.action != "quit"}
+        assert wanted <= set(names)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"swap", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(ParallelView).swapped
+
+
+async def test_question_mark_shows_the_keys() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
+
+
+async def test_click_on_a_term_looks_it_up() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        row = next(i for i, r in enumerate(view.rows) if "雙遏制" in r.zh_text)
+        view.move_cursor(row, top=True)
+        await pilot.pause()
+        y, x = next(
+            (y, line.index("雙遏制"))
+            for y in range(view.size.height)
+            if "雙遏制" in (line := view.render_line(y).text)
+        )
+        cells = len(line[:x]) + sum(1 for c in line[:x] if c >= "\u2e80")
+        await pilot.click(ParallelView, offset=(cells + 1, y))
+        await pilot.pause()
+        sel = view.selection
+        assert sel is not None and view.zh_shown[sel.row][sel.start : sel.end] == "雙遏制"
+        assert "dual containment" in str(app.screen.query_one("#lookup").content)
+
+
+async def test_missing_translation_is_marked(tmp_path: Path) -> None:
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("美國實施雙遏制。\n", encoding="utf-8")
+    en.write_text("The US does something else entirely.\n", encoding="utf-8")
+    app = make_app(load_document(zh=zh, en=en))
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = await ready(app, pilot)
+        mark = next(m for m in view.marks(0).zh if view.zh_shown[0][m.start : m.end] == "雙遏制")
+        assert mark.missing and mark.style == MISSING_STYLE
