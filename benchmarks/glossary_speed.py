@@ -76,6 +76,8 @@ def machine() -> list[str]:
         f"- CPU: {cpu}; nproc: {os.cpu_count()}",
         f"- memory: {sh('free -h | sed -n 2p')}",
         f"- Python {platform.python_version()} on {platform.platform()}",
+        f"- load average at start (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        " (other sessions share these cores: wall times vary by up to 2x between runs)",
     ]
 
 
@@ -133,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         target: str,
         sample: int | None = None,
     ) -> None:
+        cpu_start = time.process_time()
         t_ours, found = timed(lambda: ours(text), repeat=7)
+        cpu = (time.process_time() - cpu_start) / 7
         part = text[:sample] if sample else text
         t_rx, rx_found = timed(lambda: theirs(part))
         scale = len(text) / len(part)
@@ -143,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(
             (
                 label,
-                f"{t_ours * 1000:.1f} ms ({len(found):,} matches)",
+                f"{t_ours * 1000:.1f} ms (CPU {cpu * 1000:.1f} ms mean; {len(found):,} matches)",
                 f"{t_rx * scale * 1000:,.0f} ms ({len(rx_found):,} matches{note}), "
                 f"parallax ×{t_rx * scale / t_ours:,.0f} faster",
                 target,
