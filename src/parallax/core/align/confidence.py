@@ -9,8 +9,11 @@ from parallax.core.align.length import length_cost
 from parallax.core.align.pairs import PairTable
 from parallax.core.align.params import Params
 
-# A pair whose lexical and length cost reaches this many nats has a confidence of one half.
-HALF_CONFIDENCE_COST = 6.0
+# Confidence = logistic((HALF_CONFIDENCE_COST - cost) / SCALE) where cost adds
+# LEXICAL_WEIGHT * (1 - lexical similarity) and the length cost (independent of the search's
+# own weights, so paragraph and sentence confidences read alike).
+LEXICAL_WEIGHT = 8.0
+HALF_CONFIDENCE_COST = 7.0
 SCALE = 1.5
 
 
@@ -39,7 +42,7 @@ def bead_confidence(
     if not zh or not en:
         return _skip_confidence(features, params, table, zh, en)
     sim = similarity(table, params, zh, en) if features.signals else params.neutral
-    cost = params.lexical_weight * (1.0 - sim)
+    cost = LEXICAL_WEIGHT * (1.0 - sim)
     if "length" in params.signals:
         zh_len = features.zh_cum[zh.stop] - features.zh_cum[zh.start]
         en_len = features.en_cum[en.stop] - features.en_cum[en.start]
@@ -63,7 +66,7 @@ def _skip_confidence(
         for u in range(max(0, zh.start - 4), min(features.n_zh, zh.start + 4)):
             if table.lo[u] <= v < table.hi[u]:
                 best = max(best, similarity(table, params, range(u, u + 1), en))
-    return _logistic((params.lexical_weight * (1.0 - best) - HALF_CONFIDENCE_COST) / SCALE)
+    return _logistic((LEXICAL_WEIGHT * (1.0 - best) - HALF_CONFIDENCE_COST) / SCALE)
 
 
 def _logistic(x: float) -> float:
