@@ -70,13 +70,14 @@ def machine() -> list[str]:
         except OSError:
             return "?"
 
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip() or platform.processor()
     return [
         f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
         f"- CPU: {cpu}; nproc: {os.cpu_count()}",
         f"- memory: {sh('free -h | sed -n 2p')}",
         f"- Python {platform.python_version()} on {platform.platform()}",
-        f"- load average at start (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        f"- load average at the end of the run (1, 5, 15 min): {load}"
         " (other sessions share these cores: wall times vary by up to 2x between runs)",
     ]
 

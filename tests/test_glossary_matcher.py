@@ -171,3 +171,40 @@ def test_starter_glossary_on_the_seed(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "—"])
 def test_trivial_texts(text: str) -> None:
     assert M.find_en(text) == [] and M.find_zh(text) == []
+
+
+WORDS = st.sampled_from(
+    [
+        "stand",
+        "off",
+        "stand-off",
+        "Stand Off",
+        "contain",
+        "containment",
+        "wars",
+        "war's",
+        "tariff",
+        "US",
+        "uses",
+        "İ",
+        "𠮷",
+        "—",
+        "'s",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=3), st.lists(WORDS, max_size=12))
+def test_english_spans_are_valid(term_words: list[str], text_words: list[str]) -> None:
+    from parallax.core.glossary.english import normalise
+
+    m = Matcher.build([t("x", "", " ".join(term_words)), t("y", "", "contain")])
+    text = " ".join(text_words)
+    last = 0
+    for match in m.find_en(text):
+        assert last <= match.start < match.end <= len(text)
+        assert normalise(text[match.start : match.end])[0] == match.key
+        assert match.start == 0 or not text[match.start - 1].isalnum()
+        assert match.end == len(text) or not text[match.end].isalnum()
+        last = match.end
