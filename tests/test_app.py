@@ -25,6 +25,7 @@ def glossary_dir(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatc
     directory = tmp_path / "glossaries"
     monkeypatch.setenv("PARALLAX_GLOSSARY_DIR", str(directory))
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
     return directory
 
 

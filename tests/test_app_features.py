@@ -24,6 +24,7 @@ def glossary_dir(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatc
     directory = tmp_path / "glossaries"
     monkeypatch.setenv("PARALLAX_GLOSSARY_DIR", str(directory))
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
     return directory
 
 
@@ -151,3 +152,24 @@ async def test_missing_translation_is_marked(tmp_path: Path) -> None:
         view = await ready(app, pilot)
         mark = next(m for m in view.marks(0).zh if view.zh_shown[0][m.start : m.end] == "雙遏制")
         assert mark.missing and mark.style == MISSING_STYLE
+
+
+async def test_fixing_the_alignment_is_saved_and_reused(tmp_path: Path) -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await pilot.press("m")  # merge the Chinese-only first row with the next
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(view.rows) == 5
+        assert (view.rows[0].zh, view.rows[0].en) == ((0, 1), (0,))
+        assert "fixed by hand" in str(app.screen.query_one("#status").content)
+    saved = list((tmp_path / "data" / "alignments").glob("*.json"))
+    assert len(saved) == 1
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        assert len(view.rows) == 5 and view.rows[0].zh == (0, 1)
+        await pilot.press("x")  # split it: one to one, the leftover alone
+        await app.workers.wait_for_complete()
+        assert [r.zh for r in view.rows[:2]] == [(0,), (1,)]

@@ -26,5 +26,10 @@ READER_BINDINGS: list[Binding] = [
     Binding("v", "sentences", "Sentences", id="sentences"),
     Binding("s", "swap", "Swap", show=False, id="swap"),
     Binding("escape", "clear", "Clear", show=False, id="clear"),
+    Binding("m", "fix('merge')", "Merge row with next", show=False, id="fix-merge"),
+    Binding("x", "fix('split')", "Split row", show=False, id="fix-split"),
+    Binding("J", "fix('push')", "Push paragraph to next row", show=False, id="fix-push"),
+    Binding("K", "fix('pull')", "Pull paragraph from next row", show=False, id="fix-pull"),
+    Binding("c", "fix('confirm')", "Confirm row alignment", show=False, id="fix-confirm"),
 ]
 """Bindings of the reader screen; every action is also in the command palette."""

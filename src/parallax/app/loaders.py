@@ -56,12 +56,35 @@ def glossary_pairs(terms: Sequence[Term]) -> list[tuple[str, str]]:
     return [(t.zh, t.en) for t in terms if t.zh.strip() and t.en.strip()]
 
 
-def align_rows(doc: Document, pairs: Sequence[tuple[str, str]]) -> list[Row]:
-    """The document's rows, aligned by ``parallax.core.align``."""
+def align_rows(doc: Document, pairs: Sequence[tuple[str, str]]) -> tuple[list[Row], bool]:
+    """The document's rows and whether they were fixed by hand: the saved alignment of this
+    text if there is a readable one, else the aligner's (``parallax.core.align``)."""
     from parallax.core.align import LOW_CONFIDENCE, align_document
 
-    beads = align_document(doc, glossary=pairs)
-    return rows_from_beads(doc, beads, LOW_CONFIDENCE)
+    saved = saved_alignment(doc)
+    if saved is not None:
+        return rows_from_beads(doc, saved, LOW_CONFIDENCE), True
+    return rows_from_beads(doc, align_document(doc, glossary=pairs), LOW_CONFIDENCE), False
+
+
+def saved_alignment(doc: Document) -> list[object] | None:
+    """The hand-fixed alignment saved for this document's text, if any (a damaged one is
+    ignored: the aligner runs instead)."""
+    from parallax.core.alignment_store import load_alignment
+
+    try:
+        return list(load_alignment(doc.zh_texts, doc.en_texts) or ()) or None
+    except ValueError:
+        return None
+
+
+def save_alignment(doc: Document, rows: Sequence[Row]) -> Path:
+    """Save the rows as this document's hand-fixed alignment; the file written."""
+    from parallax.app.fixer import beads_of
+    from parallax.core.alignment_store import save_alignment as save
+
+    source = str(doc.meta.path) if doc.meta.path else doc.meta.source
+    return save(doc.zh_texts, doc.en_texts, beads_of(rows), source=source)  # type: ignore[arg-type]
 
 
 def load_dictionary() -> None:

@@ -22,6 +22,7 @@ class Aligned(Message):
     """The document is aligned."""
 
     rows: list[Row]
+    by_hand: bool = False
 
 
 @dataclass

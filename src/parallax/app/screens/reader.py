@@ -14,7 +14,7 @@ from parallax.app import loaders
 from parallax.app.bindings import READER_BINDINGS
 from parallax.app.highlight import Highlighter
 from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, StepFailed
-from parallax.app.model import Row, Selection, provisional_rows, row_of_paragraph
+from parallax.app.model import Row, Selection, provisional_rows, row_of_paragraph, rows_from_beads
 from parallax.app.navigation import WordEnd, next_term, span_at, step_char
 from parallax.app.screens.reader_tasks import ReaderTasks
 from parallax.app.search import Hit
@@ -113,10 +113,13 @@ class ReaderScreen(ReaderTasks):
         view.set_rows(message.rows, self._zh_shown(message.rows))
         if current is not None and current.zh:
             view.move_cursor(row_of_paragraph(message.rows, "zh", current.zh[0]))
-        low = sum(r.low for r in message.rows)
-        self.status.done(
-            "align", f"{len(message.rows)} rows" + (f", {low} uncertain" if low else "")
-        )
+        self._show_alignment(message.by_hand)
+
+    def _show_alignment(self, by_hand: bool) -> None:
+        rows = self.view.rows
+        low = sum(r.low for r in rows)
+        how = ", fixed by hand" if by_hand else (f", {low} uncertain" if low else "")
+        self.status.done("align", f"{len(rows)} rows{how}")
 
     def on_dictionary_ready(self, _message: DictionaryReady) -> None:
         """Look words up in CC-CEDICT from now on."""
@@ -280,6 +283,27 @@ class ReaderScreen(ReaderTasks):
             return
         draft = draft_for(self.view, self.doc, self.glossary)
         self.app.push_screen(AddTermScreen(draft), callback=self.save_later)
+
+    def action_fix(self, operation: str) -> None:
+        """Fix the alignment at the cursor row (merge, split, push, pull, confirm) and save it."""
+        from parallax.app.fixer import apply
+        from parallax.core.align import LOW_CONFIDENCE
+
+        view = self.view
+        if not self.aligned or not view.rows:
+            self.notify("wait for the alignment to finish", severity="warning")
+            return
+        side = view.selection.lang if view.selection is not None else "zh"
+        rows = rows_from_beads(
+            self.doc, apply(operation, view.rows, view.cursor, side), LOW_CONFIDENCE
+        )
+        if [(r.zh, r.en, r.score) for r in rows] == [(r.zh, r.en, r.score) for r in view.rows]:
+            return
+        cursor = view.cursor
+        view.set_rows(rows, self._zh_shown(rows))
+        view.move_cursor(min(cursor, len(rows) - 1))
+        self._show_alignment(True)
+        self.save_alignment(rows)
 
     def action_help(self) -> None:
         """Show or hide the keys."""

@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from parallax.app import loaders
 from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, StepFailed
+from parallax.app.model import Row
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
@@ -45,7 +46,8 @@ class ReaderTasks(Screen[None]):
         except Exception as error:  # shown to the user, the reader goes on without
             self.post_message(StepFailed("glossary", one_line(error)))
         try:
-            self.post_message(Aligned(loaders.align_rows(self.doc, loaders.glossary_pairs(terms))))
+            rows, by_hand = loaders.align_rows(self.doc, loaders.glossary_pairs(terms))
+            self.post_message(Aligned(rows, by_hand))
         except ImportError:
             self.post_message(StepFailed("align", "no aligner: paragraphs paired in order"))
         except Exception as error:
@@ -107,3 +109,11 @@ class ReaderTasks(Screen[None]):
             self.notify, f"{term.zh or term.en} → {store.writable_name}", title="term saved"
         )
         self._load_glossary_now()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="alignment")
+    def save_alignment(self, rows: list[Row]) -> None:
+        """Save the hand-fixed alignment (atomically), so the next session shows it."""
+        try:
+            loaders.save_alignment(self.doc, rows)
+        except Exception as error:
+            self.post_message(StepFailed("fix", one_line(error)))
