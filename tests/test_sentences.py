@@ -37,13 +37,18 @@ def test_split_en(text: str, expected: list[str]) -> None:
     assert split_en(text) == expected
 
 
+def test_line_breaks_end_sentences() -> None:
+    assert split_zh("第一段沒有句號\n第二段。") == ["第一段沒有句號", "第二段。"]
+    assert split_en("No full stop here\nSecond line.") == ["No full stop here", "Second line."]
+
+
 def test_empty() -> None:
     assert split_zh("") == [] and split_en("  ") == []
 
 
-@given(st.text(alphabet="中文。！？；…」a .!?\"A1", max_size=60))
+@given(st.text(alphabet="中文。！？；…」a .!?\"A1\n", max_size=60))
 def test_splitting_keeps_every_character(text: str) -> None:
     for split in (split_zh, split_en):
         pieces = split(text)
-        assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+        assert "".join(pieces).replace(" ", "") == text.replace(" ", "").replace("\n", "")
         assert all(p == p.strip() and p for p in pieces)

@@ -25,26 +25,31 @@ _WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
 
 
 def split_zh(text: str) -> list[str]:
-    """The sentences of a Chinese paragraph, each with its closing punctuation and quotes."""
+    """The sentences of Chinese text, each with its closing punctuation and quotes.
+
+    A line break always ends a sentence.
+    """
     sentences: list[str] = []
-    start = 0
-    for match in _ZH_END.finditer(text):
-        _append(sentences, text[start : match.end()])
-        start = match.end()
-    _append(sentences, text[start:])
+    for line in text.split("\n"):
+        start = 0
+        for match in _ZH_END.finditer(line):
+            _append(sentences, line[start : match.end()])
+            start = match.end()
+        _append(sentences, line[start:])
     return sentences
 
 
 def split_en(text: str) -> list[str]:
-    """The sentences of an English paragraph."""
+    """The sentences of English text. A line break always ends a sentence."""
     sentences: list[str] = []
-    start = 0
-    for match in _EN_END.finditer(text):
-        if match.group().startswith(".") and _is_abbreviation(text, match.start(), match.end()):
-            continue
-        _append(sentences, text[start : match.end()])
-        start = match.end()
-    _append(sentences, text[start:])
+    for line in text.split("\n"):
+        start = 0
+        for match in _EN_END.finditer(line):
+            if match.group().startswith(".") and _is_abbreviation(line, match.start(), match.end()):
+                continue
+            _append(sentences, line[start : match.end()])
+            start = match.end()
+        _append(sentences, line[start:])
     return sentences
 
 

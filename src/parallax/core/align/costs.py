@@ -37,7 +37,7 @@ def block_costs(
     shapes: list[tuple[int, int]],
 ) -> list[FloatArray]:
     """For each shape, the ``(len(rows), width)`` costs of that bead ending at each cell."""
-    n, m = features.n_zh, features.n_en
+    m = features.n_en
     i = np.arange(rows.start, rows.stop)[:, None]
     j = band.lo[i] + np.arange(width)[None, :]
     max_zh, max_en = params.max_zh, params.max_en
@@ -73,11 +73,10 @@ def block_costs(
                 hits = sum(en_hits[k][t] for k in range(a))
                 matched += np.minimum(en_total[en_units[t]], hits)
                 items += en_total[en_units[t]]
-            if params.lexical_mode == "llr":
+            if params.lexical_mode == "evidence":
                 total += params.lexical_weight * (params.unmatched_share * items - matched)
             else:
                 sim = (matched + params.smoothing * params.neutral) / (items + params.smoothing)
                 total += params.lexical_weight * (1.0 - sim) * (a + b) / 2
         costs.append(total)
-    del n
     return costs

@@ -1,9 +1,11 @@
 """The search: a monotonic dynamic programme over bead shapes inside a band, one row at a time.
 
 Row ``i`` of the grid holds the best cost of aligning the first ``i`` Chinese units with the
-first ``j`` English units, for every ``j`` in the band. Each row is computed with NumPy over the
-whole band at once; the only dependency inside a row (a 0-1 bead, skipping an English unit) is a
-running minimum. Time and memory grow with (units × band width), linearly in document length.
+first ``j`` English units, for every ``j`` in the band (cell ``x`` of row ``i`` is
+``j = band.lo[i] + x``). Bead costs come from :mod:`costs` for blocks of rows; each row is then
+filled with NumPy over the whole band at once, the only dependency inside a row (a 0-1 bead,
+skipping an English unit) being a running minimum. Time and memory grow with (units × band
+width): linearly in document length.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.core.align.band import Band
+from parallax.core.align.costs import block_costs
 from parallax.core.align.features import Features
 from parallax.core.align.length import FloatArray
-from parallax.core.align.costs import block_costs
 from parallax.core.align.pairs import PairTable
 from parallax.core.align.params import Params
 
@@ -65,15 +67,15 @@ def search(features: Features, params: Params, band: Band, table: PairTable) -> 
                 better = total < best
                 best[better] = total[better]
                 choice[better] = k
-            best[hi_mask(band, i, width)] = _INF
+            best[_beyond_band(band, i, width)] = _INF
             running = np.minimum.accumulate(best - steps) + steps
             choice[running < best - 1e-9] = _SKIP_EN
             costs[i] = np.minimum(best, running)
-            costs[i, int(band.hi[i] - lo[i]) + 1 :] = _INF
+            costs[i, _beyond_band(band, i, width)] = _INF
     return _backtrack(choices, shapes, band, n, m, float(costs[n, m - lo[n]]))
 
 
-def hi_mask(band: Band, i: int, width: int) -> slice:
+def _beyond_band(band: Band, i: int, width: int) -> slice:
     """The cells of row ``i`` beyond the band's upper edge."""
     return slice(int(band.hi[i] - band.lo[i]) + 1, width)
 

@@ -8,6 +8,7 @@ MAC-Dev sentence alignment and on the paragraph cases in ``tests/data/align``; s
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 SIGNALS = ("length", "dictionary", "numbers", "quotes", "glossary")
 
@@ -28,7 +29,10 @@ class Params:
     length_weight: float = 1.0
     length_variance: float = 6.0
     lexical_weight: float = 8.0
-    lexical_mode: str = "similarity"
+    # "similarity": lexical_weight * (1 - matched share) per unit of the bead, which does not grow
+    # with unit length (paragraphs); "evidence": lexical_weight * (unmatched_share * items -
+    # matched items), a log-likelihood-ratio-like count that weighs long units more (sentences).
+    lexical_mode: Literal["similarity", "evidence"] = "similarity"
     unmatched_share: float = 0.27
     smoothing: float = 2.0  # pseudo-count pulling the lexical similarity towards `neutral`
     neutral: float = 0.2
@@ -38,6 +42,14 @@ class Params:
     )
     signals: frozenset[str] = frozenset(SIGNALS)
     band: int = 16  # initial half width of the band, in units
+
+    def __post_init__(self) -> None:
+        if (1, 1) not in self.beads or any(a < 1 or b < 1 for a, b in self.beads):
+            raise ValueError("bead shapes must include (1, 1) and pair at least one unit a side")
+        if self.lexical_mode not in ("similarity", "evidence"):
+            raise ValueError(f"unknown lexical mode {self.lexical_mode!r}")
+        if self.band < 1:
+            raise ValueError(f"band half width must be at least 1, not {self.band}")
 
     @property
     def max_zh(self) -> int:
@@ -59,7 +71,7 @@ class Params:
 PARAGRAPHS = Params(lexical_weight=6.0, length_weight=0.5, length_variance=9.0)
 SENTENCES = Params(
     beads=dict(SENTENCE_BEADS),
-    lexical_mode="llr",
+    lexical_mode="evidence",
     lexical_weight=0.45,
     skip_cost=8.0,
     length_weight=0.5,
