@@ -23,7 +23,8 @@ class LookupPanel(Static):
 
     DEFAULT_CSS = """
     LookupPanel {
-        height: auto; max-height: 12; padding: 0 1;
+        height: auto; max-height: 10; padding: 0 1;
+        text-wrap: nowrap; text-overflow: ellipsis;
         border-top: solid $primary; background: $panel; display: none;
     }
     """
@@ -62,18 +63,24 @@ class LookupPanel(Static):
             ),
         ]
         for term in terms:
-            lines.append(_line("English", term.en))
+            facts = "   ".join(
+                x
+                for x in (term.pos, f"status: {term.status}", " ".join(term.tags))
+                if x and x != "status: "
+            )
+            lines.append(
+                Content.assemble((f"{'English':<10}", LABEL), (term.en, "bold"), "   ", facts)
+            )
             if term.note:
                 lines.append(_line("note", term.note))
-            tags = " ".join(term.tags)
-            lines.append(
-                _line("status", f"{term.status}   tags: {tags or '—'}   pos: {term.pos or '—'}")
-            )
-            where = " · ".join(x for x in (term.source, term.source_date) if x)
-            if where:
-                lines.append(_line("source", where))
-            if term.context_en or term.context_zh:
-                lines.append(_line("context", (term.context_zh or term.context_en)[:200]))
+            source = term.source
+            if term.source_date and term.source_date not in source:
+                source = f"{source} ({term.source_date})"
+            if source:
+                lines.append(_line("from", source))
+            for context in (term.context_zh, term.context_en):
+                if context:
+                    lines.append(_line("context", context))
         self._show(lines)
 
     def show_entries(self, word: str, entries: Sequence[object], reading: str = "") -> None:

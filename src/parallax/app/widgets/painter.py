@@ -70,6 +70,7 @@ class Frame:
     gutter: Strip
     cursor_gutter: Strip
     low_gutter: Strip
+    pending_gutter: Strip
     blank: Strip
 
     @classmethod
@@ -85,10 +86,14 @@ class Frame:
             Strip([Segment(" " * GUTTER)], GUTTER),
             Strip([Segment("▌ ", style("parallel--marker"))], GUTTER),
             Strip([Segment("? ", style("parallel--low"))], GUTTER),
+            Strip([Segment("· ", style("parallel--note"))], GUTTER),
             Strip.blank(width, base),
         )
 
     def compose(self, gutter: Strip, body: Strip, style: Style) -> Strip:
         """A finished line: gutter and body in ``style``, padded to the width."""
-        line = Strip.join([gutter, body]).apply_style(style)
-        return line.extend_cell_length(self.width, style) if line.cell_length < self.width else line
+        segments = list(Segment.apply_style([*gutter, *body], style))
+        cells = gutter.cell_length + body.cell_length
+        if cells < self.width:
+            segments.append(Segment(" " * (self.width - cells), style))
+        return Strip(segments, max(cells, self.width))

@@ -273,13 +273,15 @@ class ParallelView(ScrollView, can_focus=True):
         at_cursor = row == self.cursor
         composed = self._composed.get((row, at_cursor))
         if composed is None:
-            low = self.rows[row].low
+            first = frame.gutter
+            if self.rows[row].score is None:  # not aligned yet
+                first = frame.pending_gutter
+            elif self.rows[row].low:
+                first = frame.low_gutter
             composed = self._composed[(row, at_cursor)] = [
                 frame.compose(frame.cursor_gutter, body, frame.cursor)
                 if at_cursor
-                else frame.compose(
-                    frame.low_gutter if i == 0 and low else frame.gutter, body, frame.base
-                )
+                else frame.compose(first if i == 0 else frame.gutter, body, frame.base)
                 for i, body in enumerate(strips)
             ]
         return composed[k]
