@@ -8,6 +8,7 @@ through verbatim.
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -111,7 +112,7 @@ class GlossaryStore:
             return False
         return not path.exists() or os.access(path, os.W_OK)
 
-    def list(self) -> list[GlossaryInfo]:
+    def list(self) -> builtins.list[GlossaryInfo]:
         """Name, path, term count, writable flag and problem count of every glossary."""
         infos = []
         for name in self.names():
@@ -141,7 +142,7 @@ class GlossaryStore:
             name, path, parsed.terms, self.is_writable(name), parsed.problems, signature
         )
 
-    def load_all(self) -> list[Glossary]:
+    def load_all(self) -> builtins.list[Glossary]:
         """Every glossary in priority order (for highlighting and look-up)."""
         return [self.load(name) for name in self.names()]
 
@@ -161,7 +162,7 @@ class GlossaryStore:
         if len({t.id for t in new}) == len(new) and self._append_fast(name, new):
             return len(new)
 
-        def change(entries: list[Entry]) -> None:
+        def change(entries: builtins.list[Entry]) -> None:
             by_id = {t.id: t for t in new}
             for i, entry in enumerate(entries):
                 if isinstance(entry, Term) and entry.id in by_id:
@@ -174,7 +175,7 @@ class GlossaryStore:
     def update(self, name: str, term: Term) -> Term:
         """Replace the term with ``term.id``; GlossaryError if there is none."""
 
-        def change(entries: list[Entry]) -> None:
+        def change(entries: builtins.list[Entry]) -> None:
             entries[self._index(name, entries, term.id)] = term
 
         self._transact(name, change)
@@ -182,9 +183,9 @@ class GlossaryStore:
 
     def remove(self, name: str, term_id: str) -> Term:
         """Remove the term whose id is ``term_id`` (or a unique prefix of it); returns it."""
-        removed: list[Term] = []
+        removed: builtins.list[Term] = []
 
-        def change(entries: list[Entry]) -> None:
+        def change(entries: builtins.list[Entry]) -> None:
             removed.append(entries.pop(self._index(name, entries, term_id)))  # type: ignore[arg-type]
 
         self._transact(name, change)
@@ -197,9 +198,9 @@ class GlossaryStore:
         (unless ``force``). Rows with problems stay in the file unless ``drop_problems``.
         """
 
-        def change(entries: list[Entry]) -> None:
+        def change(entries: builtins.list[Entry]) -> None:
             wanted = {t.id: t for t in glossary.terms}
-            kept: list[Entry] = []
+            kept: builtins.list[Entry] = []
             for entry in entries:
                 if isinstance(entry, Term):
                     if entry.id in wanted:
@@ -213,7 +214,7 @@ class GlossaryStore:
         self._transact(glossary.name, change, expect=expect)
 
     # --------------------------------------------------------------- helpers
-    def _append_fast(self, name: str, terms: list[Term]) -> bool:
+    def _append_fast(self, name: str, terms: builtins.list[Term]) -> bool:
         """Append rows under the lock if the file has the standard header and none of the ids."""
         if not self.is_writable(name):
             return False
@@ -261,7 +262,7 @@ class GlossaryStore:
     def _transact(
         self,
         name: str,
-        change: Callable[[list[Entry]], None],
+        change: Callable[[builtins.list[Entry]], None],
         *,
         expect: Signature | None = None,
     ) -> None:
@@ -281,7 +282,7 @@ class GlossaryStore:
                 if not parsed.header_ok:
                     problem = parsed.problems[0]
                     raise GlossaryError(f"{path}:{problem.line}: {problem.message}; fix the file")
-                entries: list[Entry] = list(parsed.entries)
+                entries: builtins.list[Entry] = list(parsed.entries)
                 change(entries)
                 data = fileformat.dump(entries).encode("utf-8")
                 # Another program (an editor) may have written meanwhile, without our lock.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from parallax.core.glossary.fileformat import RowProblem
 from parallax.core.glossary.term import Term, TermError, new_term
@@ -31,16 +32,16 @@ def has_han(text: str) -> bool:
     return any("\u3400" <= c <= "\u9fff" or "\U00020000" <= c <= "\U0003134f" for c in text)
 
 
-def make_term(zh: str, en: str, *, id: str = "", romanise: bool = True, **fields: object) -> Term:
-    """A term from imported fields; pinyin/Jyutping computed unless given (or ``romanise`` off).
+def make_term(zh: str, en: str, *, id: str = "", **fields: Any) -> Term:
+    """A term from imported fields; pinyin/Jyutping computed unless given.
 
     Empty ``created``/``updated`` are set to now. Raises ``TermError`` for invalid values.
     """
     fields["status"] = fields.get("status") or "new"
     created = str(fields.pop("created", "") or "")
     updated = str(fields.pop("updated", "") or "")
-    pinyin = fields.pop("pinyin", None) or (None if romanise else "")
-    jyutping = fields.pop("jyutping", None) or (None if romanise else "")
+    pinyin = fields.pop("pinyin", None) or None
+    jyutping = fields.pop("jyutping", None) or None
     term = new_term(
         zh,
         en,
