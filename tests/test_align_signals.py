@@ -80,3 +80,13 @@ def test_dictionary_items_match_translations() -> None:
     assert items.pair_counts(0, 0)[0] >= 1
     assert items.pair_counts(1, 1)[0] >= 1
     assert items.pair_counts(0, 1) == (0, 0)
+
+
+def test_marks() -> None:
+    from parallax.core.align.marks import en_marks, mark_items, zh_marks
+
+    assert zh_marks("你去嗎？不！真的?") == [(0,), (0,), (1,)]
+    assert en_marks("Really? Yes!") == frozenset({0, 1})
+    assert en_marks("No.") == frozenset()
+    items = mark_items(["誰偷東西？"], ["Who stole it?", "Nobody."])
+    assert items.pair_counts(0, 0) == (1, 1) and items.pair_counts(0, 1) == (0, 0)

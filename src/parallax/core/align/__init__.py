@@ -3,8 +3,8 @@
 ``align_units`` finds the monotonic sequence of beads (0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1;
 also 1-4 and 4-1 for sentences) of lowest cost by dynamic programming in a band around the
 length diagonal. The cost adds bead-shape priors, a Gale–Church length cost with a per-document
-length ratio, and a lexical similarity combining the CC-CEDICT dictionary, numbers, quoted spans
-and the user's glossary.
+length ratio, and a lexical similarity combining the CC-CEDICT dictionary, numbers, quoted spans,
+question and exclamation marks, and the user's glossary.
 """
 
 from __future__ import annotations

@@ -53,14 +53,15 @@ def _search_widening(
 ) -> tuple[Path, PairTable]:
     """Search in a band around the length diagonal, doubling its width while the path hugs it.
 
-    ``tables`` keeps the band and pair table of each width tried (they do not depend on the
-    length ratio, so a second search with a new ratio reuses them).
+    ``tables`` keeps the band and pair table of the widest band tried: they do not depend on the
+    length ratio, so a second search with a new ratio starts from them.
     """
     m = features.n_en
     centre = length_diagonal(features.zh_cum, features.en_cum)
-    half_width = params.band
+    half_width = max(tables, default=params.band)
     while True:
         if half_width not in tables:
+            tables.clear()  # only the widest band's table is worth keeping
             band = make_band(centre, m, half_width)
             tables[half_width] = band, pair_table(features, band, params.max_zh, params.max_en)
         band, table = tables[half_width]

@@ -11,6 +11,7 @@ from parallax.core.align.anchors import glossary_items
 from parallax.core.align.items import Items, empty_items
 from parallax.core.align.length import FloatArray, en_length, estimate_ratio, zh_length
 from parallax.core.align.lexicon import dictionary_items
+from parallax.core.align.marks import mark_items
 from parallax.core.align.numbers import number_items
 from parallax.core.align.params import Params
 from parallax.core.align.quotes import quote_items
@@ -47,6 +48,7 @@ def build_features(
         "dictionary": lambda w: dictionary_items(zh, en, w),
         "numbers": lambda w: number_items(zh, en, w),
         "quotes": lambda w: quote_items(zh, en, w),
+        "marks": lambda w: mark_items(zh, en, w),
         "glossary": lambda w: glossary_items(zh, en, glossary, w),
     }
     signals = []

@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-SIGNALS = ("length", "dictionary", "numbers", "quotes", "glossary")
+SIGNALS = ("length", "dictionary", "numbers", "quotes", "marks", "glossary")
 
 PARAGRAPH_BEADS: dict[tuple[int, int], float] = {
     (1, 1): 0.0, (1, 2): 2.0, (2, 1): 2.0, (2, 2): 8.0, (1, 3): 4.0, (3, 1): 4.0,
 }
 SENTENCE_BEADS: dict[tuple[int, int], float] = {
-    **PARAGRAPH_BEADS, (1, 4): 6.5, (4, 1): 6.5,
+    **PARAGRAPH_BEADS, (1, 3): 5.0, (3, 1): 5.0, (1, 4): 6.5, (4, 1): 6.5,
 }
 
 
@@ -38,7 +38,7 @@ class Params:
     neutral: float = 0.2
     weights: dict[str, float] = field(
         default_factory=lambda: {"dictionary": 1.0, "numbers": 3.0, "quotes": 1.0,
-                                 "glossary": 5.0}
+                                 "marks": 1.0, "glossary": 5.0}
     )
     signals: frozenset[str] = frozenset(SIGNALS)
     band: int = 16  # initial half width of the band, in units
@@ -73,6 +73,7 @@ SENTENCES = Params(
     beads=dict(SENTENCE_BEADS),
     lexical_mode="evidence",
     lexical_weight=0.45,
+    unmatched_share=0.35,
     skip_cost=8.0,
-    length_weight=0.5,
+    length_weight=0.7,
 )
