@@ -184,3 +184,19 @@ async def test_add_term_with_keys_saves_and_highlights(glossary_dir: Path) -> No
         assert "國家主席\thead of state" in saved
         assert "Ming Pao editorial" in saved and "2025-05-12" in saved
         assert any(m.start == 0 and m.end == 4 for m in view.marks(0).zh)
+
+
+def test_cli_rejects_bad_input_before_the_tui(tmp_path: Path, glossary_dir: Path) -> None:
+    from parallax.cli.main import main
+
+    assert main(["read", str(tmp_path / "missing.txt")]) == 2
+    assert main(["read", "--glossary", "no-such-glossary"]) == 2
+
+
+def test_the_read_command_imports_textual_only_when_run() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, parallax.cli.read; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -28,9 +28,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load the document (bad input fails here, before the TUI), then run the reader."""
+    """Load the document and check the glossary names (bad input fails here, before the TUI),
+    then run the reader."""
     doc = document_from_args(args)
+    if args.glossary:
+        check_glossaries(args.glossary, args.glossary_dir)
     from parallax.app.app import make_app
 
     make_app(doc, glossaries=args.glossary, glossary_dir=args.glossary_dir).run()
     return 0
+
+
+def check_glossaries(names: list[str], directory: Path | None) -> None:
+    """Raise a one-line ValueError if one of ``names`` is not a glossary of the directory."""
+    from parallax.core.glossary import GlossaryStore, glossary_dir
+
+    store = GlossaryStore(glossary_dir(directory))
+    known = store.names()
+    for name in names:
+        if name not in known and name != store.writable_name:
+            where = store.directory
+            raise ValueError(
+                f"{where}: no glossary named {name!r} (known: {', '.join(known) or 'none'})"
+            )

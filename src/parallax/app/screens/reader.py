@@ -254,6 +254,8 @@ class ReaderScreen(ReaderTasks):
         else:
             self.script_target = None
         self.view.set_zh_shown(self._zh_shown(self.view.rows))
+        self.view.set_hits({})  # their offsets were in the other script
+        self.hits = []
         self.notify(f"Chinese shown {self.script_target or 'as written'}", timeout=2)
         if self.romanisation:
             self._update_note()
