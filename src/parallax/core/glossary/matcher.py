@@ -159,36 +159,31 @@ class Matcher:
         """Non-overlapping term matches in Chinese ``text`` (offsets into ``text``)."""
         if not len(self._zh) or not text:
             return []
-        # start symbol -> automaton value of the longest match starting there (for one start,
-        # longer matches are reported later and overwrite shorter ones).
-        best = {
-            end - (value & _LEN_MASK): value for end, value in self._zh.iter(_spell_folded(text))
-        }
-        if not best:
-            return []
+        spelt = _spell_folded(text)
+        # best[start symbol] = automaton value of the longest match starting there (0: none;
+        # values are never 0). For one start, longer matches are reported later.
+        best = [0] * len(spelt)
+        mask = _LEN_MASK
+        for end, value in self._zh.iter(spelt):
+            best[end - (value & mask)] = value
         with gc_paused():
             return self._walk(best)
 
-    def _walk(self, best: dict[int, int]) -> list[Match]:
-        """Leftmost-longest selection from ``best`` (start symbol -> automaton value)."""
+    def _walk(self, best: list[int]) -> list[Match]:
+        """Leftmost-longest selection from ``best`` (see ``find_zh``)."""
         keys, mask, bits, width = self._zh_keys, _LEN_MASK, _LEN_BITS, _WIDTH
         out: list[Match] = []
         append = out.append
-        start, last = min(best), max(best)
-        get = best.get
-        while True:
-            value = get(start)
-            if value is None:  # no term starts at this character: try the next one
+        start, size = 0, len(best)
+        while start < size:
+            value = best[start]
+            if not value:  # no term starts at this character: try the next one
                 start += width
-                if start > last:
-                    break
                 continue
             end = start + (value & mask) + 1
             key, ids = keys[value >> bits]
             append(_new_match(Match, (start // width, end // width, ids, key)))
             start = end
-            if start > last:
-                break
         return out
 
     def find_en(self, text: str) -> list[Match]:
