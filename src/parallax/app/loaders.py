@@ -14,6 +14,7 @@ from parallax.app.model import Row, rows_from_beads
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
+    from parallax.core.align.bead import Bead
     from parallax.core.glossary import GlossaryStore, Matcher, Term
 
 STARTER = "starter"
@@ -67,7 +68,7 @@ def align_rows(doc: Document, pairs: Sequence[tuple[str, str]]) -> tuple[list[Ro
     return rows_from_beads(doc, align_document(doc, glossary=pairs), LOW_CONFIDENCE), False
 
 
-def saved_alignment(doc: Document) -> list[object] | None:
+def saved_alignment(doc: Document) -> list[Bead] | None:
     """The hand-fixed alignment saved for this document's text, if any (a damaged one is
     ignored: the aligner runs instead)."""
     from parallax.core.alignment_store import load_alignment
@@ -84,7 +85,7 @@ def save_alignment(doc: Document, rows: Sequence[Row]) -> Path:
     from parallax.core.alignment_store import save_alignment as save
 
     source = str(doc.meta.path) if doc.meta.path else doc.meta.source
-    return save(doc.zh_texts, doc.en_texts, beads_of(rows), source=source)  # type: ignore[arg-type]
+    return save(doc.zh_texts, doc.en_texts, beads_of(rows), source=source)
 
 
 def load_dictionary() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from parallax.core.document import Document
 
@@ -12,6 +12,17 @@ PARAGRAPH_BREAK = "\n\n"
 Lang = Literal["zh", "en"]
 Hit = tuple[Lang, int, int]
 """A search hit in a row: language, start, end."""
+
+
+class BeadLike(Protocol):
+    """What the reader needs of an alignment bead (``parallax.core.align.Bead``)."""
+
+    @property
+    def zh(self) -> tuple[int, ...]: ...
+    @property
+    def en(self) -> tuple[int, ...]: ...
+    @property
+    def score(self) -> float: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +41,12 @@ class Row:
 
 
 def rows_from_beads(
-    doc: Document, beads: Iterable[object], low_confidence: float = 0.0
+    doc: Document, beads: Iterable[BeadLike], low_confidence: float = 0.0
 ) -> list[Row]:
     """Rows for ``beads`` (objects with ``zh``, ``en`` index tuples and a ``score``)."""
     rows = []
     for bead in beads:
-        zh: tuple[int, ...] = tuple(bead.zh)  # type: ignore[attr-defined]
-        en: tuple[int, ...] = tuple(bead.en)  # type: ignore[attr-defined]
-        score = float(bead.score)  # type: ignore[attr-defined]
+        zh, en, score = tuple(bead.zh), tuple(bead.en), float(bead.score)
         rows.append(
             Row(
                 zh,

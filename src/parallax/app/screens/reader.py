@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Header
 
@@ -30,7 +32,7 @@ ROMANISATIONS = (None, "pinyin", "jyutping")
 class ReaderScreen(ReaderTasks):
     """Aligned Chinese and English side by side, glossary terms lit on both sides."""
 
-    BINDINGS = READER_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*READER_BINDINGS]
     DEFAULT_CSS = """
     ReaderScreen #bottom { dock: bottom; height: auto; }
     ReaderScreen #bottom > * { dock: none; }

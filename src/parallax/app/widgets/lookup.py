@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 if TYPE_CHECKING:
+    from parallax.core.cedict import Entry
     from parallax.core.glossary import Term
 
 LABEL = "bold $text-accent"
@@ -83,7 +84,7 @@ class LookupPanel(Static):
                     lines.append(_line("context", context))
         self._show(lines)
 
-    def show_entries(self, word: str, entries: Sequence[object], reading: str = "") -> None:
+    def show_entries(self, word: str, entries: Sequence[Entry], reading: str = "") -> None:
         """Show CC-CEDICT ``entries`` (``traditional``, ``simplified``, ``pinyin``, ``senses``)."""
         if not entries:
             self._show(
@@ -95,12 +96,12 @@ class LookupPanel(Static):
             return
         lines = []
         for entry in entries[:4]:
-            trad, simp = entry.traditional, entry.simplified  # type: ignore[attr-defined]
+            trad, simp = entry.traditional, entry.simplified
             head = trad if trad == simp else f"{trad}  {simp}"
             lines.append(
                 Content.assemble((head, "bold"), "  ", entry.pinyin, "  ", ("CC-CEDICT", "dim"))
-            )  # type: ignore[attr-defined]
-            lines.append(Content("  " + " / ".join(entry.senses[:6])))  # type: ignore[attr-defined]
+            )
+            lines.append(Content("  " + " / ".join(entry.senses[:6])))
         self._show(lines)
 
     def show_text(self, text: str) -> None:

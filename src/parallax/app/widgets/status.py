@@ -47,7 +47,7 @@ class StatusLine(Static):
             self._draw()
 
     def _draw(self) -> None:
-        parts = []
+        parts: list[str | tuple[str, str]] = []
         if self.pending:
             parts.append(
                 (
