@@ -42,6 +42,11 @@ _EN_TOKEN = regex.compile(
 )
 
 
+_EN_WORD_SET = frozenset(_EN_WORDS)
+_LETTERS = regex.compile(r"[a-z]+")
+_DIGIT = regex.compile(r"\d")
+
+
 def _key(value: float) -> int | None:
     if value == 1 or value < 0:
         return None
@@ -53,6 +58,8 @@ def zh_numbers(text: str) -> list[int]:
     text = unicodedata.normalize("NFKC", text).replace("百分之", "")
     found: list[int] = []
     for match in _ZH_NUMBER.finditer(text):
+        if match.group() == "一":
+            continue  # by far the most common match, and never a key
         value = parse_zh_numeral(match.group())
         key = None if value is None else _key(value)
         if key is not None:
@@ -91,6 +98,8 @@ def en_numbers(text: str) -> list[int]:
     """The number keys of an English text, in order."""
     text = unicodedata.normalize("NFKC", text).lower()
     found: list[int] = []
+    if _EN_WORD_SET.isdisjoint(_LETTERS.findall(text)) and not _DIGIT.search(text):
+        return found
     for match in _EN_TOKEN.finditer(text):
         digits, scale, word, second = match.groups()
         if digits is not None:

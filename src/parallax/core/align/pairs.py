@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -78,38 +80,46 @@ def pair_table(features: Features, band: Band, max_zh: int, max_en: int) -> Pair
     return PairTable(lo, hi, offset, zh_matched, en_matched, zh_total, en_total)
 
 
+def _flatten(sets: Sequence[frozenset[int]]) -> tuple[IntArray, IntArray]:
+    """The (unit, key) pairs of ``sets`` as two arrays, in unit order."""
+    sizes = np.fromiter((len(keys) for keys in sets), np.int64, len(sets))
+    keys = np.fromiter(chain.from_iterable(sets), np.int64, int(sizes.sum()))
+    return np.repeat(np.arange(len(sets)), sizes), keys
+
+
 def _common_keys(items: Items, lo: IntArray, hi: IntArray, offset: IntArray, size: int
                  ) -> FloatArray:
     """For every pair in the windows (flat), how many keys the two units share.
 
     A join on keys: the English (key, unit) pairs sorted by ``key * (m + 1) + unit``; for each
     Chinese (unit, key), the English units holding that key inside the unit's window are one
-    contiguous run of that order, found by binary search. Chinese units go in blocks, which
-    bounds the memory of the join.
+    contiguous run of that order, found by binary search. Chinese keys absent from the English
+    are dropped first; Chinese units go in blocks, which bounds the memory of the join.
     """
     m = len(items.en)
     common = np.zeros(size)
-    en_units = np.fromiter((v for v, keys in enumerate(items.en) for _ in keys), np.int64)
-    en_keys = np.fromiter((k for keys in items.en for k in keys), np.int64)
-    if not len(en_keys):
+    en_units, en_keys = _flatten(items.en)
+    zh_units, zh_keys = _flatten(items.zh_keys)
+    if not len(en_keys) or not len(zh_keys):
         return common
     codes = np.sort(en_keys * (m + 1) + en_units)
-    del en_units, en_keys
-    for first in range(0, len(items.zh_keys), JOIN_BLOCK):
-        block = items.zh_keys[first : first + JOIN_BLOCK]
-        zh_units = np.fromiter(
-            (first + u for u, keys in enumerate(block) for _ in keys), np.int64
-        )
-        zh_keys = np.fromiter((k for keys in block for k in keys), np.int64)
-        base = zh_keys * (m + 1)
-        starts = np.searchsorted(codes, base + lo[zh_units])
-        runs = np.searchsorted(codes, base + hi[zh_units]) - starts
+    keep = np.isin(zh_keys, en_keys)
+    zh_units, zh_keys = zh_units[keep], zh_keys[keep]
+    bounds = np.searchsorted(zh_units, np.arange(0, len(items.zh_keys) + JOIN_BLOCK, JOIN_BLOCK))
+    for start, stop in zip(bounds[:-1], bounds[1:], strict=False):
+        if start == stop:
+            continue
+        units, base = zh_units[start:stop], zh_keys[start:stop] * (m + 1)
+        order = np.argsort(base, kind="stable")
+        units, base = units[order], base[order]
+        starts = np.searchsorted(codes, base + lo[units])
+        runs = np.searchsorted(codes, base + hi[units]) - starts
         total = int(runs.sum())
         if total == 0:
             continue
         owner = np.repeat(np.arange(len(runs)), runs)
         position = np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs) + starts[owner]
-        units = zh_units[owner]
-        flat = offset[units] + codes[position] % (m + 1) - lo[units]
+        owners = units[owner]
+        flat = offset[owners] + codes[position] % (m + 1) - lo[owners]
         common += np.bincount(flat, minlength=size)
     return common
