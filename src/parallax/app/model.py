@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from parallax.core.document import Document
+from parallax.core.document import Document, Metadata
 
 PARAGRAPH_BREAK = "\n\n"
 Lang = Literal["zh", "en"]
@@ -88,3 +88,12 @@ class Selection:
     start: int
     end: int
     term_ids: tuple[str, ...] = ()
+
+
+def titles(meta: Metadata) -> tuple[str, str]:
+    """The header's title (Chinese and English titles) and subtitle (source and date)."""
+    title = " · ".join(t for t in (meta.title_zh, meta.title_en) if t)
+    if not title:
+        title = meta.path.name if meta.path else "parallax"
+    date = meta.date.isoformat() if meta.date else ""
+    return title, " · ".join(x for x in (meta.source, date) if x)

@@ -16,7 +16,14 @@ from parallax.app import loaders
 from parallax.app.bindings import READER_BINDINGS
 from parallax.app.highlight import Highlighter
 from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, StepFailed
-from parallax.app.model import Row, Selection, provisional_rows, row_of_paragraph, rows_from_beads
+from parallax.app.model import (
+    Row,
+    Selection,
+    provisional_rows,
+    row_of_paragraph,
+    rows_from_beads,
+    titles,
+)
 from parallax.app.navigation import WordEnd, next_term, span_at, step_char
 from parallax.app.screens.reader_tasks import ReaderTasks
 from parallax.app.search import Hit
@@ -80,13 +87,7 @@ class ReaderScreen(ReaderTasks):
 
     def on_mount(self) -> None:
         """Show the document at once; load the glossary, alignment and dictionary afterwards."""
-        meta = self.doc.meta
-        self.title = meta.title_zh or meta.title_en or (meta.path.name if meta.path else "parallax")
-        if meta.title_zh and meta.title_en:
-            self.title = f"{meta.title_zh} · {meta.title_en}"
-        self.sub_title = " · ".join(
-            x for x in (meta.source, meta.date.isoformat() if meta.date else "") if x
-        )
+        self.title, self.sub_title = titles(self.doc.meta)
         self.view.focus()
         for step, text in (
             ("glossary", "glossary"),
