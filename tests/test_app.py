@@ -102,6 +102,7 @@ async def test_search_finds_traditional_by_simplified_and_pinyin(
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
         await pilot.press("slash", *query, "enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         sel = view.selection
         assert sel is not None and sel.lang == "zh"
@@ -116,6 +117,8 @@ async def test_search_english_is_case_insensitive(glossary_dir: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
         await pilot.press("slash", *"DUAL", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         sel = view.selection
         assert sel is not None and sel.lang == "en"
         assert view.rows[sel.row].en_text[sel.start : sel.end] == "dual"

@@ -8,6 +8,7 @@ from textual.message import Message
 
 from parallax.app.loaders import GlossaryState
 from parallax.app.model import Row
+from parallax.app.search import Hit
 
 
 @dataclass
@@ -36,3 +37,11 @@ class StepFailed(Message):
 
     step: str
     error: str
+
+
+@dataclass
+class Searched(Message):
+    """The matches of a search."""
+
+    query: str
+    hits: list[Hit]

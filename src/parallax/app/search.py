@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from parallax.app.model import Lang
 from parallax.core import chinese
 
 _HAN_RUN = regex.compile(r"\p{Han}+")
@@ -24,7 +25,7 @@ class Hit:
     """A match: ``row``, the cell's language and the span in the displayed text."""
 
     row: int
-    lang: str
+    lang: Lang
     start: int
     end: int
 

@@ -15,8 +15,9 @@ from textual.widgets import Footer, Header
 from parallax.app import loaders
 from parallax.app.bindings import READER_BINDINGS
 from parallax.app.highlight import Highlighter
-from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, StepFailed
+from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, Searched, StepFailed
 from parallax.app.model import (
+    Lang,
     Row,
     Selection,
     provisional_rows,
@@ -148,20 +149,24 @@ class ReaderScreen(ReaderTasks):
 
     @on(SearchBar.Query)
     def run_search(self, message: SearchBar.Query) -> None:
-        """Search both languages and go to the first match from the cursor on."""
-        from parallax.app.search import search
-
+        """Search both languages (in a worker: pinyin of a long document takes a while)."""
         view = self.view
-        self.hits = search(view.zh_shown, [r.en_text for r in view.rows], message.value)
-        by_row: dict[int, list] = {}
+        view.focus()
+        self.status.start("search", f"searching {message.value!r}")
+        self.search(list(view.zh_shown), [r.en_text for r in view.rows], message.value)
+
+    def on_searched(self, message: Searched) -> None:
+        """Show the matches and go to the first one from the cursor on."""
+        self.hits = message.hits
+        by_row: dict[int, list[tuple[Lang, int, int]]] = {}
         for hit in self.hits:
             by_row.setdefault(hit.row, []).append((hit.lang, hit.start, hit.end))
-        view.set_hits(by_row)
-        view.focus()
+        self.view.set_hits(by_row)
+        self.status.done("search", f"{len(self.hits)} matches for {message.query!r}")
         if not self.hits:
-            self.notify(f"no match for {message.value!r}", severity="warning")
+            self.notify(f"no match for {message.query!r}", severity="warning")
             return
-        self.action_hit(1, from_row=view.cursor)
+        self.action_hit(1, from_row=self.view.cursor)
 
     # ---------------------------------------------------------------- helpers
     def _zh_shown(self, rows: list[Row]) -> list[str]:
@@ -230,7 +235,7 @@ class ReaderScreen(ReaderTasks):
             here = hit_key(sel.row, sel.lang, sel.start)
         hit = next_hit(self.hits, here, step)
         if hit is not None:
-            self._select(Selection(hit.row, hit.lang, hit.start, hit.end))  # type: ignore[arg-type]
+            self._select(Selection(hit.row, hit.lang, hit.start, hit.end))
 
     def action_search(self) -> None:
         """Open the search bar."""

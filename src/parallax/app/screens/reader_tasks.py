@@ -9,7 +9,7 @@ from textual import work
 from textual.screen import Screen
 
 from parallax.app import loaders
-from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, StepFailed
+from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, Searched, StepFailed
 from parallax.app.model import Row
 from parallax.core.document import Document
 
@@ -117,3 +117,13 @@ class ReaderTasks(Screen[None]):
             loaders.save_alignment(self.doc, rows)
         except Exception as error:
             self.post_message(StepFailed("fix", one_line(error)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def search(self, zh: list[str], en: list[str], query: str) -> None:
+        """Search the displayed texts for ``query``."""
+        from parallax.app.search import search
+
+        try:
+            self.post_message(Searched(query, search(zh, en, query)))
+        except Exception as error:
+            self.post_message(StepFailed("search", one_line(error)))
