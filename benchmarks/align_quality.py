@@ -154,12 +154,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(_row("MAC-Dev pseudo-paragraphs", evaluate(paragraphs, PARAGRAPHS, "paragraphs")),
           flush=True)
     if not args.no_ablation:
-        for signal in SIGNALS:
-            print(_row(f"sentences without {signal}",
-                       evaluate(docs, SENTENCES.without(signal), "lines")), flush=True)
-        for signal in ("length", "dictionary"):
-            print(_row(f"paragraphs without {signal}",
-                       evaluate(paragraphs, PARAGRAPHS.without(signal), "paragraphs")), flush=True)
+        lexical = [signal for signal in SIGNALS if signal != "length"]
+        for name, units, docs_, params in (("sentences", "lines", docs, SENTENCES),
+                                           ("paragraphs", "paragraphs", paragraphs, PARAGRAPHS)):
+            for signal in SIGNALS:
+                print(_row(f"{name} without {signal}",
+                           evaluate(docs_, params.without(signal), units)), flush=True)
+            length_only = params
+            for signal in lexical:
+                length_only = length_only.without(signal)
+            print(_row(f"{name}, length only", evaluate(docs_, length_only, units)), flush=True)
     print(f"\n({time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return 0
 

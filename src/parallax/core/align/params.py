@@ -75,5 +75,6 @@ SENTENCES = Params(
     lexical_weight=0.45,
     unmatched_share=0.35,
     skip_cost=8.0,
-    length_weight=0.7,
+    length_weight=0.55,
+    weights={"dictionary": 1.0, "numbers": 1.5, "quotes": 1.0, "marks": 1.4, "glossary": 5.0},
 )
