@@ -10,6 +10,8 @@ pyahocorasick looks up a node's children by linear search, which is slow at the 
 trie over thousands of Han characters. The Chinese automaton therefore spells every character
 as three symbols from three disjoint 7-bit alphabets (fan-out ≤ 128 per node); since a key
 always starts with a first-alphabet symbol, matches can only start at character boundaries.
+One-character terms (most characters of a text, with a dictionary-sized glossary) are not in
+the automaton but looked up directly while selecting the matches.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from parallax.core.glossary import english
 from parallax.core.glossary._gc import gc_paused
 from parallax.core.glossary.term import Term
 
-CACHE_VERSION = "2"  # bump when the pickled layout changes
+CACHE_VERSION = "3"  # bump when the pickled layout changes
 _WIDTH = 3  # symbols per character in the Chinese automaton
 
 
@@ -45,22 +47,6 @@ class _Spelling(dict[int, str]):
 
 
 _SPELL = _Spelling()
-
-
-class _FoldSpelling(dict[int, str]):
-    """``str.translate`` table: fold a character, then spell it (one pass over the text)."""
-
-    def __missing__(self, code: int) -> str:
-        spelt = fold(chr(code)).translate(_SPELL)
-        self[code] = spelt
-        return spelt
-
-
-_FOLD_SPELL = _FoldSpelling()
-
-
-def _spell_folded(text: str) -> str:
-    return text.translate(_FOLD_SPELL)
 
 
 class Match(NamedTuple):
@@ -88,13 +74,16 @@ class Matcher:
         self,
         zh: Any,
         zh_keys: list[tuple[str, tuple[str, ...]]],
+        zh_single: dict[str, tuple[str, tuple[str, ...]]],
         en: Any,
         en_info: list[Any],
         with_en: frozenset[str],
     ) -> None:
         self._zh = zh
-        self._zh_keys = zh_keys  # value >> 16 -> (folded key, term ids)
+        self._zh_keys = zh_keys  # value >> 16 -> (folded key, term ids); value & 0xFFFF: length
+        self._zh_single = zh_single  # one-character keys -> (folded key, term ids)
         self._zh_ids = dict(zh_keys)
+        self._zh_ids.update(zh_single.values())
         self._en = en
         self._en_info = en_info  # value -> (normalised length, term ids)
         self._with_en = with_en
@@ -140,11 +129,13 @@ class Matcher:
                     inflected.setdefault(form, []).append(term.id)
         zh = ahocorasick.Automaton()
         zh_keys: list[tuple[str, tuple[str, ...]]] = []
+        zh_single: dict[str, tuple[str, tuple[str, ...]]] = {}
         for key, ids in zh_ids.items():
-            if _WIDTH * len(key) > _LEN_MASK:
-                continue  # a "term" of over 20,000 characters is not a term
-            zh.add_word(key.translate(_SPELL), len(zh_keys) << _LEN_BITS | (_WIDTH * len(key) - 1))
-            zh_keys.append((key, _unique(ids)))
+            if len(key) == 1:  # looked up directly: most characters of a text are such terms
+                zh_single[key] = (key, _unique(ids))
+            elif len(key) <= _LEN_MASK:
+                zh.add_word(key.translate(_SPELL), len(zh_keys) << _LEN_BITS | len(key))
+                zh_keys.append((key, _unique(ids)))
         en = ahocorasick.Automaton()
         en_info: list[Any] = []
         for key, ids in (*exact.items(), *((k, v) for k, v in inflected.items() if k not in exact)):
@@ -153,36 +144,42 @@ class Matcher:
         for automaton in (zh, en):
             if len(automaton):
                 automaton.make_automaton()
-        return cls(zh, zh_keys, en, en_info, frozenset(with_en))
+        return cls(zh, zh_keys, zh_single, en, en_info, frozenset(with_en))
 
     def find_zh(self, text: str) -> list[Match]:
         """Non-overlapping term matches in Chinese ``text`` (offsets into ``text``)."""
-        if not len(self._zh) or not text:
+        if not text or not (len(self._zh) or self._zh_single):
             return []
-        spelt = _spell_folded(text)
-        # best[start symbol] = automaton value of the longest match starting there (0: none;
-        # values are never 0). For one start, longer matches are reported later.
-        best = [0] * len(spelt)
-        mask = _LEN_MASK
-        for end, value in self._zh.iter(spelt):
-            best[end - (value & mask)] = value
+        folded = fold(text)
+        # best[start] = automaton value of the longest term of 2+ characters starting there
+        # (0: none). For one start, longer matches are reported later and overwrite.
+        best = [0] * (len(text) + 1)
+        if len(self._zh):
+            mask, width = _LEN_MASK, _WIDTH
+            for end, value in self._zh.iter(folded.translate(_SPELL)):
+                best[(end + 1) // width - (value & mask)] = value
         with gc_paused():
-            return self._walk(best)
+            return self._walk(folded, best)
 
-    def _walk(self, best: list[int]) -> list[Match]:
-        """Leftmost-longest selection from ``best`` (see ``find_zh``)."""
-        keys, mask, bits, width = self._zh_keys, _LEN_MASK, _LEN_BITS, _WIDTH
+    def _walk(self, folded: str, best: list[int]) -> list[Match]:
+        """Leftmost-longest selection: at each start the longest term, else a 1-character one."""
+        keys, single, mask, bits = self._zh_keys, self._zh_single.get, _LEN_MASK, _LEN_BITS
         out: list[Match] = []
         append = out.append
-        start, size = 0, len(best)
+        start, size = 0, len(folded)
         while start < size:
             value = best[start]
-            if not value:  # no term starts at this character: try the next one
-                start += width
-                continue
-            end = start + (value & mask) + 1
-            key, ids = keys[value >> bits]
-            append(_new_match(Match, (start // width, end // width, ids, key)))
+            if value:
+                end = start + (value & mask)
+                key, ids = keys[value >> bits]
+            else:
+                found = single(folded[start])
+                if found is None:
+                    start += 1
+                    continue
+                end = start + 1
+                key, ids = found
+            append(_new_match(Match, (start, end, ids, key)))
             start = end
         return out
 
