@@ -88,6 +88,7 @@ def test_inflection_rules() -> None:
     exact, inflected = term_keys("US")
     assert exact == "us" and inflected == set()
     assert term_keys("hegemony (n.)")[0] == "hegemony"
+    assert term_keys("to go out of one's way")[1] == set()  # a description: exact only
 
 
 def _reference(keys: list[str], text: str) -> list[tuple[int, int]]:

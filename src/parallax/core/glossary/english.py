@@ -30,6 +30,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 
 _DROP = {ord(c): None for c in SEPARATORS}
+MAX_INFLECTED_WORDS = 4  # longer entries are descriptions more than terms: exact match only
 PARTICLES = frozenset(
     [
         "about",
@@ -79,7 +80,7 @@ def term_keys(term: str) -> tuple[str, set[str]]:
         words = [w for w in _TOKENS.split(cleaned)[::2] if w]
     keys = [w.lower().translate(_APOSTROPHES).translate(_DROP) for w in words]
     exact = "".join(keys)
-    if not words:
+    if not words or len(words) > MAX_INFLECTED_WORDS:
         return exact, set()
     slots = [len(words) - 1]
     if 1 < len(words) <= 3 and keys[-1] in PARTICLES and " " in cleaned.strip():
