@@ -68,8 +68,8 @@ def term_keys(term: str) -> tuple[str, set[str]]:
 
     Inflections are generated for the last word (``tariff wars``, ``stand-offs``) and, for a
     phrasal verb (words separated by blanks, ending in a particle), the first word too
-    (``faced off``). Words written in capitals
-    (acronyms) are not inflected.
+    (``faced off``). Words written in capitals (acronyms) are not inflected, nor are entries
+    of more than ``MAX_INFLECTED_WORDS`` words.
     """
     cleaned = _PARENS.sub(" ", term) if "(" in term or "[" in term else term
     lowered = cleaned.lower()
