@@ -138,6 +138,12 @@ def test_cache_round_trip(tmp_path: Path) -> None:
     assert Matcher.build(TERMS, cache=tmp_path).find_zh(text) == first.find_zh(text)
 
 
+def test_cache_keeps_only_recent_matchers(tmp_path: Path) -> None:
+    for n in range(6):
+        Matcher.build([t(f"id{n}", "詞", "word")], cache=tmp_path)
+    assert len(list(tmp_path.glob("matcher-*.pickle"))) == 4
+
+
 def test_empty_matcher() -> None:
     m = Matcher.build([])
     assert m.find_zh("雙遏制") == [] and m.find_en("containment") == []

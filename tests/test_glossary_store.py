@@ -193,7 +193,10 @@ def test_starter_is_read_only_reference(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError, match="read-only"):
         store.add("starter", Term(id="x", zh="x", en="x"))
     infos = store.list()
-    assert [(i.name, i.writable) for i in infos] == [("starter", False)]
+    assert [(i.name, i.writable, i.exists) for i in infos] == [
+        ("my-terms", True, False),
+        ("starter", False, True),
+    ]
 
 
 def test_starter_files_identical() -> None:

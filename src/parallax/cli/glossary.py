@@ -121,6 +121,7 @@ def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
             ", default" if info.default else ""
         )
         problems = f", {info.problems} bad rows" if info.problems else ""
+        problems += "" if info.exists else ", created on first save"
         print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{info.path}")
     return 0
 
@@ -201,7 +202,7 @@ def _export(store: GlossaryStore, args: argparse.Namespace) -> int:
         from parallax.core.readers import load_document
 
         document = load_document(args.in_doc)
-        matcher = Matcher.build(terms)
+        matcher = Matcher.build(terms, cache=True)
         found = {i for text in document.zh_texts for m in matcher.find_zh(text) for i in m.term_ids}
         found |= {i for text in document.en_texts for i in matcher.en_term_ids(text)}
         terms = [t for t in terms if t.id in found]
@@ -225,7 +226,7 @@ def _check(store: GlossaryStore, args: argparse.Namespace) -> int:
         for term in store.load(name).terms:
             terms.setdefault(term.id, term)
     document = document_from_args(args)
-    matcher = Matcher.build(terms.values())
+    matcher = Matcher.build(terms.values(), cache=True)
     confirmed = missing = untranslated = 0
     for zh_ids, en_ids in _pairs(document, terms.values()):
         zh = "\n".join(document.zh[i].text for i in zh_ids)

@@ -32,6 +32,7 @@ from parallax.core.glossary._gc import gc_paused
 from parallax.core.glossary.term import Term
 
 CACHE_VERSION = "3"  # bump when the pickled layout changes
+CACHE_KEEP = 4  # matchers kept in the cache directory
 _WIDTH = 3  # symbols per character in the Chinese automaton
 
 
@@ -257,5 +258,16 @@ def _write_cache(path: Path, matcher: Matcher) -> None:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(matcher, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        # Keep the few most recent matchers: each edit of a glossary makes a new one.
+        cached = sorted(path.parent.glob("matcher-*.pickle"), key=_mtime, reverse=True)
+        for old in cached[CACHE_KEEP:]:
+            old.unlink(missing_ok=True)
     except OSError:  # a cache is an optimisation: never fail because of it
         pass
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

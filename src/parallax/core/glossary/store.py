@@ -61,6 +61,7 @@ class GlossaryInfo:
     writable: bool
     problems: int
     default: bool
+    exists: bool = True
 
 
 class GlossaryStore:
@@ -113,9 +114,16 @@ class GlossaryStore:
         return not path.exists() or os.access(path, os.W_OK)
 
     def list(self) -> builtins.list[GlossaryInfo]:
-        """Name, path, term count, writable flag and problem count of every glossary."""
+        """Name, path, term count, writable flag and problem count of every glossary.
+
+        The default writable glossary is listed even before its file exists.
+        """
         infos = []
-        for name in self.names():
+        names = self.names()
+        if self.writable_name not in names:
+            path = self.path(self.writable_name)
+            infos.append(GlossaryInfo(self.writable_name, path, 0, True, 0, True, exists=False))
+        for name in names:
             glossary = self.load(name)
             infos.append(
                 GlossaryInfo(
