@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from parallax.app.model import Hit, Lang, Selection
 from parallax.core.chinese import fold
 
 if TYPE_CHECKING:  # the glossary package is imported by the worker that loads it
@@ -118,3 +119,23 @@ def styled(
     for start, end, style in extra:
         content = content.stylize(style, start, end)
     return content
+
+
+def overlays(
+    row: int,
+    lang: Lang,
+    marks: RowMarks,
+    hits: Iterable[Hit],
+    selection: Selection | None,
+) -> list[tuple[int, int, str]]:
+    """Spans drawn over the marks of one cell: search matches, the selection, and (when a term
+    is selected) its counterparts in the other language."""
+    spans = [(s, e, SEARCH_STYLE) for hit_lang, s, e in hits if hit_lang == lang]
+    if selection is not None and selection.row == row:
+        if selection.lang == lang:
+            spans.append((selection.start, selection.end, SELECTED_STYLE))
+        elif selection.term_ids:
+            ids = set(selection.term_ids)
+            cell = marks.en if lang == "en" else marks.zh
+            spans += [(m.start, m.end, SELECTED_STYLE) for m in cell if ids & set(m.term_ids)]
+    return spans

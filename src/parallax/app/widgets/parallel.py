@@ -13,14 +13,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from parallax.app.highlight import (
-    EMPTY,
-    SEARCH_STYLE,
-    SELECTED_STYLE,
-    Highlighter,
-    RowMarks,
-    styled,
-)
+from parallax.app.highlight import EMPTY, Highlighter, RowMarks, overlays, styled
 from parallax.app.layout import Columns, Heights, RowLayout, estimate, lay_out, offset_at
 from parallax.app.model import Hit, Lang, Row, Selection
 from parallax.app.widgets.painter import Frame, Painter
@@ -286,25 +279,12 @@ class ParallelView(ScrollView, can_focus=True):
             ]
         return composed[k]
 
-    def _extras(self, row: int, lang: Lang, marks: RowMarks) -> list[tuple[int, int, str]]:
-        extras = [
-            (s, e, SEARCH_STYLE) for hit_lang, s, e in self.hits.get(row, ()) if hit_lang == lang
-        ]
-        sel = self.selection
-        if sel is not None and sel.row == row:
-            if sel.lang == lang:
-                extras.append((sel.start, sel.end, SELECTED_STYLE))
-            elif sel.term_ids:
-                other = marks.en if lang == "en" else marks.zh
-                ids = set(sel.term_ids)
-                extras += [(m.start, m.end, SELECTED_STYLE) for m in other if ids & set(m.term_ids)]
-        return extras
-
     def _render_row(self, row: int) -> list[Strip]:
         layout = self._layout(row)
         marks = self.marks(row)
-        zh = styled(self.zh_shown[row], marks.zh, self._extras(row, "zh", marks))
-        en = styled(self.rows[row].en_text, marks.en, self._extras(row, "en", marks))
+        hits, sel = self.hits.get(row, ()), self.selection
+        zh = styled(self.zh_shown[row], marks.zh, overlays(row, "zh", marks, hits, sel))
+        en = styled(self.rows[row].en_text, marks.en, overlays(row, "en", marks, hits, sel))
         left, right = (en, zh) if self.swapped else (zh, en)
         painter = Painter(
             self._columns,
