@@ -23,7 +23,7 @@ from parallax.core.glossary import (
     starter_path,
     validate_name,
 )
-from parallax.core.glossary.safefile import backup_paths
+from parallax.core.safefile import backup_paths
 
 NASTY = st.lists(
     st.one_of(

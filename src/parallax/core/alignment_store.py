@@ -14,8 +14,8 @@ from pathlib import Path
 
 from parallax.core.align.bead import Bead
 from parallax.core.corrections import AlignmentError, check_beads
-from parallax.core.glossary.safefile import atomic_write
 from parallax.core.paths import data_dir
+from parallax.core.safefile import atomic_write
 
 FORMAT_VERSION = 1
 

@@ -30,6 +30,7 @@ from parallax.core.chinese import fold
 from parallax.core.glossary import english
 from parallax.core.glossary._gc import gc_paused
 from parallax.core.glossary.term import Term
+from parallax.core.paths import cache_dir
 
 CACHE_VERSION = "3"  # bump when the pickled layout changes
 CACHE_KEEP = 4  # matchers kept in the cache directory
@@ -93,11 +94,11 @@ class Matcher:
     @classmethod
     def build(cls, terms: Iterable[Term], *, cache: bool | Path = False) -> Matcher:
         """A matcher for ``terms``; with ``cache`` it is pickled in (and reloaded from) the cache
-        directory (``True``: ``default_cache_dir()``), keyed by a hash of the terms."""
+        directory (``True``: ``parallax.core.paths.cache_dir()``), keyed by a hash of the terms."""
         terms = list(terms)
         if not cache:
             return cls._build(terms)
-        directory = default_cache_dir() if cache is True else Path(cache)
+        directory = cache_dir() if cache is True else Path(cache)
         path = directory / f"matcher-{_content_hash(terms)}.pickle"
         try:
             with open(path, "rb") as handle:
@@ -232,16 +233,6 @@ class Matcher:
 
 def _unique(ids: list[str]) -> tuple[str, ...]:
     return (ids[0],) if len(ids) == 1 else tuple(dict.fromkeys(ids))
-
-
-def default_cache_dir() -> Path:
-    """``$PARALLAX_CACHE_DIR`` or ``platformdirs.user_cache_dir("parallax")``."""
-    env = os.environ.get("PARALLAX_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("parallax"))
 
 
 def _content_hash(terms: list[Term]) -> str:

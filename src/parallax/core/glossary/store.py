@@ -17,7 +17,8 @@ from pathlib import Path
 from parallax.core.glossary import fileformat
 from parallax.core.glossary.dirs import STARTER, SUFFIX, starter_path, validate_name
 from parallax.core.glossary.fileformat import Entry, ParsedFile, RowProblem
-from parallax.core.glossary.safefile import (
+from parallax.core.glossary.term import Term
+from parallax.core.safefile import (
     MISSING,
     Signature,
     atomic_write,
@@ -26,7 +27,6 @@ from parallax.core.glossary.safefile import (
     remove_stale_temps,
     stat_matches,
 )
-from parallax.core.glossary.term import Term
 
 DEFAULT_WRITABLE = "my-terms"
 
