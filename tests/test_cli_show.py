@@ -68,3 +68,16 @@ def test_terminal_table_wraps_chinese_instead_of_cutting_it(
     flat = "".join(line.split("│")[2].strip() for line in out.splitlines() if line.count("│") >= 3)
     assert "國家主席習近平結束對俄羅斯訪問，這是在美俄就結束烏克蘭戰爭" in flat
     assert "…" not in out
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error() -> None:
+    producer = subprocess.Popen(
+        [sys.executable, "-m", "parallax", "show"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert producer.stdout is not None
+    producer.stdout.readline()
+    producer.stdout.close()  # like `| head -1`
+    _, err = producer.communicate()
+    assert b"Traceback" not in err and b"Broken pipe" not in err
