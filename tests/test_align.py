@@ -104,3 +104,11 @@ def test_align_sentences_splits_and_aligns() -> None:
 def test_unknown_units() -> None:
     with pytest.raises(ValueError, match="unknown units 'words'"):
         align_units(["一"], ["one"], units="words")  # type: ignore[arg-type]
+
+
+def test_path_centre_follows_the_path() -> None:
+    from parallax.core.align.dp import Path as DpPath
+    from parallax.core.align.engine import path_centre
+
+    path = DpPath([((0, 1), (0, 2)), ((1, 1), (2, 3)), ((1, 3), (3, 4))], False, 0.0)
+    assert path_centre(path, 3).tolist() == [0.0, 3.0, 3.5, 4.0]

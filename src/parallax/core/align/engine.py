@@ -10,15 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from parallax.core.align.band import Band, length_diagonal, make_band
 from parallax.core.align.bead import Bead
 from parallax.core.align.confidence import bead_confidence
 from parallax.core.align.dp import Path, search
 from parallax.core.align.features import Features, build_features
-from parallax.core.align.length import MAX_RATIO, MIN_RATIO
+from parallax.core.align.length import MAX_RATIO, MIN_RATIO, FloatArray
 from parallax.core.align.pairs import PairTable, pair_table
 from parallax.core.align.params import Params
 
+# Times the band may follow a path hugging its edge before it is widened.
+RECENTRE = 4
 # Re-run the search when the re-estimated length ratio differs by more than this share.
 RATIO_TOLERANCE = 0.03
 
@@ -51,24 +55,45 @@ def align(
 def _search_widening(
     features: Features, params: Params, tables: dict[int, tuple[Band, PairTable]]
 ) -> tuple[Path, PairTable]:
-    """Search in a band around the length diagonal, doubling its width while the path hugs it.
+    """Search in a band around the length diagonal; follow or widen it while the path hugs it.
 
-    ``tables`` keeps the band and pair table of the widest band tried: they do not depend on the
-    length ratio, so a second search with a new ratio starts from them.
+    When the best path runs along the band's edge, the true path probably lies beyond: the band
+    is first re-centred on the path found (up to :data:`RECENTRE` times, which follows a slow
+    drift at no extra cost per row), then doubled in width until the path stays inside.
+    ``tables`` keeps the last band and pair table: they do not depend on the length ratio, so a
+    second search with a new ratio starts from them.
     """
     m = features.n_en
-    centre = length_diagonal(features.zh_cum, features.en_cum)
-    half_width = max(tables, default=params.band)
+    if tables:
+        band, table = next(iter(tables.values()))
+    else:
+        band = make_band(length_diagonal(features.zh_cum, features.en_cum), m, params.band)
+        table = pair_table(features, band, params.max_zh, params.max_en)
+    recentred = 0
     while True:
-        if half_width not in tables:
-            tables.clear()  # only the widest band's table is worth keeping
-            band = make_band(centre, m, half_width)
-            tables[half_width] = band, pair_table(features, band, params.max_zh, params.max_en)
-        band, table = tables[half_width]
+        tables.clear()
+        tables[band.half_width] = band, table
         path = search(features, params, band, table)
         if not path.touches_edge or band.covers_all(m):
             return path, table
-        half_width *= 2
+        if recentred < RECENTRE:
+            recentred += 1
+            band = make_band(path_centre(path, features.n_zh), m, band.half_width)
+        else:
+            band = make_band(path_centre(path, features.n_zh), m, band.half_width * 2)
+        table = pair_table(features, band, params.max_zh, params.max_en)
+
+
+def path_centre(path: Path, n: int) -> FloatArray:
+    """For each Chinese position ``0..n``, the English position of ``path`` there."""
+    zh_points, en_points = [0.0], [0.0]
+    for (_, zh_end), (_, en_end) in path.beads:
+        if zh_end > zh_points[-1]:
+            zh_points.append(float(zh_end))
+            en_points.append(float(en_end))
+        else:
+            en_points[-1] = float(en_end)  # English-only beads: the path moves right
+    return np.interp(np.arange(n + 1, dtype=np.float64), zh_points, en_points)
 
 
 def paired_ratio(features: Features, path: Path) -> float | None:
