@@ -14,6 +14,7 @@ from parallax.app.model import Row
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
+    from parallax.app.screens.add_term import TermDraft
     from parallax.app.widgets.parallel import ParallelView
 
 
@@ -89,19 +90,19 @@ class ReaderTasks(Screen[None]):
         if row == self.view.cursor:
             self.view.set_note(note)
 
-    def save_later(self, draft: object) -> None:
+    def save_later(self, draft: TermDraft | None) -> None:
         """Save ``draft`` (a TermDraft from the add-term dialog; None when cancelled)."""
         if draft is not None:
             self.save_term(draft)
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="save")
-    def save_term(self, draft: object) -> None:
+    def save_term(self, draft: TermDraft) -> None:
         """Save a new term to the writable glossary, then reload the highlights."""
         from parallax.app.screens.add_term import save_draft
 
         try:
             store = loaders.open_store(self.glossary_dir)
-            term = save_draft(store, draft)  # type: ignore[arg-type]
+            term = save_draft(store, draft)
         except Exception as error:
             self.post_message(StepFailed("save", one_line(error)))
             return
