@@ -18,7 +18,7 @@ from parallax.app.layout import Columns, Heights, RowLayout, estimate, lay_out, 
 from parallax.app.model import Hit, Lang, Row, Selection
 from parallax.app.widgets.painter import Frame, Painter
 
-MAX_CACHED_ROWS = 400
+MAX_CACHED_ROWS = 150
 
 
 class ParallelView(ScrollView, can_focus=True):
