@@ -154,3 +154,18 @@ def test_markup_like_text_is_kept_literally(tmp_path: Path) -> None:
     doc = parse_text("[bold]x[/bold] is literal text.\n\n[注意]這不是標記。\n")
     assert doc.en[0].text == "[bold]x[/bold] is literal text."
     assert doc.zh[0].text == "[注意]這不是標記。"
+
+
+def test_short_text_with_terminal_escapes_is_text_not_binary(tmp_path: Path) -> None:
+    target = tmp_path / "escapes.txt"
+    target.write_text(
+        "\x1b[31m紅色\x1b[0m的字。\n\nSome \x1b[31mred\x1b[0m words.\n", encoding="utf-8"
+    )
+    doc = load_document(target)
+    assert [p.text for p in doc.zh] == ["紅色的字。"]
+    assert [p.text for p in doc.en] == ["Some red words."]
+
+
+def test_unterminated_osc_escape_does_not_swallow_the_text() -> None:
+    doc = parse_text("中文段落。\n\nA title \x1b]0;pwned then the rest.\n")
+    assert doc.en[0].text == "A title 0;pwned then the rest."

@@ -38,8 +38,9 @@ def _commonness(text: str) -> float:
 
 
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f\v")
-    return "\x00" in text or controls > max(2, len(text) // 50)
+    """NUL, or many control characters other than those of text and terminal escapes."""
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f\v\x1b\x07")
+    return "\x00" in text or controls > max(8, len(text) // 100)
 
 
 def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str]:

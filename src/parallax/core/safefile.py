@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,6 +67,7 @@ def atomic_write(path: Path, data: bytes, *, backups: int = BACKUPS) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        _chmod_like(tmp, path)
         if backups and path.exists():
             _rotate_backups(path, backups)
         os.replace(tmp, path)
@@ -83,6 +86,23 @@ def remove_stale_temps(path: Path) -> int:
             stale.unlink()
             removed += 1
     return removed
+
+
+def _chmod_like(tmp: Path, path: Path) -> None:
+    """Give the temp file the permissions of the file it replaces (mkstemp makes it 0600)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, mode)
+
+
+@functools.cache
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def backup_paths(path: Path, backups: int = BACKUPS) -> list[Path]:

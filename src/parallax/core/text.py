@@ -11,8 +11,8 @@ import regex
 # and the 8-bit CSI introducer.
 _ESCAPES = regex.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)"  # OSC; unterminated, only ESC ] goes
+    r"|\x1b[PX^_][^\x1b\n]{0,512}\x1b\\"  # DCS, SOS, PM, APC
     r"|\x1b[@-Z\\-_]?"  # two-byte sequences and a lone ESC
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
