@@ -22,7 +22,7 @@ from parallax.core.align.pairs import PairTable, pair_table
 from parallax.core.align.params import Params
 
 # Times the band may follow a path hugging its edge before it is widened.
-RECENTRE = 4
+RECENTRE = 12
 # Re-run the search when the re-estimated length ratio differs by more than this share.
 RATIO_TOLERANCE = 0.03
 

@@ -55,7 +55,7 @@ def build_features(
     for name, build in builders.items():
         weight = params.weights[name]
         items = build(weight) if name in params.signals else empty_items(len(zh), len(en))
-        if any(items.zh_counts) and any(items.en):
+        if any(items.zh_counts) and any(len(keys) for keys in items.en):
             signals.append(items)
     return Features(
         zh_len=zh_len,

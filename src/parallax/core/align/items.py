@@ -21,9 +21,9 @@ class Items:
     """One signal's items: Chinese unit ``u`` has ``zh_counts[u]`` items whose keys together are
     ``zh_keys[u]``; English unit ``v`` has keys ``en[v]``."""
 
-    zh_keys: Sequence[frozenset[int]]
+    zh_keys: Sequence[Collection[int]]  # frozensets or NumPy integer arrays
     zh_counts: Sequence[int]
-    en: Sequence[frozenset[int]]
+    en: Sequence[Collection[int]]
     weight: float = 1.0
 
     @classmethod
@@ -45,7 +45,7 @@ class Items:
 
     def pair_counts(self, u: int, v: int) -> tuple[int, int]:
         """(items of zh unit ``u`` matched in en unit ``v``, keys of ``v`` matched by ``u``)."""
-        common = len(self.zh_keys[u] & self.en[v])
+        common = len(set(self.zh_keys[u]) & set(self.en[v]))
         return min(common, self.zh_counts[u]), common
 
 

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
 
+import numpy as np
+import numpy.typing as npt
+
 from parallax.core import cedict
 from parallax.core.align.english import STOP_WORDS, stem, tokens
 from parallax.core.align.items import Items
@@ -100,7 +103,7 @@ def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) 
         if common:
             en_keys = [keys - common for keys in en_keys]
     universe = frozenset().union(*en_keys)
-    zh_keys: list[frozenset[int]] = []
+    zh_keys: list[npt.NDArray[np.int64]] = []
     zh_counts: list[int] = []
     filtered: dict[tuple[int, ...], tuple[int, ...]] = {}
     for text in zh:
@@ -108,8 +111,11 @@ def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) 
         if common:
             words = [keys for keys in (_without(k, common, filtered) for k in words) if keys]
         zh_counts.append(len(words))
-        zh_keys.append(frozenset(chain.from_iterable(words)) & universe)
-    return Items(zh_keys, zh_counts, en_keys, weight)
+        keys = frozenset(chain.from_iterable(words)) & universe
+        zh_keys.append(np.fromiter(keys, np.int64, len(keys)))
+    # Arrays take a tenth of the memory of sets, which matters with 100,000 units.
+    en_arrays = [np.fromiter(keys, np.int64, len(keys)) for keys in en_keys]
+    return Items(zh_keys, zh_counts, en_arrays, weight)
 
 
 def _without(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -80,10 +80,13 @@ def pair_table(features: Features, band: Band, max_zh: int, max_en: int) -> Pair
     return PairTable(lo, hi, offset, zh_matched, en_matched, zh_total, en_total)
 
 
-def _flatten(sets: Sequence[frozenset[int]]) -> tuple[IntArray, IntArray]:
-    """The (unit, key) pairs of ``sets`` as two arrays, in unit order."""
+def _flatten(sets: Sequence[Collection[int]]) -> tuple[IntArray, IntArray]:
+    """The (unit, key) pairs of ``sets`` (frozensets or arrays) as two arrays, in unit order."""
     sizes = np.fromiter((len(keys) for keys in sets), np.int64, len(sets))
-    keys = np.fromiter(chain.from_iterable(sets), np.int64, int(sizes.sum()))
+    if sets and isinstance(sets[0], np.ndarray):
+        keys = np.concatenate(sets).astype(np.int64, copy=False)
+    else:
+        keys = np.fromiter(chain.from_iterable(sets), np.int64, int(sizes.sum()))
     return np.repeat(np.arange(len(sets)), sizes), keys
 
 
