@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Legacy Chinese encodings tried when the bytes are not UTF-8; both often decode the other's
 # bytes without error, so each result is scored by how common its Chinese characters are.
 _LEGACY = ("big5hkscs", "gb18030")
+# Control characters that text does not hold (terminal escapes use ESC and BEL: those are text).
+_BINARY_CONTROLS = re.compile(r"[\x00-\x06\x08\x0e-\x1a\x1c-\x1f]+")
 MAX_BYTES = 256 * 1024 * 1024
 
 
@@ -39,7 +42,7 @@ def _commonness(text: str) -> float:
 
 def _looks_binary(text: str) -> bool:
     """NUL, or many control characters other than those of text and terminal escapes."""
-    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f\v\x1b\x07")
+    controls = sum(map(len, _BINARY_CONTROLS.findall(text)))
     return "\x00" in text or controls > max(8, len(text) // 100)
 
 

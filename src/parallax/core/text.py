@@ -18,8 +18,8 @@ _ESCAPES = regex.compile(
 )
 # C0 controls except TAB and LF, DEL, C1 controls, and bidi overrides that can disguise text.
 _CONTROLS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"\p{Latin}")
+_HAN_RUNS = regex.compile(r"\p{Han}+")
+_LATIN_RUNS = regex.compile(r"\p{Latin}+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000\u00a0]*\n")
 
 
@@ -37,12 +37,12 @@ def strip_controls(text: str) -> str:
 
 def han_count(text: str) -> int:
     """The number of Han (Chinese) characters in ``text``."""
-    return len(_HAN.findall(text))
+    return sum(map(len, _HAN_RUNS.findall(text)))
 
 
 def latin_count(text: str) -> int:
     """The number of Latin letters in ``text``."""
-    return len(_LATIN.findall(text))
+    return sum(map(len, _LATIN_RUNS.findall(text)))
 
 
 def han_share(text: str) -> float:
