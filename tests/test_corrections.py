@@ -148,3 +148,16 @@ def test_saving_a_broken_alignment_is_refused(tmp_path: Path) -> None:
     with pytest.raises(AlignmentError):
         save_alignment(["甲"], ["A"], [Bead((0,), (), 1.0)], directory=tmp_path)
     assert not list(tmp_path.glob("*.json"))
+
+
+def test_the_aligners_result_is_cached_apart_from_hand_fixes() -> None:
+    from parallax.core.alignment_store import cache_alignment, cached_alignment
+
+    zh, en = ["甲", "乙"], ["A"]
+    assert cached_alignment(zh, en) is None
+    beads = [Bead((0,), (), 0.4), Bead((1,), (0,), 0.9)]
+    cache_alignment(zh, en, beads)
+    assert cached_alignment(zh, en) == beads
+    assert load_alignment(zh, en) is None  # not mistaken for a hand fix
+    cache_alignment(zh, en, [Bead((0,), (0,), 1.0)])  # invalid: unit 1 missing; ignored
+    assert cached_alignment(zh, en) == beads

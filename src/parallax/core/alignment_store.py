@@ -14,7 +14,7 @@ from pathlib import Path
 
 from parallax.core.align.bead import Bead
 from parallax.core.corrections import AlignmentError, check_beads
-from parallax.core.paths import data_dir
+from parallax.core.paths import cache_dir, data_dir
 from parallax.core.safefile import atomic_write
 
 FORMAT_VERSION = 1
@@ -66,6 +66,7 @@ def save_alignment(
     *,
     source: str = "",
     directory: Path | None = None,
+    backups: int = 3,
 ) -> Path:
     """Save ``beads`` as the fixed alignment of these units (atomically); return the file."""
     check_beads(beads, len(zh), len(en))
@@ -79,7 +80,7 @@ def save_alignment(
         "beads": [{"zh": list(b.zh), "en": list(b.en), "score": b.score} for b in beads],
     }
     text = json.dumps(payload, ensure_ascii=False, indent=1)
-    atomic_write(path, (text + "\n").encode("utf-8"))
+    atomic_write(path, (text + "\n").encode("utf-8"), backups=backups)
     return path
 
 
@@ -91,3 +92,25 @@ def forget_alignment(zh: Sequence[str], en: Sequence[str], directory: Path | Non
     except FileNotFoundError:
         return False
     return True
+
+
+# The aligner's last result for a text, kept in the cache so that a document opens with its
+# alignment at once; the reader then re-aligns in the background (the glossary may have grown).
+CACHE_VERSION = "1"
+
+
+def cached_alignment(zh: Sequence[str], en: Sequence[str]) -> list[Bead] | None:
+    """The aligner's last result for these units, or None (a cache never raises)."""
+    try:
+        return load_alignment(zh, en, cache_dir() / f"alignments-v{CACHE_VERSION}")
+    except (AlignmentError, OSError):
+        return None
+
+
+def cache_alignment(zh: Sequence[str], en: Sequence[str], beads: Sequence[Bead]) -> None:
+    """Remember the aligner's result for these units (best effort, never raises)."""
+    try:
+        directory = cache_dir() / f"alignments-v{CACHE_VERSION}"
+        save_alignment(zh, en, beads, directory=directory, backups=0)
+    except (AlignmentError, OSError):
+        pass
