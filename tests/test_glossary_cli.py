@@ -159,3 +159,19 @@ def test_real_subprocess(tmp_path: Path) -> None:
         timeout=60,
     )
     assert bad.returncode == 2 and bad.stderr.decode().count("\n") == 1
+
+
+def test_add_strips_controls_and_show_prints_no_escape(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, _ = run(capsys, "add", "my-terms", "[bold]粗[/bold]", "\x1b[31mred\x1b[0m [注意]")
+    assert status == 0
+    (term,) = GlossaryStore(gdir).load("my-terms").terms
+    assert (term.zh, term.en) == ("[bold]粗[/bold]", "red [注意]")
+    gdir.joinpath("hand.tsv").write_text("id\tzh\ten\nx1\t粗\t\x1b[2Jwipe\n", encoding="utf-8")
+    out = run(capsys, "show", "hand")[1]
+    assert "\x1b" not in out and "wipe" in out
+    for fmt in ("tbx", "tbx2"):
+        target = tmp_path / f"out-{fmt}.xml"
+        assert run(capsys, "export", "my-terms", "--format", fmt, "-o", str(target))[0] == 0
+        assert run(capsys, "import", str(target), "--into", f"back-{fmt}")[0] == 0

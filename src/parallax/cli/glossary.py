@@ -18,6 +18,7 @@ from parallax.core.glossary import (
     new_term,
 )
 from parallax.core.glossary.formats import EXPORT_FORMATS, IMPORT_FORMATS, export_terms, import_file
+from parallax.core.text import strip_controls
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -152,7 +153,8 @@ def _show(store: GlossaryStore, args: argparse.Namespace) -> int:
         reading = f" [{t.pinyin}]" if t.pinyin else ""
         tags = "".join(f" #{tag}" for tag in t.tags)
         note = f" ({' '.join(t.note.split())})" if t.note else ""
-        print(f"{t.id}\t{t.zh}{reading}\t{t.en}{note}\t{t.status}{tags}")
+        # A hand-edited file may hold terminal escapes: never print them raw.
+        print(strip_controls(f"{t.id}\t{t.zh}{reading}\t{t.en}{note}\t{t.status}{tags}"))
     _warn_problems(glossary.path, glossary.problems)
     return 0
 

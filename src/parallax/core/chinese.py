@@ -6,6 +6,7 @@
   character**, so the result always has the same length as the input and offsets found in the
   folded text are offsets in the original. It is context-free on purpose: a term folds the same
   way alone and inside any sentence, which is what matching needs.
+* ``has_han`` tells whether a text has any Han character.
 * ``pinyin`` / ``pinyin_plain`` / ``jyutping`` romanise; ``pypinyin`` and ``ToJyutping`` are
   imported lazily (importing ToJyutping costs about a second).
 
@@ -29,6 +30,11 @@ _HAN_RANGES = (
     (0x2F800, 0x2FA20),
 )
 _lock = threading.Lock()
+
+
+def has_han(text: str) -> bool:
+    """True if ``text`` contains a Han character (CJK Unified, Ext. A-F or Compatibility)."""
+    return any(start <= ord(c) < stop for c in text for start, stop in _HAN_RANGES)
 
 
 @cache

@@ -12,6 +12,7 @@ Status = Literal["new", "learning", "known"]
 STATUSES: tuple[str, ...] = get_args(Status)
 _TAG_SPACE = re.compile(r"[\s,]+")
 _BLANK = re.compile(r"\s")
+_OWN_ID = re.compile(r"[0-9a-f]{16}")
 
 
 class TermError(ValueError):
@@ -86,12 +87,29 @@ def new_id() -> str:
     return uuid.uuid4().hex[:16]
 
 
+def is_own_id(value: str) -> bool:
+    """True if ``value`` has the form of a parallax term id (16 lower-case hex digits).
+
+    Importers keep only such ids: another tool's ids (``e1``, ``t1``) would merge unrelated
+    terms with ours.
+    """
+    return _OWN_ID.fullmatch(value) is not None
+
+
+def clean_text(value: str) -> str:
+    """``value`` with line ends normalised and terminal escapes and control characters removed
+    (TAB and LF are kept). Markup-like text such as ``[bold]`` is left as it is."""
+    from parallax.core.text import normalise_newlines, strip_controls
+
+    return strip_controls(normalise_newlines(value))
+
+
 def normalise_tags(tags: object) -> tuple[str, ...]:
     """Tags from a string (blank/comma separated) or an iterable, without duplicates."""
     items = _TAG_SPACE.split(tags) if isinstance(tags, str) else list(tags)  # type: ignore[call-overload]
     seen: dict[str, None] = {}
     for item in items:
-        for tag in _TAG_SPACE.split(str(item)):
+        for tag in _TAG_SPACE.split(clean_text(str(item))):
             if tag:
                 seen.setdefault(tag, None)
     return tuple(seen)
@@ -113,30 +131,33 @@ def new_term(
     source_date: dt.date | str | None = None,
     id: str | None = None,
 ) -> Term:
-    """A new term with a fresh id and timestamps; pinyin and Jyutping computed when not given."""
+    """A new term with a fresh id and timestamps; pinyin and Jyutping computed when not given
+    (and left empty when ``zh`` has no Han character). Every text field is passed through
+    ``clean_text`` (no terminal escapes or control characters)."""
     from parallax.core import chinese
 
-    zh, en = zh.strip(), en.strip()
+    zh, en = clean_text(zh).strip(), clean_text(en).strip()
+    han = chinese.has_han(zh)
     if pinyin is None:
-        pinyin = chinese.pinyin(zh) if zh else ""
+        pinyin = chinese.pinyin(zh) if han else ""
     if jyutping is None:
-        jyutping = chinese.jyutping(zh) if zh else ""
+        jyutping = chinese.jyutping(zh) if han else ""
     date = source_date.isoformat() if isinstance(source_date, dt.date) else (source_date or "")
     stamp = now_iso()
     return Term(
         id=id or new_id(),
         zh=zh,
         en=en,
-        note=note,
-        pos=pos,
+        note=clean_text(note),
+        pos=clean_text(pos),
         tags=normalise_tags(tags),
         status=status,
-        pinyin=pinyin,
-        jyutping=jyutping,
-        context_zh=context_zh,
-        context_en=context_en,
-        source=source,
-        source_date=date,
+        pinyin=clean_text(pinyin),
+        jyutping=clean_text(jyutping),
+        context_zh=clean_text(context_zh),
+        context_en=clean_text(context_en),
+        source=clean_text(source),
+        source_date=clean_text(date),
         created=stamp,
         updated=stamp,
     )

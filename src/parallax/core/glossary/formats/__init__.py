@@ -13,7 +13,7 @@ from pathlib import Path
 
 from parallax.core.glossary import fileformat
 from parallax.core.glossary.formats import anki, csv, json, lute, mingpao, omegat, tbx, tbx2
-from parallax.core.glossary.formats._common import FormatError, ImportResult
+from parallax.core.glossary.formats._common import FormatError, ImportResult, from_term
 from parallax.core.glossary.term import Term
 
 EXPORT_FORMATS = ("csv", "csv-excel", "omegat", "tbx", "tbx2", "anki", "lute", "json")
@@ -82,7 +82,7 @@ def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
         return mingpao.parse(text, source=source)
     if fmt == "parallax":
         parsed = fileformat.parse(text)
-        return ImportResult(parsed.terms, parsed.problems)
+        return ImportResult(tuple(from_term(t) for t in parsed.terms), parsed.problems)
     if fmt not in parsers:
         raise FormatError(
             f"unknown import format {fmt!r} (choose from {', '.join(IMPORT_FORMATS)})"

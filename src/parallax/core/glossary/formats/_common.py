@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from parallax.core.glossary.fileformat import RowProblem
-from parallax.core.glossary.term import Term, TermError, new_term
+from parallax.core import chinese
+from parallax.core.glossary.term import Term, TermError, clean_text, is_own_id, new_term
 
 
 class FormatError(ValueError):
@@ -28,24 +29,28 @@ def stable_id(zh: str, en: str) -> str:
 
 
 def has_han(text: str) -> bool:
-    """True if ``text`` contains a CJK ideograph."""
-    return any("\u3400" <= c <= "\u9fff" or "\U00020000" <= c <= "\U0003134f" for c in text)
+    """True if ``text`` contains a Han character."""
+    return chinese.has_han(text)
 
 
 def make_term(zh: str, en: str, *, id: str = "", **fields: Any) -> Term:
     """A term from imported fields; pinyin/Jyutping computed unless given.
 
-    Empty ``created``/``updated`` are set to now. Raises ``TermError`` for invalid values.
+    ``id`` is kept only when it is a parallax id (``is_own_id``: re-importing our own export
+    updates the same terms); any other tool's id is replaced by one derived from the content,
+    so a foreign ``e1`` can never overwrite an unrelated term. Text fields are cleaned of
+    control characters. Empty ``created``/``updated`` are set to now. Raises ``TermError``
+    for invalid values.
     """
     fields["status"] = fields.get("status") or "new"
-    created = str(fields.pop("created", "") or "")
-    updated = str(fields.pop("updated", "") or "")
+    created = clean_text(str(fields.pop("created", "") or ""))
+    updated = clean_text(str(fields.pop("updated", "") or ""))
     pinyin = fields.pop("pinyin", None) or None
     jyutping = fields.pop("jyutping", None) or None
     term = new_term(
         zh,
         en,
-        id=id or stable_id(zh.strip(), en.strip()),
+        id=id if is_own_id(id) else stable_id(clean_text(zh).strip(), clean_text(en).strip()),
         pinyin=pinyin,
         jyutping=jyutping,
         **fields,  # type: ignore[arg-type]
@@ -57,11 +62,18 @@ def make_term(zh: str, en: str, *, id: str = "", **fields: Any) -> Term:
     return term
 
 
+def from_term(term: Term) -> Term:
+    """``term`` (read from a parallax file) as an imported term: cleaned, foreign id replaced."""
+    values = {k: v for k, v in vars(term).items() if k not in ("zh", "en", "id")}
+    return make_term(term.zh, term.en, id=term.id, **values)
+
+
 __all__ = [
     "FormatError",
     "ImportResult",
     "RowProblem",
     "TermError",
+    "from_term",
     "has_han",
     "make_term",
     "stable_id",

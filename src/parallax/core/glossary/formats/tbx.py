@@ -1,14 +1,17 @@
 """TBX: write TBX-Basic v3 (``urn:iso:std:iso:30042:ed-2``, DCA style); read v3 with either
 namespace or none, and TBX v2 (``martif``).
 
-One ``conceptEntry`` per term sense, id ``c-<term id>``: ``langSec`` ``zh-HK`` and ``en``, each
+One ``conceptEntry`` per term sense, id ``c-<term id>`` (on import only such ids are kept; other
+ids are replaced, so a foreign ``e1`` never overwrites a term): ``langSec`` ``zh-HK`` and ``en``, each
 with one ``termSec``; ``partOfSpeech`` as a ``termNote``; the context sentence as
 ``descripGrp/descrip[@type=context]`` with ``admin[@type=source]``; tags as the concept's
-``subjectField``; the note as the concept's ``note``.
+``subjectField`` and the note as the concept's ``note``, both before the language sections.
+Characters XML 1.0 forbids are dropped.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +23,9 @@ NS_V3 = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 POS = ("noun", "verb", "adjective", "adverb", "other")
 ZH_LANG = "zh-HK"
+ID_PREFIX = "c-"
+# Characters XML 1.0 cannot carry (C0 controls but TAB/LF/CR, surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -46,12 +52,15 @@ def export(terms: Sequence[Term], *, name: str = "", names: Names = V3) -> str:
         root = ET.Element("martif", {"type": "TBX", XML_LANG: "en"})
     header = ET.SubElement(root, names.header)
     desc = ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc")
-    ET.SubElement(desc, "p").text = f"parallax glossary {name}".strip()
+    ET.SubElement(desc, "p").text = xml_text(f"parallax glossary {name}".strip())
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     for term in terms:
-        concept = ET.SubElement(body, names.concept, {"id": f"c-{term.id}"})
+        concept = ET.SubElement(body, names.concept, {"id": xml_text(ID_PREFIX + term.id)})
+        # Concept-level descrip and note come before the language sections (v2 and v3).
         if term.tags:
             _child(concept, "descrip", ", ".join(term.tags), type="subjectField")
+        if term.note:
+            _child(concept, "note", term.note)
         for lang, text, context in (
             (ZH_LANG, term.zh, term.context_zh),
             ("en", term.en, term.context_en),
@@ -69,15 +78,18 @@ def export(terms: Sequence[Term], *, name: str = "", names: Names = V3) -> str:
                 _child(group, "descrip", context, type="context")
                 if term.source:
                     _child(group, "admin", term.source, type="source")
-        if term.note:
-            _child(concept, "note", term.note)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (the file would not parse)."""
+    return _NOT_XML.sub("", text)
+
+
 def _child(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attrs)
-    element.text = text
+    element.text = xml_text(text)
     return element
 
 
@@ -123,7 +135,9 @@ def _concept_terms(concept: ET.Element) -> list[Term]:
                 sides[side].append(_term_sec(term_sec))
     zhs = sides["zh"] or [{"term": ""}]
     ens = sides["en"] or [{"term": ""}]
-    concept_id = (concept.get("id") or "").removeprefix("c-")
+    raw_id = concept.get("id") or ""
+    # Only our own ``c-<term id>`` is kept as the term id (make_term checks its form).
+    concept_id = raw_id.removeprefix(ID_PREFIX) if raw_id.startswith(ID_PREFIX) else ""
     single = len(zhs) == len(ens) == 1
     out = []
     for zh in zhs:
