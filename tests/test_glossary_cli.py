@@ -175,3 +175,24 @@ def test_add_strips_controls_and_show_prints_no_escape(
         target = tmp_path / f"out-{fmt}.xml"
         assert run(capsys, "export", "my-terms", "--format", fmt, "-o", str(target))[0] == 0
         assert run(capsys, "import", str(target), "--into", f"back-{fmt}")[0] == 0
+
+
+@pytest.mark.parametrize("suffix", ["csv-excel", "lute"])
+def test_import_csv_with_odd_suffix(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    fmt = "csv-excel" if suffix == "csv-excel" else "lute"
+    target = tmp_path / f"ex.{suffix}"
+    assert run(capsys, "export", "starter", "--format", fmt, "-o", str(target))[0] == 0
+    status, out, _ = run(capsys, "import", str(target), "--into", "my-terms")
+    assert status == 0 and out.startswith("imported 31 terms")
+    assert GlossaryStore(gdir).load("my-terms").terms[0].zh == "雙遏制"
+
+
+def test_import_empty_file_fails(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    status, out, err = run(capsys, "import", str(empty))
+    assert status == 2 and out == "" and err == f"parallax: {empty}: empty file, no terms to import\n"

@@ -360,3 +360,39 @@ def test_no_pinyin_without_han() -> None:
     (got,) = import_text("zh,en\n=HYPERLINK(1),x\nG7峰會,G7 summit\n", "csv").terms[:1]
     assert (got.pinyin, got.jyutping) == ("", "")
     assert new_term("G7峰會", "G7 summit").pinyin == "G7 fēng huì"
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+@pytest.mark.parametrize("suffix", [".csv-excel", ".lute", ".txt", ".tsv", ""])
+def test_format_sniffed_from_content_whatever_the_suffix(
+    tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    starter = GlossaryStore(tmp_path).load("starter").terms
+    path = tmp_path / f"export{suffix}"
+    path.write_bytes(export_terms(starter, fmt))
+    expected = {"csv-excel": "csv"}.get(fmt, fmt)
+    assert detect_format(path, path.read_text("utf-8")) == expected
+    got = import_file(path).terms
+    assert len(got) >= 25 and got[0].zh == starter[0].zh
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("just some words\nand more\n", "unrecognised glossary format"),
+        ("<html><body/></html>", r"XML but not TBX \(root element <html>\)"),
+        ("", "empty file"),
+        ("\ufeff \n", "empty file"),
+        ("id,zh,en\n", "no terms found as csv"),
+        ("# Glossary in tab-separated format -*- coding: utf-8 -*-\n", "no terms found"),
+        ("[]", "no terms found as json"),
+    ],
+)
+def test_unrecognised_or_empty_import_is_one_line_error(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "in.dat"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(FormatError, match=message) as info:
+        import_file(path)
+    assert str(info.value).startswith(f"{path}: ") and "\n" not in str(info.value)

@@ -8,6 +8,8 @@ per format. Export: csv, csv-excel, omegat, tbx, tbx2, anki, lute, json. Import:
 
 from __future__ import annotations
 
+import csv as _csv
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -90,47 +92,91 @@ def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
     return parsers[fmt](text)
 
 
+_ANKI_HEADER = re.compile(
+    r"#(separator|html|notetype|deck|columns|tags column|guid column|notetype column"
+    r"|deck column|if matches):",
+    re.IGNORECASE,
+)
+_XML_ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)")
+_XML_PROLOGUE = re.compile(r"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)", re.DOTALL)
+
+
 def detect_format(path: Path, text: str) -> str:
-    """The format of file ``path`` with content ``text``, from its suffix and first lines."""
-    head = text.removeprefix("\ufeff").lstrip()[:2000]
-    first = head.split("\n", 1)[0].strip()
-    suffix = path.suffix.lower()
-    if head.startswith("<"):
-        return "tbx2" if "<martif" in head else "tbx"
-    if suffix == ".json" or head.startswith(("{", "[")):
+    """The format of file ``path`` from its content ``text`` alone (the suffix is not used).
+
+    Recognised: XML with a ``tbx``/``martif`` root, JSON, an Anki ``#key:value`` header, our
+    TSV header, a CSV header naming ``zh`` and ``en`` (csv) or ``term`` and ``language``
+    (Lute), a Ming Pao editorial with its ``■ Glossary`` block, and tab-separated OmegaT rows.
+    FormatError (naming the file) when nothing matches.
+    """
+    body = text.removeprefix("\ufeff").lstrip()
+    first = body.split("\n", 1)[0].strip()
+    if body.startswith("<"):
+        rest = body
+        while prologue := _XML_PROLOGUE.match(rest):
+            rest = rest[prologue.end() :]
+        root = _XML_ROOT.match(rest.lstrip())
+        local = root.group(1).rsplit(":", 1)[-1] if root else ""
+        if local in ("tbx", "martif"):
+            return "tbx2" if local == "martif" else "tbx"
+        raise FormatError(f"{path}: XML but not TBX (root element <{local or '?'}>)")
+    if body.startswith(("{", "[")):
         return "json"
+    if _ANKI_HEADER.match(first):
+        return "anki"
+    tab_header = [h.strip() for h in first.split("\t")]
+    if {"id", "zh", "en"} <= set(tab_header) and set(tab_header) <= set(fileformat.COLUMNS):
+        return "parallax"
+    comma_header = {h.strip().lower() for h in next(_csv.reader([first]), [])}
+    if {"term", "language"} <= comma_header:
+        return "lute"
+    if {"zh", "en"} <= comma_header:
+        return "csv"
     if mingpao.looks_like(text):
         return "mingpao"
-    if first.startswith("#separator:") or first.startswith("#html:"):
-        return "anki"
-    if first.split("\t")[:3] == ["id", "zh", "en"]:
-        return "parallax"
-    if suffix == ".csv":
-        header = {h.strip().strip('"').lower() for h in first.split(",")}
-        return "lute" if {"term", "language"} <= header else "csv"
-    return "omegat"
+    rows = [line for line in body.split("\n") if line.strip() and not line.startswith("#")]
+    if (rows and "\t" in rows[0]) or first.startswith(omegat.HEADER[:12]):
+        return "omegat"
+    raise FormatError(
+        f"{path}: unrecognised glossary format (expected TBX, JSON, Anki, CSV with a zh,en"
+        " header, Lute CSV, OmegaT TSV or a Ming Pao editorial); name it with --format"
+    )
 
 
 def import_file(path: Path | str, fmt: str = "auto") -> ImportResult:
-    """Terms from the file at ``path``; errors name the file (FormatError / OSError)."""
+    """Terms from the file at ``path``; errors name the file (FormatError / OSError).
+
+    A file without any term (empty, only a header, or only bad rows) is a FormatError.
+    """
     path = Path(path)
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise FormatError(f"{path}: not UTF-8 (byte {error.start})") from None
+    if not text.removeprefix("\ufeff").strip():
+        raise FormatError(f"{path}: empty file, no terms to import")
     if fmt == "auto":
         fmt = detect_format(path, text)
     try:
         if fmt == "mingpao":
-            return mingpao.parse_document(path)
-        return import_text(text, fmt, source=path.name)
+            result = mingpao.parse_document(path)
+        else:
+            result = import_text(text, fmt, source=path.name)
     except FormatError as error:
         raise FormatError(f"{path}: {error}") from None
     except ValueError as error:
         if str(error).startswith(str(path)):
             raise
         raise FormatError(f"{path}: {error}") from None
+    if not result.terms:
+        bad = (
+            f" ({len(result.problems)} bad rows, first {result.problems[0]})"
+            if result.problems
+            else ""
+        )
+        raise FormatError(f"{path}: no terms found as {fmt}{bad}")
+    return result
 
 
 __all__ = [
