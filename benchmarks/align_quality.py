@@ -56,8 +56,14 @@ class Counts:
 
         sp, sr = self.strict / max(self.predicted, 1), self.strict / max(self.gold, 1)
         lp, lr = self.lax_predicted / max(self.predicted, 1), self.lax_gold / max(self.gold, 1)
-        return {"strict_p": sp, "strict_r": sr, "strict_f1": f1(sp, sr),
-                "lax_p": lp, "lax_r": lr, "lax_f1": f1(lp, lr)}
+        return {
+            "strict_p": sp,
+            "strict_r": sr,
+            "strict_f1": f1(sp, sr),
+            "lax_p": lp,
+            "lax_r": lr,
+            "lax_f1": f1(lp, lr),
+        }
 
 
 def _overlap(a: BeadIds, b: BeadIds) -> bool:
@@ -145,21 +151,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20251123)
     args = parser.parse_args(argv)
     docs = load_mac(args.mac_dev)
-    header = "| run | strict P | strict R | strict F1 | lax P | lax R | lax F1 |\n|---|---|---|---|---|---|---|"
-    print(header)
+    print("| run | strict P | strict R | strict F1 | lax P | lax R | lax F1 |")
+    print("|---|---|---|---|---|---|---|")
     started = time.perf_counter()
     print(_row("MAC-Dev sentences (--units lines)", evaluate(docs, SENTENCES, "lines")), flush=True)
     rng = random.Random(args.seed)
     paragraphs = [pseudo_paragraphs(doc, rng) for doc in docs]
-    print(_row("MAC-Dev pseudo-paragraphs", evaluate(paragraphs, PARAGRAPHS, "paragraphs")),
-          flush=True)
+    print(
+        _row("MAC-Dev pseudo-paragraphs", evaluate(paragraphs, PARAGRAPHS, "paragraphs")),
+        flush=True,
+    )
     if not args.no_ablation:
         lexical = [signal for signal in SIGNALS if signal != "length"]
-        for name, units, docs_, params in (("sentences", "lines", docs, SENTENCES),
-                                           ("paragraphs", "paragraphs", paragraphs, PARAGRAPHS)):
+        for name, units, docs_, params in (
+            ("sentences", "lines", docs, SENTENCES),
+            ("paragraphs", "paragraphs", paragraphs, PARAGRAPHS),
+        ):
             for signal in SIGNALS:
-                print(_row(f"{name} without {signal}",
-                           evaluate(docs_, params.without(signal), units)), flush=True)
+                print(
+                    _row(
+                        f"{name} without {signal}", evaluate(docs_, params.without(signal), units)
+                    ),
+                    flush=True,
+                )
             length_only = params
             for signal in lexical:
                 length_only = length_only.without(signal)

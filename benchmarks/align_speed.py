@@ -85,8 +85,20 @@ def write_pair(pairs: list[tuple[str, list[str]]], directory: Path, sep: str) ->
 
 
 def align_command(zh: Path, en: Path, units: str, out: Path) -> list[str]:
-    return [sys.executable, "-m", "parallax", "align", "--zh", str(zh), "--en", str(en),
-            "--units", units, "-o", str(out)]
+    return [
+        sys.executable,
+        "-m",
+        "parallax",
+        "align",
+        "--zh",
+        str(zh),
+        "--en",
+        str(en),
+        "--units",
+        units,
+        "-o",
+        str(out),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,8 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     seconds, mb = run_child(mac)
     print("| run | units (zh x en) | wall time | peak RSS |\n|---|---|---|---|")
     n_zh, n_en = sum(len(d.zh) for d in docs), sum(len(d.en) for d in docs)
-    print(f"| all MAC-Dev, --units lines, one process | {n_zh} x {n_en} | {seconds:.2f} s "
-          f"| {mb:.0f} MB |", flush=True)
+    print(
+        f"| all MAC-Dev, --units lines, one process | {n_zh} x {n_en} | {seconds:.2f} s "
+        f"| {mb:.0f} MB |",
+        flush=True,
+    )
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
@@ -113,16 +128,22 @@ def main(argv: list[str] | None = None) -> int:
             zh, en = write_pair(pairs, directory, "\n\n")
             n_en_big = sum(len(p[1]) for p in pairs)
             seconds, mb = run_child(align_command(zh, en, "paragraphs", directory / "out.json"))
-            print(f"| parallax align, paragraphs | 10000 x {n_en_big} | {seconds:.2f} s "
-                  f"| {mb:.0f} MB |", flush=True)
+            print(
+                f"| parallax align, paragraphs | 10000 x {n_en_big} | {seconds:.2f} s "
+                f"| {mb:.0f} MB |",
+                flush=True,
+            )
         for size in args.sizes:
             pairs = paragraph_pairs(docs, size, rng)
             lines = [(zh, en) for zh, en in pairs]
             zh, en = write_pair(lines, directory, "\n")
             n_en_size = sum(len(p[1]) for p in pairs)
             seconds, mb = run_child(align_command(zh, en, "lines", directory / "out.json"))
-            print(f"| parallax align --units lines | {size} x {n_en_size} | {seconds:.2f} s "
-                  f"| {mb:.0f} MB |", flush=True)
+            print(
+                f"| parallax align --units lines | {size} x {n_en_size} | {seconds:.2f} s "
+                f"| {mb:.0f} MB |",
+                flush=True,
+            )
     return 0
 
 

@@ -13,8 +13,20 @@ from parallax.core.align.params import SENTENCES
 from parallax.core.readers import load_document
 
 ZH_WORDS = ["中國", "美國", "政府", "經濟", "學校", "颱風", "三十", "醫院", "今天", "市民", "。"]
-EN_WORDS = ["China", "the", "US", "government", "economy", "school", "typhoon", "30", "hospital",
-            "today", "residents", "."]
+EN_WORDS = [
+    "China",
+    "the",
+    "US",
+    "government",
+    "economy",
+    "school",
+    "typhoon",
+    "30",
+    "hospital",
+    "today",
+    "residents",
+    ".",
+]
 
 
 def _check_partition(beads: list[Bead], n: int, m: int) -> None:
@@ -25,7 +37,9 @@ def _check_partition(beads: list[Bead], n: int, m: int) -> None:
     assert all(b.zh or b.en for b in beads)
     assert all(0.0 <= b.score <= 1.0 for b in beads)
     for bead in beads:
-        assert list(bead.zh) == list(range(bead.zh[0], bead.zh[0] + len(bead.zh))) if bead.zh else True
+        assert (
+            list(bead.zh) == list(range(bead.zh[0], bead.zh[0] + len(bead.zh))) if bead.zh else True
+        )
 
 
 def test_seed_editorial_aligns_exactly(seed_path: Path) -> None:

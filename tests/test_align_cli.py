@@ -41,7 +41,9 @@ def test_json_sentences_ids_are_global(seed_path: Path, capsys: pytest.CaptureFi
 def test_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
     zh.write_text("颱風襲港。\n\n全港學校停課。\n醫院病床不足。\n", encoding="utf-8")
-    en.write_text("A typhoon hit Hong Kong.\nAll schools were closed.\n\nHospital beds are short.\n")
+    en.write_text(
+        "A typhoon hit Hong Kong.\nAll schools were closed.\n\nHospital beds are short.\n"
+    )
     data = _json(capsys, "--zh", str(zh), "--en", str(en), "--units", "lines")
     assert data["zh"] == ["颱風襲港。", "全港學校停課。", "醫院病床不足。"]
     assert [(b["zh"], b["en"]) for b in data["beads"]] == [([0], [0]), ([1], [1]), ([2], [2])]
@@ -72,8 +74,9 @@ def test_one_side_empty_warns_once(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 @pytest.mark.parametrize(("option", "value"), [("--units", "sentence"), ("--format", "xml")])
-def test_misspelled_choices(option: str, value: str, seed_path: Path,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_misspelled_choices(
+    option: str, value: str, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["align", str(seed_path), option, value])
     assert exit_info.value.code == 2
@@ -86,8 +89,9 @@ def test_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "missing.txt" in capsys.readouterr().err
 
 
-def test_unknown_glossary(seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                          ) -> None:
+def test_unknown_glossary(
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status = main(["align", str(seed_path), "--glossary", "nope", "--glossary-dir", str(tmp_path)])
     assert status == 2
     assert capsys.readouterr().err.startswith("parallax: ")
@@ -97,9 +101,23 @@ def test_as_a_process(tmp_path: Path) -> None:
     out = tmp_path / "case.json"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     result = subprocess.run(
-        [sys.executable, "-m", "parallax", "align", "--zh", str(DATA / "merged_english.zh.txt"),
-         "--en", str(DATA / "merged_english.en.txt"), "-o", str(out)],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "parallax",
+            "align",
+            "--zh",
+            str(DATA / "merged_english.zh.txt"),
+            "--en",
+            str(DATA / "merged_english.en.txt"),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     beads = json.loads(out.read_text(encoding="utf-8"))["beads"]

@@ -16,21 +16,41 @@ from parallax.core.align.quotes import en_quote_count, quote_items, zh_quote_cou
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("criticised", "criticize"), ("countries", "country"), ("said", "say"),
-     ("running", "run"), ("colour", "color"), ("centre", "center"), ("making", "make")],
+    [
+        ("criticised", "criticize"),
+        ("countries", "country"),
+        ("said", "say"),
+        ("running", "run"),
+        ("colour", "color"),
+        ("centre", "center"),
+        ("making", "make"),
+    ],
 )
 def test_stem_folds_variants(a: str, b: str) -> None:
     assert stem(a) == stem(b)
 
 
 def test_content_stems_drop_stop_words() -> None:
-    assert content_stems("The schools of Hong Kong were closed") == ["school", "hong", "kong", "clos"]
+    assert content_stems("The schools of Hong Kong were closed") == [
+        "school",
+        "hong",
+        "kong",
+        "clos",
+    ]
 
 
 @pytest.mark.parametrize(
     ("token", "value"),
-    [("三萬五千", 35_000), ("1.5億", 150_000_000), ("二〇二五", 2025), ("八十", 80), ("十二", 12),
-     ("两百", 200), ("3万", 30_000), ("一千", 1000)],
+    [
+        ("三萬五千", 35_000),
+        ("1.5億", 150_000_000),
+        ("二〇二五", 2025),
+        ("八十", 80),
+        ("十二", 12),
+        ("两百", 200),
+        ("3万", 30_000),
+        ("一千", 1000),
+    ],
 )
 def test_parse_zh_numeral(token: str, value: float) -> None:
     assert parse_zh_numeral(token) == value
@@ -38,22 +58,25 @@ def test_parse_zh_numeral(token: str, value: float) -> None:
 
 def test_numbers_match_across_languages() -> None:
     zh = zh_numbers("1980年代，80周年，三萬五千人，1.5億元，百分之二十五，２５％，一個人")
-    en = en_numbers("the 1980s, 80th anniversary, 35,000 people, $150 million, 25 per cent, one man")
+    en = en_numbers(
+        "the 1980s, 80th anniversary, 35,000 people, $150 million, 25 per cent, one man"
+    )
     assert sorted(set(zh)) == sorted(set(en))
     assert en_numbers("twenty-five") == [2500]
 
 
 def test_quotes() -> None:
     assert zh_quote_count("美國「為謀求」《聯合聲明》『雙遏制』") == 3
-    assert en_quote_count('they said "no" and \'yes\'; Xi\'s words') == 2
+    assert en_quote_count("they said \"no\" and 'yes'; Xi's words") == 2
     assert en_quote_count('"an unclosed quotation') == 1
     items = quote_items(["「一」「二」"], ['"one"'])
     assert items.pair_counts(0, 0) == (1, 1)
 
 
 def test_glossary_items_fold_scripts_and_plurals() -> None:
-    items = glossary_items(["中俄不會結盟", "美国"], ["an alliance", "Alliances", "none"],
-                           [("结盟", "alliance")])
+    items = glossary_items(
+        ["中俄不會結盟", "美国"], ["an alliance", "Alliances", "none"], [("结盟", "alliance")]
+    )
     assert items.zh_total(0) == 1 and items.zh_total(1) == 0
     assert [items.en_total(v) for v in range(3)] == [1, 1, 0]
     assert items.pair_counts(0, 1) == (1, 1)

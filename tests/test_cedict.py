@@ -47,8 +47,9 @@ def test_glosses_skip_cross_references(small: Path) -> None:
     assert "variant" not in words and "zhen" not in words
 
 
-def test_cache_is_written_and_reused(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                     ) -> None:
+def test_cache_is_written_and_reused(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
     parsed = cedict.load(small)
     assert cedict.load(small) is parsed
@@ -59,8 +60,9 @@ def test_cache_is_written_and_reused(small: Path, tmp_path: Path, monkeypatch: p
     assert cedict.read_cache(tmp_path / "missing.pickle", cedict.Cedict) is None
 
 
-def test_unwritable_cache_falls_back(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                     ) -> None:
+def test_unwritable_cache_falls_back(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(blocker / "cache"))

@@ -14,7 +14,10 @@ WHEN = dt.datetime(2025, 5, 12, 8, 30, 0, tzinfo=dt.timezone(dt.timedelta(hours=
 
 def test_header_and_units(tmp_path: Path) -> None:
     path = tmp_path / "out.tmx"
-    pairs = [TmxPair("中俄 <結盟> & 美國", 'China & "Russia" <ally>', 0.91), TmxPair("只有中文", "")]
+    pairs = [
+        TmxPair("中俄 <結盟> & 美國", 'China & "Russia" <ally>', 0.91),
+        TmxPair("只有中文", ""),
+    ]
     write_tmx(pairs, path, segtype="sentence", created=WHEN)
     root = ET.parse(path).getroot()
     assert root.tag == "tmx" and root.get("version") == "1.4"

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parallax.cli.common import add_document_args, document_from_args
-from parallax.core.align import Bead, align_sentences, align_units
+from parallax.core.align import Bead, UnitKind, align_sentences, align_units
 from parallax.core.document import Document, DocumentError, Metadata
-from parallax.core.readers import UNIT_CHOICES
+from parallax.core.readers import UNIT_CHOICES, Units
 
 FORMATS = ("json", "tsv", "tmx")
 UNITS = (*UNIT_CHOICES, "sentences")
@@ -48,10 +48,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     add_document_args(parser, units=UNITS)
     parser.add_argument("--format", choices=FORMATS, default="json", help="output format")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write to FILE (atomically) instead of standard output")
-    parser.add_argument("--glossary", metavar="NAME",
-                        help="use the terms of glossary NAME as anchors")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (atomically) instead of standard output",
+    )
+    parser.add_argument(
+        "--glossary", metavar="NAME", help="use the terms of glossary NAME as anchors"
+    )
     parser.add_argument("--glossary-dir", metavar="DIR", help="where glossaries live")
     parser.set_defaults(func=run)
 
@@ -62,8 +68,11 @@ def run(args: argparse.Namespace) -> int:
     glossary = _glossary_pairs(args.glossary, args.glossary_dir) if args.glossary else []
     if not document.zh or not document.en:
         missing = "Chinese" if not document.zh else "English"
-        print(f"parallax: warning: {document.meta.source}: no {missing} text; "
-              "every unit is left unmatched", file=sys.stderr)
+        print(
+            f"parallax: warning: {document.meta.source}: no {missing} text; "
+            "every unit is left unmatched",
+            file=sys.stderr,
+        )
     alignment = align(document, args.units, glossary)
     text = render(alignment, args.format, args.units)
     if args.output is None:
@@ -79,7 +88,7 @@ def align(document: Document, units: str, glossary: list[tuple[str, str]]) -> Al
     """Align ``document`` by ``units``; sentences are aligned inside aligned paragraph pairs."""
     zh, en = document.zh_texts, document.en_texts
     if units != "sentences":
-        kind = "lines" if units == "lines" else "paragraphs"
+        kind: UnitKind = "lines" if units == "lines" else "paragraphs"
         return Alignment(zh, en, align_units(zh, en, units=kind, glossary=glossary))
     result = Alignment([], [], [])
     for bead in align_units(zh, en, units="paragraphs", glossary=glossary):
@@ -113,18 +122,14 @@ def render_json(alignment: Alignment) -> str:
     data = {
         "zh": alignment.zh,
         "en": alignment.en,
-        "beads": [
-            {"zh": list(b.zh), "en": list(b.en), "score": b.score} for b in alignment.beads
-        ],
+        "beads": [{"zh": list(b.zh), "en": list(b.en), "score": b.score} for b in alignment.beads],
     }
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
 def render_tsv(alignment: Alignment) -> str:
     """One bead per row: Chinese text, English text, confidence (tabs and newlines as spaces)."""
-    rows = (
-        f"{_cell(zh)}\t{_cell(en)}\t{score:.3f}\n" for zh, en, score in _bead_texts(alignment)
-    )
+    rows = (f"{_cell(zh)}\t{_cell(en)}\t{score:.3f}\n" for zh, en, score in _bead_texts(alignment))
     return "".join(rows)
 
 
@@ -166,7 +171,7 @@ def _one_sided(args: argparse.Namespace, *, zh_blank: bool) -> Document:
 
     path: Path = args.en if zh_blank else args.zh
     text, encoding = read_text(path, args.encoding)
-    units = "lines" if args.units == "lines" else "paragraphs"
+    units: Units = "lines" if args.units == "lines" else "paragraphs"
     found = paragraphs(list(iter_units(clean(text), units)), "en" if zh_blank else "zh")
     meta = Metadata(source=f"{args.zh.name} + {args.en.name}", path=path, encoding=encoding)
     return Document(meta, () if zh_blank else found, found if zh_blank else ())

@@ -37,7 +37,9 @@ class TmxPair:
 def escape(text: str) -> str:
     """Escape ``& < > "`` for XML text and attributes, dropping characters XML cannot hold."""
     text = _INVALID_XML.sub("", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def tmx_date(moment: dt.datetime) -> str:

@@ -21,6 +21,7 @@ __all__ = [
     "LOW_CONFIDENCE",
     "Bead",
     "Params",
+    "UnitKind",
     "align_document",
     "align_sentences",
     "align_units",

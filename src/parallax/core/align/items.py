@@ -28,7 +28,9 @@ class Items:
 
     @classmethod
     def from_items(
-        cls, zh: Sequence[Sequence[Collection[int]]], en: Sequence[frozenset[int]],
+        cls,
+        zh: Sequence[Sequence[Collection[int]]],
+        en: Sequence[frozenset[int]],
         weight: float = 1.0,
     ) -> Items:
         """Items from each Chinese unit's list of key sets."""

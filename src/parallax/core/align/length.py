@@ -48,8 +48,9 @@ def estimate_ratio(zh: Sequence[float], en: Sequence[float]) -> float:
     return min(MAX_RATIO, max(MIN_RATIO, total_en / total_zh))
 
 
-def length_cost(zh_len: FloatArray | float, en_len: FloatArray, ratio: float, variance: float
-                ) -> FloatArray:
+def length_cost(
+    zh_len: FloatArray | float, en_len: FloatArray, ratio: float, variance: float
+) -> FloatArray:
     """Gale–Church cost ``δ²/2`` of pairing Chinese and English spans of these lengths.
 
     ``δ = (en - ratio·zh) / sqrt(variance · mean)`` where ``mean`` is the two lengths' average

@@ -18,7 +18,8 @@ def zh_marks(text: str) -> list[tuple[int, ...]]:
     """One item per question or exclamation mark of a Chinese text."""
     questions = text.count("？") + text.count("?")
     exclamations = text.count("！") + text.count("!")
-    return [(QUESTION,)] * questions + [(EXCLAMATION,)] * exclamations
+    marks: list[tuple[int, ...]] = [(QUESTION,)] * questions
+    return marks + [(EXCLAMATION,)] * exclamations
 
 
 def en_marks(text: str) -> frozenset[int]:
@@ -33,4 +34,6 @@ def en_marks(text: str) -> frozenset[int]:
 
 def mark_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) -> Items:
     """The sentence-marks signal's items for a document."""
-    return Items.from_items([zh_marks(text) for text in zh], [en_marks(text) for text in en], weight)
+    return Items.from_items(
+        [zh_marks(text) for text in zh], [en_marks(text) for text in en], weight
+    )

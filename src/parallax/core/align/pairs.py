@@ -13,7 +13,6 @@ from parallax.core.align.features import Features
 from parallax.core.align.items import Items
 from parallax.core.align.length import FloatArray
 
-
 # Chinese units joined at a time in _common_keys.
 JOIN_BLOCK = 1024
 
@@ -84,14 +83,15 @@ def _flatten(sets: Sequence[Collection[int]]) -> tuple[IntArray, IntArray]:
     """The (unit, key) pairs of ``sets`` (frozensets or arrays) as two arrays, in unit order."""
     sizes = np.fromiter((len(keys) for keys in sets), np.int64, len(sets))
     if sets and isinstance(sets[0], np.ndarray):
-        keys = np.concatenate(sets).astype(np.int64, copy=False)
+        keys = np.concatenate(list(sets)).astype(np.int64, copy=False)  # type: ignore[arg-type]
     else:
         keys = np.fromiter(chain.from_iterable(sets), np.int64, int(sizes.sum()))
     return np.repeat(np.arange(len(sets)), sizes), keys
 
 
-def _common_keys(items: Items, lo: IntArray, hi: IntArray, offset: IntArray, size: int
-                 ) -> FloatArray:
+def _common_keys(
+    items: Items, lo: IntArray, hi: IntArray, offset: IntArray, size: int
+) -> FloatArray:
     """For every pair in the windows (flat), how many keys the two units share.
 
     A join on keys: the English (key, unit) pairs sorted by ``key * (m + 1) + unit``; for each

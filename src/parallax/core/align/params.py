@@ -13,10 +13,19 @@ from typing import Literal
 SIGNALS = ("length", "dictionary", "numbers", "quotes", "marks", "glossary")
 
 PARAGRAPH_BEADS: dict[tuple[int, int], float] = {
-    (1, 1): 0.0, (1, 2): 2.0, (2, 1): 2.0, (2, 2): 8.0, (1, 3): 4.0, (3, 1): 4.0,
+    (1, 1): 0.0,
+    (1, 2): 2.0,
+    (2, 1): 2.0,
+    (2, 2): 8.0,
+    (1, 3): 4.0,
+    (3, 1): 4.0,
 }
 SENTENCE_BEADS: dict[tuple[int, int], float] = {
-    **PARAGRAPH_BEADS, (1, 3): 5.0, (3, 1): 5.0, (1, 4): 6.5, (4, 1): 6.5,
+    **PARAGRAPH_BEADS,
+    (1, 3): 5.0,
+    (3, 1): 5.0,
+    (1, 4): 6.5,
+    (4, 1): 6.5,
 }
 
 
@@ -37,8 +46,13 @@ class Params:
     smoothing: float = 2.0  # pseudo-count pulling the lexical similarity towards `neutral`
     neutral: float = 0.2
     weights: dict[str, float] = field(
-        default_factory=lambda: {"dictionary": 1.0, "numbers": 3.0, "quotes": 1.0,
-                                 "marks": 1.0, "glossary": 5.0}
+        default_factory=lambda: {
+            "dictionary": 1.0,
+            "numbers": 3.0,
+            "quotes": 1.0,
+            "marks": 1.0,
+            "glossary": 5.0,
+        }
     )
     signals: frozenset[str] = frozenset(SIGNALS)
     band: int = 16  # initial half width of the band, in units
