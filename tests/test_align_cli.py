@@ -122,3 +122,13 @@ def test_as_a_process(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     beads = json.loads(out.read_text(encoding="utf-8"))["beads"]
     assert [(b["zh"], b["en"]) for b in beads][2] == ([2, 3], [2])
+
+
+def test_glossary_terms_are_used(
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    glossary = pytest.importorskip("parallax.core.glossary")
+    store = glossary.GlossaryStore(tmp_path)
+    store.add("news", glossary.new_term("結盟", "alliance"))
+    data = _json(capsys, str(seed_path), "--glossary", "news", "--glossary-dir", str(tmp_path))
+    assert [(b["zh"], b["en"]) for b in data["beads"]][0] == ([0], [])
