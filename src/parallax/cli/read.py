@@ -35,8 +35,9 @@ def run(args: argparse.Namespace) -> int:
         check_glossaries(args.glossary, args.glossary_dir)
     from parallax.app.app import make_app
 
-    make_app(doc, glossaries=args.glossary, glossary_dir=args.glossary_dir).run()
-    return 0
+    app = make_app(doc, glossaries=args.glossary, glossary_dir=args.glossary_dir)
+    app.run()
+    return app.return_code or 0
 
 
 def check_glossaries(names: list[str], directory: Path | None) -> None:

@@ -136,7 +136,7 @@ class AddTermScreen(ModalScreen[TermDraft | None]):
             for name in ("zh", "en", "note", "tags")
         }
         if not values["zh"] and not values["en"]:
-            self.notify("type a Chinese or an English term", severity="warning")
+            self.notify("type a Chinese or an English term", severity="warning", markup=False)
             return
         self.dismiss(replace(self.draft, **values))
 

@@ -138,7 +138,7 @@ class ReaderScreen(ReaderTasks):
     def on_step_failed(self, message: StepFailed) -> None:
         """Say what failed; the reader keeps working without it."""
         self.status.done(message.step, f"{message.step}: {message.error}")
-        self.notify(message.error, title=message.step, severity="warning")
+        self.notify(message.error, title=message.step, severity="warning", markup=False)
 
     def on_parallel_view_cursor_moved(self, _message: ParallelView.CursorMoved) -> None:
         """Follow the cursor with the romanisation line."""
@@ -166,7 +166,7 @@ class ReaderScreen(ReaderTasks):
         self.view.set_hits(by_row)
         self.status.done("search", f"{len(self.hits)} matches for {message.query!r}")
         if not self.hits:
-            self.notify(f"no match for {message.query!r}", severity="warning")
+            self.notify(f"no match for {message.query!r}", severity="warning", markup=False)
             return
         self.action_hit(1, from_row=self.view.cursor)
 
@@ -266,7 +266,7 @@ class ReaderScreen(ReaderTasks):
         self.view.set_zh_shown(self._zh_shown(self.view.rows))
         self.view.set_hits({})  # their offsets were in the other script
         self.hits = []
-        self.notify(f"Chinese shown {self.script_target or 'as written'}", timeout=2)
+        self.notify(f"Chinese shown {self.script_target or 'as written'}", timeout=2, markup=False)
         if self.romanisation:
             self._update_note()
 
@@ -282,7 +282,9 @@ class ReaderScreen(ReaderTasks):
 
         row = self.view.rows[self.view.cursor] if self.view.rows else None
         if row is None or not (row.zh_text and row.en_text):
-            self.notify("this row has no pair to split into sentences", severity="warning")
+            self.notify(
+                "this row has no pair to split into sentences", severity="warning", markup=False
+            )
             return
         pairs = loaders.glossary_pairs(self.glossary.terms) if self.glossary else []
         self.app.push_screen(SentenceScreen(row.zh_text, row.en_text, pairs))
@@ -303,7 +305,7 @@ class ReaderScreen(ReaderTasks):
 
         view = self.view
         if not self.aligned or not view.rows:
-            self.notify("wait for the alignment to finish", severity="warning")
+            self.notify("wait for the alignment to finish", severity="warning", markup=False)
             return
         side = view.selection.lang if view.selection is not None else "zh"
         rows = rows_from_beads(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,7 +108,9 @@ class ReaderTasks(Screen[None]):
             self.post_message(StepFailed("save", one_line(error)))
             return
         self.app.call_from_thread(
-            self.notify, f"{term.zh or term.en} → {store.writable_name}", title="term saved"
+            partial(self.notify, markup=False),
+            f"{term.zh or term.en} → {store.writable_name}",
+            title="term saved",
         )
         self._load_glossary_now()
 
