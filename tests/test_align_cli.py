@@ -36,6 +36,8 @@ def test_json_sentences_ids_are_global(seed_path: Path, capsys: pytest.CaptureFi
     assert len(data["zh"]) > 6 and len(data["en"]) > 5
     assert [i for b in data["beads"] for i in b["zh"]] == list(range(len(data["zh"])))
     assert [i for b in data["beads"] for i in b["en"]] == list(range(len(data["en"])))
+    first_paragraph = [b for b in data["beads"] if b["zh"] and b["zh"][0] < 2]
+    assert all(not b["en"] and b["score"] > 0 for b in first_paragraph)
 
 
 def test_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

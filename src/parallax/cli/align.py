@@ -95,6 +95,8 @@ def align(document: Document, units: str, glossary: list[tuple[str, str]]) -> Al
         zh_text = "\n".join(zh[i] for i in bead.zh)
         en_text = "\n".join(en[i] for i in bead.en)
         zh_sentences, en_sentences, beads = align_sentences(zh_text, en_text, glossary=glossary)
+        if not bead.zh or not bead.en:  # unmatched sentences keep their paragraph's confidence
+            beads = [Bead(b.zh, b.en, bead.score) for b in beads]
         zh_base, en_base = len(result.zh), len(result.en)
         result.zh.extend(zh_sentences)
         result.en.extend(en_sentences)
