@@ -195,4 +195,19 @@ def test_import_empty_file_fails(
     empty = tmp_path / "empty.csv"
     empty.write_text("", encoding="utf-8")
     status, out, err = run(capsys, "import", str(empty))
-    assert status == 2 and out == "" and err == f"parallax: {empty}: empty file, no terms to import\n"
+    assert status == 2 and out == ""
+    assert err == f"parallax: {empty}: empty file, no terms to import\n"
+
+
+def test_omegat_export_counts_what_it_writes(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", str(bundled_document_path()))  # three English-only learner entries
+    target = tmp_path / "learner.txt"
+    status, out, err = run(capsys, "export", "my-terms", "--format", "omegat", "-o", str(target))
+    assert status == 0 and out == ""
+    why = "no Chinese term (OmegaT needs the source term)"
+    assert err == f"exported 0 terms to {target} (3 skipped: {why})\n"
+    assert target.read_text("utf-8").count("\n") == 1
+    status, _, err = run(capsys, "export", "starter", "--format", "csv", "-o", str(target))
+    assert err == f"exported 31 terms to {target}\n"

@@ -17,7 +17,13 @@ from parallax.core.glossary import (
     glossary_dir,
     new_term,
 )
-from parallax.core.glossary.formats import EXPORT_FORMATS, IMPORT_FORMATS, export_terms, import_file
+from parallax.core.glossary.formats import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    export_terms,
+    import_file,
+    unexportable,
+)
 from parallax.core.text import strip_controls
 
 
@@ -209,13 +215,18 @@ def _export(store: GlossaryStore, args: argparse.Namespace) -> int:
         found |= {i for text in document.en_texts for i in matcher.en_term_ids(text)}
         terms = [t for t in terms if t.id in found]
     data = export_terms(terms, args.format, name=glossary.name)
+    skipped, why = unexportable(terms, args.format)
+    written = len(terms) - len(skipped)
+    left_out = f" ({len(skipped)} skipped: {why})" if skipped else ""
     if args.output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+        if skipped:
+            print(f"parallax: exported {written} terms{left_out}", file=sys.stderr)
     else:
         args.output.write_bytes(data)
-        print(f"exported {len(terms)} terms to {args.output}", file=sys.stderr)
+        print(f"exported {written} terms to {args.output}{left_out}", file=sys.stderr)
     return 0
 
 

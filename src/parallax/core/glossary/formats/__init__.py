@@ -68,6 +68,17 @@ def export_terms(terms: Sequence[Term], fmt: str, *, name: str = "glossary") -> 
     return text.encode("utf-8")
 
 
+def unexportable(terms: Sequence[Term], fmt: str) -> tuple[list[Term], str]:
+    """The terms that format ``fmt`` cannot carry and why (``[]`` and ``""`` when none).
+
+    OmegaT entries need a source (Chinese) term, so English-only entries are left out.
+    """
+    if fmt == "omegat":
+        skipped = [t for t in terms if not omegat.exportable(t)]
+        return skipped, "no Chinese term (OmegaT needs the source term)" if skipped else ""
+    return [], ""
+
+
 def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
     """Terms from ``text`` in format ``fmt`` (not ``auto``); ValueError if unreadable."""
     parsers = {
@@ -186,6 +197,7 @@ __all__ = [
     "ImportResult",
     "detect_format",
     "export_terms",
+    "unexportable",
     "import_file",
     "import_text",
 ]

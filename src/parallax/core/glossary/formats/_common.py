@@ -6,8 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from parallax.core.glossary.fileformat import RowProblem
 from parallax.core import chinese
+from parallax.core.glossary.fileformat import RowProblem
 from parallax.core.glossary.term import Term, TermError, clean_text, is_own_id, new_term
 
 

@@ -18,11 +18,16 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def exportable(term: Term) -> bool:
+    """True if ``term`` can be an OmegaT entry (it has a Chinese source term)."""
+    return bool(_flat(term.zh))
+
+
 def export(terms: Sequence[Term]) -> str:
     """The terms as an OmegaT glossary (UTF-8, LF line ends)."""
     lines = [HEADER]
     for term in terms:
-        if _flat(term.zh):
+        if exportable(term):
             lines.append("\t".join((_flat(term.zh), _flat(term.en), _flat(term.note))))
     return "\n".join(lines) + "\n"
 

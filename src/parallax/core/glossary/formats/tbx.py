@@ -2,8 +2,8 @@
 namespace or none, and TBX v2 (``martif``).
 
 One ``conceptEntry`` per term sense, id ``c-<term id>`` (on import only such ids are kept; other
-ids are replaced, so a foreign ``e1`` never overwrites a term): ``langSec`` ``zh-HK`` and ``en``, each
-with one ``termSec``; ``partOfSpeech`` as a ``termNote``; the context sentence as
+ids are replaced, so a foreign ``e1`` never overwrites a term): ``langSec`` ``zh-HK`` and
+``en``, each with one ``termSec``; ``partOfSpeech`` as a ``termNote``; the context sentence as
 ``descripGrp/descrip[@type=context]`` with ``admin[@type=source]``; tags as the concept's
 ``subjectField`` and the note as the concept's ``note``, both before the language sections.
 Characters XML 1.0 forbids are dropped.
