@@ -92,3 +92,32 @@ def test_read_command_returns_the_apps_return_code(monkeypatch: pytest.MonkeyPat
         glossary_dir=None,
     )
     assert read.run(args) == 1
+
+
+# ------------------------------------------------------------------ search look-ups
+async def test_pinyin_search_hit_shows_the_glossary_entry() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await pilot.press("slash", *"shuang e zhi", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        sel = view.selection
+        assert sel is not None and view.zh_shown[sel.row][sel.start : sel.end] == "雙遏制"
+        assert sel.term_ids
+        shown = str(app.screen.query_one("#lookup").content)
+        assert "dual containment" in shown and "not in the glossary" not in shown
+
+
+async def test_search_hit_outside_the_glossary_looks_up_the_dictionary() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await pilot.press("slash", *"國家主", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        sel = view.selection
+        assert sel is not None and (sel.row, sel.start, sel.end) == (0, 0, 3)
+        assert not sel.term_ids
+        shown = str(app.screen.query_one("#lookup").content)
+        assert "CC-CEDICT" in shown and "國家主席" in shown

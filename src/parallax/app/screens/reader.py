@@ -182,14 +182,29 @@ class ReaderScreen(ReaderTasks):
             return
         self.compute_note(view.cursor, view.zh_shown[view.cursor], self.romanisation)
 
-    def _select(self, selection: Selection | None) -> None:
+    def _select(self, selection: Selection | None, lookup: Selection | None = None) -> None:
+        """Select ``selection`` and look it up (or ``lookup``, a span of the same row)."""
         view = self.view
         if selection is None:
             return
         if selection.row != view.cursor:
             view.move_cursor(selection.row)
         view.select(selection)
-        self._show_lookup(selection)
+        self._show_lookup(lookup or selection)
+
+    def _select_hit(self, hit: Hit) -> None:
+        """Select a search match with the glossary terms it overlaps; without one, look up
+        the dictionary word (Chinese) or the word (English) where the match starts."""
+        marks = self.view.marks(hit.row)
+        cell = marks.zh if hit.lang == "zh" else marks.en
+        ids = tuple(
+            dict.fromkeys(
+                t for m in cell if m.start < hit.end and hit.start < m.end for t in m.term_ids
+            )
+        )
+        selection = Selection(hit.row, hit.lang, hit.start, hit.end, ids)
+        lookup = None if ids else span_at(self.view, hit.row, hit.lang, hit.start, self.word_end)
+        self._select(selection, lookup)
 
     def _show_lookup(self, sel: Selection) -> None:
         text = self.view.text(sel.row, sel.lang)[sel.start : sel.end]
@@ -237,7 +252,7 @@ class ReaderScreen(ReaderTasks):
             here = hit_key(sel.row, sel.lang, sel.start)
         hit = next_hit(self.hits, here, step)
         if hit is not None:
-            self._select(Selection(hit.row, hit.lang, hit.start, hit.end))
+            self._select_hit(hit)
 
     def action_search(self) -> None:
         """Open the search bar."""

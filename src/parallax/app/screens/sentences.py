@@ -60,9 +60,7 @@ class SentenceScreen(ModalScreen[None]):
         try:
             zh, en, beads = align_sentences(self.zh_text, self.en_text, glossary=self.glossary)
         except Exception as error:  # the view says what went wrong
-            self.app.call_from_thread(
-                self.notify, str(error), severity="error", markup=False
-            )
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
         pairs = [(tuple(b.zh), tuple(b.en)) for b in beads]
         self.app.call_from_thread(self._fill, zh, en, pairs)
