@@ -121,3 +121,88 @@ async def test_search_hit_outside_the_glossary_looks_up_the_dictionary() -> None
         assert not sel.term_ids
         shown = str(app.screen.query_one("#lookup").content)
         assert "CC-CEDICT" in shown and "國家主席" in shown
+
+
+# ------------------------------------------------------------------ rows shown at once
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The aligner's cache in a directory of this test only."""
+    from parallax.core import alignment_store
+
+    directory = tmp_path / "alignment-cache"
+    monkeypatch.setattr(alignment_store, "cache_dir", lambda: directory)
+    return directory
+
+
+def no_aligner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the rows the reader opened with (the background aligner 'is missing')."""
+    from parallax.app import loaders
+
+    def missing(*_args: object) -> None:
+        raise ImportError("no aligner")
+
+    monkeypatch.setattr(loaders, "align_rows", missing)
+
+
+async def test_aligner_result_is_cached_and_shown_at_once_next_time(
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax.core.alignment_store import cached_alignment
+
+    doc = load_document(bundled_document_path())
+    assert cached_alignment(doc.zh_texts, doc.en_texts) is None
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        aligned = [(r.zh, r.en) for r in (await ready(app, pilot)).rows]
+    assert cached_alignment(doc.zh_texts, doc.en_texts) is not None
+    no_aligner(monkeypatch)
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        assert [(r.zh, r.en) for r in view.rows] == aligned
+        assert view.rows[0].zh == (0,) and view.rows[0].en == ()  # not beside the wrong English
+
+
+async def test_without_cache_rows_are_paired_in_order(
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    no_aligner(monkeypatch)
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        assert view.rows[0].en == (0,) and view.rows[0].score is None
+
+
+async def test_hand_fixed_alignment_comes_before_the_cache(
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax.core.align.bead import Bead
+    from parallax.core.alignment_store import cache_alignment, save_alignment
+
+    doc = load_document(bundled_document_path())
+    one_to_one = [Bead((0,), (), 1.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(1, 6)]
+    cache_alignment(doc.zh_texts, doc.en_texts, one_to_one)
+    merged = [Bead((0, 1), (0,), 1.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)]
+    save_alignment(doc.zh_texts, doc.en_texts, merged)
+    no_aligner(monkeypatch)
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        assert len(view.rows) == 5 and view.rows[0].zh == (0, 1)
+
+
+async def test_damaged_hand_fixed_alignment_is_reported(
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax.core.alignment_store import alignment_path
+
+    doc = load_document(bundled_document_path())
+    path = alignment_path(doc.zh_texts, doc.en_texts)
+    path.parent.mkdir(parents=True)
+    path.write_text('{"beads": [{"zh": [0], "en": []}]', encoding="utf-8")
+    app = seed_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        view = await ready(app, pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert len(said) == 1 and str(path) in said[0] and "\n" not in said[0]
+        assert len(view.rows) == 6  # aligned afresh

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from parallax.app.model import Row, rows_from_beads
+from parallax.app.model import Row, provisional_rows, rows_from_beads
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
@@ -57,20 +57,54 @@ def glossary_pairs(terms: Sequence[Term]) -> list[tuple[str, str]]:
     return [(t.zh, t.en) for t in terms if t.zh.strip() and t.en.strip()]
 
 
+@dataclass(frozen=True)
+class FirstRows:
+    """The rows shown at once, where they come from, and a problem to tell the user ("")."""
+
+    rows: list[Row]
+    source: Literal["hand", "cache", "order"]
+    problem: str = ""
+
+
+def first_rows(doc: Document) -> FirstRows:
+    """The rows to paint first, read synchronously (small JSON files): the hand-fixed alignment,
+    else the aligner's cached result for this text, else the paragraphs paired in order. A
+    damaged hand-fixed alignment is skipped and reported in ``problem`` (one line, the file)."""
+    from parallax.core.align.bead import LOW_CONFIDENCE
+    from parallax.core.alignment_store import cached_alignment, load_alignment
+
+    problem = ""
+    try:
+        saved = load_alignment(doc.zh_texts, doc.en_texts)
+    except (ValueError, OSError) as error:
+        saved = None
+        problem = " ".join(f"{error}; ignored, aligning afresh".split())
+    if saved:
+        return FirstRows(rows_from_beads(doc, saved, LOW_CONFIDENCE), "hand")
+    cached = cached_alignment(doc.zh_texts, doc.en_texts)
+    if cached:
+        return FirstRows(rows_from_beads(doc, cached, LOW_CONFIDENCE), "cache", problem)
+    return FirstRows(provisional_rows(doc), "order", problem)
+
+
 def align_rows(doc: Document, pairs: Sequence[tuple[str, str]]) -> tuple[list[Row], bool]:
     """The document's rows and whether they were fixed by hand: the saved alignment of this
-    text if there is a readable one, else the aligner's (``parallax.core.align``)."""
+    text if there is a readable one, else the aligner's (``parallax.core.align``), which is
+    cached so that the next session opens with it."""
     from parallax.core.align import LOW_CONFIDENCE, align_document
+    from parallax.core.alignment_store import cache_alignment
 
     saved = saved_alignment(doc)
     if saved is not None:
         return rows_from_beads(doc, saved, LOW_CONFIDENCE), True
-    return rows_from_beads(doc, align_document(doc, glossary=pairs), LOW_CONFIDENCE), False
+    beads = align_document(doc, glossary=pairs)
+    cache_alignment(doc.zh_texts, doc.en_texts, beads)
+    return rows_from_beads(doc, beads, LOW_CONFIDENCE), False
 
 
 def saved_alignment(doc: Document) -> list[Bead] | None:
     """The hand-fixed alignment saved for this document's text, if any (a damaged one is
-    ignored: the aligner runs instead)."""
+    ignored here, the aligner runs instead; :func:`first_rows` reports it)."""
     from parallax.core.alignment_store import load_alignment
 
     try:

@@ -20,7 +20,6 @@ from parallax.app.model import (
     Lang,
     Row,
     Selection,
-    provisional_rows,
     row_of_paragraph,
     rows_from_beads,
     titles,
@@ -51,6 +50,7 @@ class ReaderScreen(ReaderTasks):
     ) -> None:
         super().__init__()
         self.doc = doc
+        self.first = loaders.first_rows(doc)
         self.glossary_names = glossaries
         self.glossary_dir = glossary_dir
         self.glossary: loaders.GlossaryState | None = None
@@ -64,7 +64,7 @@ class ReaderScreen(ReaderTasks):
     def compose(self) -> ComposeResult:
         """Header, the parallel view, the search bar, the look-up panel, status and footer."""
         yield Header(icon="⇆")
-        yield ParallelView(provisional_rows(self.doc), id="parallel")
+        yield ParallelView(self.first.rows, id="parallel")
         with Vertical(id="bottom"):
             yield LookupPanel(id="lookup")
             yield SearchBar(id="search")
@@ -96,6 +96,8 @@ class ReaderScreen(ReaderTasks):
             ("dictionary", "dictionary"),
         ):
             self.status.start(step, text)
+        if self.first.problem:
+            self.notify(self.first.problem, title="alignment", severity="warning", markup=False)
         self.call_after_refresh(self.prepare)
 
     # -------------------------------------------------------------- messages
@@ -114,6 +116,10 @@ class ReaderScreen(ReaderTasks):
         view = self.view
         current = view.rows[view.cursor] if view.rows else None
         self.aligned = True
+        if [(r.zh, r.en, r.low) for r in message.rows] == [(r.zh, r.en, r.low) for r in view.rows]:
+            view.rescore(message.rows)  # as opened (e.g. from the cache): keep the selection
+            self._show_alignment(message.by_hand)
+            return
         view.set_rows(message.rows, self._zh_shown(message.rows))
         if current is not None and current.zh:
             view.move_cursor(row_of_paragraph(message.rows, "zh", current.zh[0]))

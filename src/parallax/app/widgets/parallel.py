@@ -80,6 +80,12 @@ class ParallelView(ScrollView, can_focus=True):
         self._marks.clear()
         self._reset_layout()
 
+    def rescore(self, rows: list[Row]) -> None:
+        """The same beads with new scores: redraw the gutters, keep the cursor and selection."""
+        self.rows = rows
+        self._composed.clear()
+        self.refresh()
+
     def set_zh_shown(self, zh_shown: list[str]) -> None:
         """Display these Chinese texts (e.g. converted script) instead of the current ones."""
         self.zh_shown = zh_shown
