@@ -15,6 +15,9 @@ from parallax.core.align.params import Params
 LEXICAL_WEIGHT = 8.0
 HALF_CONFIDENCE_COST = 7.0
 SCALE = 1.5
+# A unit left unmatched is doubtful (confidence one half) when its best similarity with a unit
+# of the other side near it reaches this.
+SKIP_HALF_SIMILARITY = 0.4
 
 
 def similarity(table: PairTable, params: Params, zh: range, en: range) -> float:
@@ -56,7 +59,7 @@ def _skip_confidence(
     """Confident that a unit has no counterpart when it shares nothing with its neighbours."""
     if not features.signals:
         return 0.5
-    best = params.neutral
+    best = 0.0
     if zh:
         u = zh.start
         for v in range(table.lo[u], table.hi[u]):
@@ -66,7 +69,7 @@ def _skip_confidence(
         for u in range(max(0, zh.start - 4), min(features.n_zh, zh.start + 4)):
             if table.lo[u] <= v < table.hi[u]:
                 best = max(best, similarity(table, params, range(u, u + 1), en))
-    return _logistic((LEXICAL_WEIGHT * (1.0 - best) - HALF_CONFIDENCE_COST) / SCALE)
+    return _logistic((SKIP_HALF_SIMILARITY - best) * LEXICAL_WEIGHT / SCALE)
 
 
 def _logistic(x: float) -> float:
