@@ -206,3 +206,39 @@ async def test_damaged_hand_fixed_alignment_is_reported(
         said = [str(n.message) for n in app._notifications]
         assert len(said) == 1 and str(path) in said[0] and "\n" not in said[0]
         assert len(view.rows) == 6  # aligned afresh
+
+
+# ------------------------------------------------------------------ sentence view and script
+def sentence_texts(screen: object, lang: str) -> list[str]:
+    return [
+        str(w.content)
+        for w in screen.query(".sentence")  # type: ignore[attr-defined]
+        if (w.id or "").startswith(f"{lang}-")
+    ]
+
+
+async def test_sentence_view_follows_the_script_toggle() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        row = next(i for i, r in enumerate(view.rows) if "雙遏制" in r.zh_text)
+        view.move_cursor(row)
+        await pilot.press("t", "v")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "SentenceScreen"
+        zh = " ".join(sentence_texts(screen, "zh"))
+        assert "双遏制" in zh and "雙遏制" not in zh
+        await pilot.press("down")
+        await pilot.pause()
+        current = [w.id for w in screen.query(".-current")]
+        matches = [w.id for w in screen.query(".-match")]
+        await pilot.press("t")  # back to Traditional, here and in the reader
+        await pilot.pause()
+        zh = " ".join(sentence_texts(screen, "zh"))
+        assert "雙遏制" in zh and "双遏制" not in zh
+        assert [w.id for w in screen.query(".-current")] == current == ["zh-1"]
+        assert [w.id for w in screen.query(".-match")] == matches and matches
+        await pilot.press("escape")
+        assert "雙遏制" in view.zh_shown[row]

@@ -308,7 +308,19 @@ class ReaderScreen(ReaderTasks):
             )
             return
         pairs = loaders.glossary_pairs(self.glossary.terms) if self.glossary else []
-        self.app.push_screen(SentenceScreen(row.zh_text, row.en_text, pairs))
+        self.app.push_screen(
+            SentenceScreen(
+                row.zh_text,
+                row.en_text,
+                pairs,
+                script=self.script_target,
+                toggle_script=self._toggle_script,
+            )
+        )
+
+    def _toggle_script(self) -> str | None:
+        self.action_script()
+        return self.script_target
 
     def action_add_term(self) -> None:
         """Add the selection (or the cursor row's word) to the writable glossary."""

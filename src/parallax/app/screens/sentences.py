@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import work
 from textual.app import ComposeResult
@@ -11,6 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
+
+from parallax.app.script import shown
 
 
 class SentenceScreen(ModalScreen[None]):
@@ -30,13 +32,24 @@ class SentenceScreen(ModalScreen[None]):
         Binding("escape,v,q", "dismiss_screen", "Close", id="sentences-close"),
         Binding("down,j", "move(1)", "Next sentence", id="sentence-next"),
         Binding("up,k", "move(-1)", "Previous sentence", id="sentence-previous"),
+        Binding("t", "script", "Trad/Simp", id="sentences-script"),
     ]
 
     def __init__(
-        self, zh_text: str, en_text: str, glossary: Sequence[tuple[str, str]] = ()
+        self,
+        zh_text: str,
+        en_text: str,
+        glossary: Sequence[tuple[str, str]] = (),
+        *,
+        script: str | None = None,
+        toggle_script: Callable[[], str | None] | None = None,
     ) -> None:
+        """``script``: the reader's script target ("simplified"/"traditional", None: as
+        written); ``toggle_script`` toggles the reader's script and returns the new target."""
         super().__init__()
         self.zh_text, self.en_text, self.glossary = zh_text, en_text, list(glossary)
+        self.script, self.toggle_script = script, toggle_script
+        self.zh_sentences: list[str] = []
         self.beads: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         self.current = 0
         self.zh_count = 0
@@ -68,11 +81,12 @@ class SentenceScreen(ModalScreen[None]):
     def _fill(
         self, zh: list[str], en: list[str], beads: list[tuple[tuple[int, ...], tuple[int, ...]]]
     ) -> None:
-        self.beads, self.zh_count = beads, len(zh)
+        self.beads, self.zh_count, self.zh_sentences = beads, len(zh), zh
         zh_column, en_column = self.query_one("#zh"), self.query_one("#en")
         zh_column.remove_children()
         zh_column.mount_all(
-            Static(Content(s), classes="sentence", id=f"zh-{i}") for i, s in enumerate(zh)
+            Static(Content(s), classes="sentence", id=f"zh-{i}")
+            for i, s in enumerate(shown(zh, self.script))
         )
         en_column.mount_all(
             Static(Content(s), classes="sentence", id=f"en-{i}") for i, s in enumerate(en)
@@ -97,6 +111,14 @@ class SentenceScreen(ModalScreen[None]):
         if self.zh_count:
             self.current = max(0, min(self.current + step, self.zh_count - 1))
             self._mark()
+
+    def action_script(self) -> None:
+        """Toggle the script here and in the reader; the sentence marks stay."""
+        if self.toggle_script is None:
+            return
+        self.script = self.toggle_script()
+        for i, text in enumerate(shown(self.zh_sentences, self.script)):
+            self.query_one(f"#zh-{i}", Static).update(Content(text))
 
     def action_dismiss_screen(self) -> None:
         """Back to the reader."""
