@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     with tempfile.TemporaryDirectory() as directory:
-        store = GlossaryStore(directory, include_starter=False)
+        store = GlossaryStore(directory, include_starter=False, writable_name="big")
         save_new, _ = timed(lambda: store.add_many("big", terms))
         load, glossary = timed(lambda: store.load("big"))
         save_again, _ = timed(lambda: store.save(store.load("big")))

@@ -48,7 +48,7 @@ def test_add_show_remove_list(gdir: Path, capsys: pytest.CaptureFixture[str]) ->
     assert out == f"{term_id}\t雙遏制 [shuāng è zhì]\tdual containment (US policy)\tnew #politics\n"
     status, out, _ = run(capsys, "list")
     assert f"glossary directory: {gdir}" in out
-    assert "my-terms\t1 terms\twritable, default" in out and "starter\t31 terms\tread-only" in out
+    assert "my-terms\t1 terms\twritable\t" in out and "starter\t31 terms\treference\t" in out
     status, out, _ = run(capsys, "remove", "my-terms", term_id[:6])
     assert status == 0 and out.startswith(f"removed {term_id}")
     assert GlossaryStore(gdir).load("my-terms").terms == ()
@@ -56,7 +56,8 @@ def test_add_show_remove_list(gdir: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_glossary_dir_option_anywhere(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "elsewhere"
-    assert main(["glossary", "--glossary-dir", str(target), "add", "g", "霸權", "hegemony"]) == 0
+    argv = ["--glossary-dir", str(target), "--writable", "g", "add", "g", "霸權", "hegemony"]
+    assert main(["glossary", *argv]) == 0
     assert main(["glossary", "list", "--glossary-dir", str(target)]) == 0
     assert "g\t1 terms" in capsys.readouterr().out
 
@@ -64,13 +65,14 @@ def test_glossary_dir_option_anywhere(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_import_export_round_trip(
     gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(capsys, "import", str(DATA / "omegat-hand.txt"), "--into", "ot")
+    hand = str(DATA / "omegat-hand.txt")
+    status, out, _ = run(capsys, "import", hand, "--into", "ot", "--writable", "ot")
     assert status == 0 and out == f"imported 5 terms from {DATA / 'omegat-hand.txt'} into ot\n"
-    run(capsys, "import", str(DATA / "omegat-hand.txt"), "--into", "ot")  # idempotent
+    run(capsys, "--writable", "ot", "import", hand, "--into", "ot")  # idempotent
     assert len(GlossaryStore(gdir).load("ot").terms) == 5
     out_file = tmp_path / "ot.tbx"
     assert main(["glossary", "export", "ot", "--format", "tbx", "-o", str(out_file)]) == 0
-    assert run(capsys, "import", str(out_file), "--into", "back")[0] == 0
+    assert run(capsys, "--writable", "back", "import", str(out_file), "--into", "back")[0] == 0
     store = GlossaryStore(gdir)
     assert [(t.zh, t.en) for t in store.load("back").terms] == [
         (t.zh, t.en) for t in store.load("ot").terms
@@ -107,7 +109,7 @@ def test_check_document(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "  ok       雙遏制 = dual containment" in out
     assert "(not translated)" in out  # the first Chinese paragraph has no English
     assert out.splitlines()[-1].endswith("(glossaries: starter)")
-    run(capsys, "add", "mine", "遏制", "curb")
+    run(capsys, "add", "mine", "遏制", "curb", "--writable", "mine")
     status, out, _ = run(capsys, "check", str(bundled_document_path()), "--glossary", "mine")
     assert "  MISSING  遏制 = curb" in out
 
@@ -125,6 +127,11 @@ def test_check_document(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
             "unknown import format 'docx'",
         ),
         (["add", "starter", "a", "b"], "glossary 'starter' is read-only"),
+        (["add", "other", "a", "b"], "use --writable other to edit it"),
+        (["add", "my-terms.tsv", "a", "b"], "give it without .tsv"),
+        (["add", "x y", "a", "b"], "invalid glossary name 'x y'"),
+        (["add", "CON", "a", "b"], "invalid glossary name 'CON'"),
+        (["import", str(DATA / "omegat-hand.txt"), "--into", "starter"], "is read-only"),
         (["add", "g", "a", "b", "--status", "done"], "unknown status 'done'"),
     ],
 )
@@ -174,7 +181,8 @@ def test_add_strips_controls_and_show_prints_no_escape(
     for fmt in ("tbx", "tbx2"):
         target = tmp_path / f"out-{fmt}.xml"
         assert run(capsys, "export", "my-terms", "--format", fmt, "-o", str(target))[0] == 0
-        assert run(capsys, "import", str(target), "--into", f"back-{fmt}")[0] == 0
+        argv = ["import", str(target), "--into", f"back-{fmt}", "--writable", f"back-{fmt}"]
+        assert run(capsys, *argv)[0] == 0
 
 
 @pytest.mark.parametrize("suffix", ["csv-excel", "lute"])
@@ -211,3 +219,23 @@ def test_omegat_export_counts_what_it_writes(
     assert target.read_text("utf-8").count("\n") == 1
     status, _, err = run(capsys, "export", "starter", "--format", "csv", "-o", str(target))
     assert err == f"exported 31 terms to {target}\n"
+
+
+def test_writable_choice_and_reference_listing(
+    gdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gdir.mkdir()
+    gdir.joinpath("starter.tsv").write_bytes(GlossaryStore(gdir).path("starter").read_bytes())
+    out = run(capsys, "list")[1]
+    assert "\nmy-terms\t0 terms\twritable, created on first save\t" in out
+    assert "\nstarter\t31 terms\treference\t" in out
+    assert run(capsys, "add", "starter", "霸", "x")[0] == 2
+    assert run(capsys, "--writable", "starter", "add", "starter", "霸", "x")[0] == 0
+    monkeypatch.setenv("PARALLAX_WRITABLE_GLOSSARY", "work")
+    assert run(capsys, "add", "work", "霸權", "hegemony")[0] == 0
+    out = run(capsys, "list")[1]
+    assert "\nwork\t1 terms\twritable\t" in out and "\nstarter\t32 terms\treference\t" in out
+    assert not gdir.joinpath("my-terms.tsv").exists()
+    with pytest.raises(SystemExit):
+        main(["glossary", "--help"])
+    assert "--writable NAME" in capsys.readouterr().out

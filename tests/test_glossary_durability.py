@@ -17,7 +17,7 @@ from parallax.core.glossary import GlossaryStore, Term, fileformat
 ADDER = """
 import sys
 from parallax.core.glossary import GlossaryStore, Term
-store = GlossaryStore(sys.argv[1], include_starter=False)
+store = GlossaryStore(sys.argv[1], include_starter=False, writable_name="shared")
 tag, count = sys.argv[2], int(sys.argv[3])
 print("ready", flush=True)
 sys.stdin.readline()
@@ -29,7 +29,7 @@ print("done", flush=True)
 SAVER = """
 import sys
 from parallax.core.glossary import GlossaryStore, Term
-store = GlossaryStore(sys.argv[1], include_starter=False)
+store = GlossaryStore(sys.argv[1], include_starter=False, writable_name="big")
 i = 0
 while True:
     store.add("big", Term(id=f"k{sys.argv[2]}-{i}", zh="遏制" * 5, en="containment " * 5))
@@ -71,7 +71,7 @@ def test_two_processes_adding_500_each_keep_all_1000(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_during_saves_never_corrupts(tmp_path: Path) -> None:
-    store = GlossaryStore(tmp_path, include_starter=False)
+    store = GlossaryStore(tmp_path, include_starter=False, writable_name="big")
     base = [Term(id=f"base{i}", zh="雙遏制" * 3, en="dual containment " * 3) for i in range(3000)]
     store.add_many("big", base)
     path = tmp_path / "big.tsv"

@@ -130,7 +130,7 @@ def test_omegat_round_trip(items: list[Term]) -> None:
     flat = [
         (" ".join(t.zh.split()), " ".join(t.en.split()), " ".join(t.note.split()))
         for t in items
-        if " ".join(t.zh.split())
+        if " ".join(t.zh.split()) and not t.zh.startswith("#")
     ]
     assert [(t.zh, t.en, t.note) for t in got] == flat
 

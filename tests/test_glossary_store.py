@@ -73,7 +73,7 @@ def test_dump_parse_lossless(items: list[Term]) -> None:
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(terms(), max_size=5).map(unique))
 def test_save_load_lossless(tmp_path: Path, items: list[Term]) -> None:
-    store = GlossaryStore(tmp_path, include_starter=False)
+    store = GlossaryStore(tmp_path, include_starter=False, writable_name="g")
     (tmp_path / "g.tsv").unlink(missing_ok=True)
     store.add_many("g", items)
     assert list(store.load("g").terms) == items
@@ -98,7 +98,7 @@ def test_term_validation() -> None:
 
 
 def test_file_is_readable_tsv(tmp_path: Path) -> None:
-    store = GlossaryStore(tmp_path)
+    store = GlossaryStore(tmp_path, writable_name="mine")
     store.add("mine", Term(id="t1", zh="雙遏制", en="dual\tcontainment", note="a\nb\\c"))
     lines = (tmp_path / "mine.tsv").read_text("utf-8").splitlines()
     assert lines[0].split("\t")[:3] == ["id", "zh", "en"]
@@ -116,7 +116,7 @@ def test_bad_row_reported_and_never_dropped(tmp_path: Path) -> None:
         "a4\t單邊\tunilateral\tknown\n",
         encoding="utf-8",
     )
-    store = GlossaryStore(tmp_path)
+    store = GlossaryStore(tmp_path, writable_name="hand")
     glossary = store.load("hand")
     assert [t.id for t in glossary.terms] == ["a1", "a4"]
     assert [(p.line, p.message) for p in glossary.problems] == [
@@ -136,7 +136,7 @@ def test_bad_row_reported_and_never_dropped(tmp_path: Path) -> None:
 
 def test_bad_header_refuses_to_write(tmp_path: Path) -> None:
     (tmp_path / "x.tsv").write_text("term\tmeaning\nfoo\tbar\n", encoding="utf-8")
-    store = GlossaryStore(tmp_path)
+    store = GlossaryStore(tmp_path, writable_name="x")
     glossary = store.load("x")
     assert glossary.terms == () and glossary.problems[0].line == 1
     with pytest.raises(GlossaryError, match=r"x\.tsv:1: not a parallax glossary header"):
@@ -145,7 +145,7 @@ def test_bad_header_refuses_to_write(tmp_path: Path) -> None:
 
 
 def test_changed_on_disk_is_reloaded_not_overwritten(tmp_path: Path) -> None:
-    store = GlossaryStore(tmp_path)
+    store = GlossaryStore(tmp_path, writable_name="g")
     store.add("g", Term(id="a", zh="甲", en="a"))
     loaded = store.load("g")
     # another program appends a row behind our back
@@ -161,7 +161,7 @@ def test_changed_on_disk_is_reloaded_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_update_remove_by_prefix_and_errors(tmp_path: Path) -> None:
-    store = GlossaryStore(tmp_path)
+    store = GlossaryStore(tmp_path, writable_name="g")
     store.add("g", Term(id="abc123", zh="甲", en="a"))
     store.add("g", Term(id="abd456", zh="乙", en="b"))
     store.update("g", Term(id="abc123", zh="甲", en="A"))
@@ -176,7 +176,7 @@ def test_update_remove_by_prefix_and_errors(tmp_path: Path) -> None:
 
 
 def test_backups_rotate(tmp_path: Path) -> None:
-    store = GlossaryStore(tmp_path)
+    store = GlossaryStore(tmp_path, writable_name="g")
     for n in range(5):
         store.add("g", Term(id=f"t{n}", zh="字", en=f"w{n}"))
     backups = backup_paths(tmp_path / "g.tsv")
@@ -211,7 +211,24 @@ def test_default_writable_glossary_created_on_first_save(tmp_path: Path) -> None
     assert store.names()[0] == "my-terms" and store.list()[0].default
 
 
-@pytest.mark.parametrize("name", ["", "a/b", "..", "a..b", ".hidden", "a\\b", " x"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "",
+        "a/b",
+        "..",
+        "a..b",
+        ".hidden",
+        "a\\b",
+        " x",
+        "x y",
+        "a.b",
+        "CON",
+        "nul",
+        "Com1",
+        "x" * 101,
+    ],
+)
 def test_bad_names(name: str) -> None:
     with pytest.raises(GlossaryNameError, match="invalid glossary name"):
         validate_name(name)
@@ -230,7 +247,7 @@ def test_glossary_dir_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_fast_append_keeps_bad_rows_and_replaces_known_ids(tmp_path: Path) -> None:
-    store = GlossaryStore(tmp_path)
+    store = GlossaryStore(tmp_path, writable_name="g")
     store.add("g", Term(id="a", zh="甲", en="a"))
     path = tmp_path / "g.tsv"
     with open(path, "a", encoding="utf-8") as handle:
@@ -242,3 +259,30 @@ def test_fast_append_keeps_bad_rows_and_replaces_known_ids(tmp_path: Path) -> No
     glossary = store.load("g")
     assert [(t.id, t.en) for t in glossary.terms] == [("a", "A"), ("b", "b")]
     assert [p.line for p in glossary.problems] == [3]
+
+
+@pytest.mark.parametrize("name", ["my-terms", "術語", "a_b1", "LPT10", "console"])
+def test_good_names(name: str) -> None:
+    assert validate_name(name) == name
+
+
+def test_tsv_suffix_refused_with_hint() -> None:
+    with pytest.raises(GlossaryNameError, match=r"give it without \.tsv \('my-terms'\)"):
+        validate_name("my-terms.tsv")
+
+
+def test_only_the_writable_glossary_changes(tmp_path: Path) -> None:
+    (tmp_path / "starter.tsv").write_bytes(starter_path().read_bytes())  # as in the repo root
+    (tmp_path / "x y.tsv").write_text("id\tzh\ten\n", encoding="utf-8")
+    store = GlossaryStore(tmp_path)
+    assert [(i.name, i.writable, i.default) for i in store.list()] == [
+        ("my-terms", True, True),
+        ("starter", False, False),
+    ]
+    assert store.ignored_files() == [tmp_path / "x y.tsv"]
+    with pytest.raises(GlossaryError, match="'starter' is read-only .*writable one is 'my-terms'"):
+        store.add("starter", Term(id="x", zh="x", en="x"))
+    other = GlossaryStore(tmp_path, writable_name="starter")
+    other.add("starter", Term(id="x", zh="x", en="x"))
+    assert other.load("starter").writable and not other.is_writable("my-terms")
+    assert [i.name for i in other.list() if i.writable] == ["starter"]

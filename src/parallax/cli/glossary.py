@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from itertools import zip_longest
 from pathlib import Path
 
 from parallax.core.glossary import (
+    DEFAULT_WRITABLE,
     STATUSES,
     GlossaryStore,
     Matcher,
@@ -26,6 +28,8 @@ from parallax.core.glossary.formats import (
 )
 from parallax.core.text import strip_controls
 
+WRITABLE_ENV = "PARALLAX_WRITABLE_GLOSSARY"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``parallax glossary`` and its sub-commands."""
@@ -37,11 +41,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         default=argparse.SUPPRESS,
         help="glossary directory (default: $PARALLAX_GLOSSARY_DIR, ./glossaries, user data dir)",
     )
+    common.add_argument(
+        "--writable",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help=f"the glossary that add/remove/import may change (default: ${WRITABLE_ENV} or "
+        f"{DEFAULT_WRITABLE}); every other glossary is a read-only reference",
+    )
     parser = subparsers.add_parser(
         "glossary",
         parents=[common],
         help="manage glossaries: list, show, add, import, export, check",
-        description="Manage term glossaries and check a document's terminology.",
+        description="Manage term glossaries and check a document's terminology. One glossary "
+        f"is writable (default {DEFAULT_WRITABLE}, created on first save); the others, the "
+        "starter included, are read-only reference glossaries. To edit another one, make it "
+        f"the writable one with --writable NAME or ${WRITABLE_ENV}.",
     )
     sub = parser.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
 
@@ -108,7 +122,8 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the ``parallax glossary`` action named in ``args``."""
-    store = GlossaryStore(glossary_dir(getattr(args, "glossary_dir", None)))
+    writable = getattr(args, "writable", None) or os.environ.get(WRITABLE_ENV) or DEFAULT_WRITABLE
+    store = GlossaryStore(glossary_dir(getattr(args, "glossary_dir", None)), writable_name=writable)
     action = {
         "list": _list,
         "show": _show,
@@ -124,13 +139,28 @@ def run(args: argparse.Namespace) -> int:
 def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
     print(f"glossary directory: {store.directory}")
     for info in store.list():
-        flags = ("writable" if info.writable else "read-only") + (
-            ", default" if info.default else ""
-        )
+        if info.writable:
+            flags = "writable"
+        elif info.default:
+            flags = "writable but read-only file"
+        else:
+            flags = "reference"
         problems = f", {info.problems} bad rows" if info.problems else ""
         problems += "" if info.exists else ", created on first save"
         print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{info.path}")
+    for path in store.ignored_files():
+        print(f"parallax: warning: {path}: ignored, not a valid glossary name", file=sys.stderr)
     return 0
+
+
+def _editable(store: GlossaryStore, name: str) -> str:
+    """``name`` if add/remove/import may change it, else a one-line error with the way out."""
+    if name != store.writable_name:
+        raise ValueError(
+            f"{store.path(name)}: glossary {name!r} is read-only (a reference glossary; the "
+            f"writable one is {store.writable_name!r}): use --writable {name} to edit it"
+        )
+    return name
 
 
 def _selected(terms: Iterable[Term], args: argparse.Namespace) -> list[Term]:
@@ -179,19 +209,19 @@ def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
         context_en=args.context_en,
         source=args.source,
     )
-    store.add(args.name, term)
+    store.add(_editable(store, args.name), term)
     print(f"added {term.id}\t{term.zh}\t{term.en}\tto {args.name}")
     return 0
 
 
 def _remove(store: GlossaryStore, args: argparse.Namespace) -> int:
-    term = store.remove(args.name, args.term_id)
+    term = store.remove(_editable(store, args.name), args.term_id)
     print(f"removed {term.id}\t{term.zh}\t{term.en}\tfrom {args.name}")
     return 0
 
 
 def _import(store: GlossaryStore, args: argparse.Namespace) -> int:
-    name = args.into or store.writable_name
+    name = _editable(store, args.into or store.writable_name)
     result = import_file(args.file, args.format)
     count = store.add_many(name, result.terms)
     print(f"imported {count} terms from {args.file} into {name}")

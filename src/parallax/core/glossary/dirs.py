@@ -10,7 +10,12 @@ from pathlib import Path
 SUFFIX = ".tsv"
 ENV_VAR = "PARALLAX_GLOSSARY_DIR"
 STARTER = "starter"
-_BAD_NAME = re.compile(r"[/\\\x00-\x1f:*?\"<>|]")
+MAX_NAME = 100
+_NAME = re.compile(r"[\w-]+")
+# Device names Windows reserves whatever the extension (a glossary must be portable).
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{i}" for d in ("com", "lpt") for i in "123456789"]
+)
 
 
 class GlossaryNameError(ValueError):
@@ -38,20 +43,36 @@ def glossary_dir(cli_dir: str | os.PathLike[str] | None = None) -> Path:
 
 
 def validate_name(name: str) -> str:
-    """``name`` if it is a valid glossary name, else ``GlossaryNameError`` (one line)."""
+    """``name`` if it is a valid glossary name, else ``GlossaryNameError`` (one line).
+
+    A name is letters (any script, so ``術語`` is fine), digits, ``-`` and ``_``; at most
+    100 characters; not a Windows device name (``CON``, ``NUL``, ``COM1``…). The file is
+    ``NAME.tsv``: a name ending in ``.tsv`` is refused (give the name without the suffix).
+    """
+    if isinstance(name, str) and name.lower().endswith(SUFFIX) and _NAME.fullmatch(name[:-4]):
+        raise GlossaryNameError(
+            f"invalid glossary name {name!r}: give it without {SUFFIX} ({name[:-4]!r})"
+        )
     if (
-        not name
-        or not name.strip()
-        or name != name.strip()
-        or name.startswith(".")
-        or ".." in name
-        or _BAD_NAME.search(name)
+        not isinstance(name, str)
+        or not _NAME.fullmatch(name)
+        or len(name) > MAX_NAME
+        or name.lower() in _RESERVED
     ):
         raise GlossaryNameError(
             f"invalid glossary name {name!r}: use letters, digits, '-' or '_' "
-            "(no '/', '\\\\', '..', leading dot or empty name)"
+            f"(at most {MAX_NAME}, not a device name such as CON)"
         )
     return name
+
+
+def is_valid_name(name: str) -> bool:
+    """True if ``validate_name`` accepts ``name``."""
+    try:
+        validate_name(name)
+    except GlossaryNameError:
+        return False
+    return True
 
 
 def starter_path() -> Path:

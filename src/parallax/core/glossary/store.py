@@ -1,42 +1,28 @@
 """``GlossaryStore``: the glossaries of one directory plus the packaged starter glossary.
 
-Every change is a locked read-merge-write: take the inter-process lock, re-read the file from
-disk (so changes made meanwhile by another process or program are kept), apply the change, and
-replace the file atomically with rotating backups. Rows that could not be read are carried
-through verbatim.
+One glossary is the writable one (``writable_name``, default ``my-terms``, created on first
+save); every other glossary, the starter included, is a read-only reference glossary used for
+highlighting and look-up. To edit another glossary, make it the writable one
+(``GlossaryStore(directory, writable_name=NAME)``; ``parallax glossary --writable NAME``).
+Listing and priorities live here; the locked read-merge-write is in ``editing``.
 """
 
 from __future__ import annotations
 
 import builtins
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parallax.core.glossary import fileformat
-from parallax.core.glossary.dirs import STARTER, SUFFIX, starter_path, validate_name
-from parallax.core.glossary.fileformat import Entry, ParsedFile, RowProblem
+from parallax.core.glossary import editing
+from parallax.core.glossary.dirs import STARTER, SUFFIX, is_valid_name, starter_path, validate_name
+from parallax.core.glossary.editing import GlossaryConflictError, GlossaryError
+from parallax.core.glossary.fileformat import Entry, RowProblem
 from parallax.core.glossary.term import Term
-from parallax.core.safefile import (
-    MISSING,
-    Signature,
-    atomic_write,
-    locked,
-    read_with_signature,
-    remove_stale_temps,
-    stat_matches,
-)
+from parallax.core.safefile import MISSING, Signature
 
 DEFAULT_WRITABLE = "my-terms"
-
-
-class GlossaryError(ValueError):
-    """A glossary operation failed; the message is one line naming the file and the fault."""
-
-
-class GlossaryConflictError(GlossaryError):
-    """The file changed on disk since it was loaded: reload it instead of overwriting."""
 
 
 @dataclass(frozen=True)
@@ -68,8 +54,9 @@ class GlossaryStore:
     """The glossaries in ``directory`` (``NAME.tsv``) and the packaged starter glossary.
 
     Priority order (as in OmegaT): the writable glossary ``writable_name`` first, then the other
-    files of the directory by name, then the packaged starter (unless the directory has its own
-    ``starter.tsv``). The packaged starter is read-only.
+    files of the directory by name (reference glossaries, read-only), then the packaged starter
+    (unless the directory has its own ``starter.tsv``). Files whose name is not a valid
+    glossary name are not glossaries (see ``ignored_files``).
     """
 
     def __init__(
@@ -91,13 +78,23 @@ class GlossaryStore:
             found = sorted(
                 p.name[: -len(SUFFIX)]
                 for p in self.directory.glob(f"*{SUFFIX}")
-                if not p.name.startswith(".") and p.is_file()
+                if is_valid_name(p.name[: -len(SUFFIX)]) and p.is_file()
             )
         order = [n for n in found if n == self.writable_name]
         order += [n for n in found if n != self.writable_name]
         if self.include_starter and STARTER not in order and starter_path().is_file():
             order.append(STARTER)
         return order
+
+    def ignored_files(self) -> builtins.list[Path]:
+        """``*.tsv`` files of the directory whose names are not valid glossary names."""
+        if not self.directory.is_dir():
+            return []
+        return sorted(
+            p
+            for p in self.directory.glob(f"*{SUFFIX}")
+            if not p.name.startswith(".") and not is_valid_name(p.name[: -len(SUFFIX)])
+        )
 
     def path(self, name: str) -> Path:
         """The file of glossary ``name`` (in the directory, or the packaged starter)."""
@@ -107,7 +104,10 @@ class GlossaryStore:
         return own
 
     def is_writable(self, name: str) -> bool:
-        """True unless ``name`` is the packaged starter or a read-only file."""
+        """True only for the writable glossary (``writable_name``), unless it is the packaged
+        starter or a file the user may not write; every other glossary is a reference."""
+        if name != self.writable_name:
+            return False
         path = self.path(name)
         if path == starter_path():
             return False
@@ -145,7 +145,7 @@ class GlossaryStore:
                 return Glossary(name, path, (), True)
             known = ", ".join(self.names()) or "none"
             raise GlossaryError(f"{path}: no glossary named {name!r} (known: {known})")
-        parsed, signature = self._read(path)
+        parsed, signature = editing.read_file(path)
         return Glossary(
             name, path, parsed.terms, self.is_writable(name), parsed.problems, signature
         )
@@ -167,7 +167,8 @@ class GlossaryStore:
         without re-reading every row (the whole file is still replaced atomically).
         """
         new = list(terms)
-        if len({t.id for t in new}) == len(new) and self._append_fast(name, new):
+        path = self._writable_path(name)
+        if len({t.id for t in new}) == len(new) and editing.append_fast(path, new):
             return len(new)
 
         def change(entries: builtins.list[Entry]) -> None:
@@ -184,7 +185,7 @@ class GlossaryStore:
         """Replace the term with ``term.id``; GlossaryError if there is none."""
 
         def change(entries: builtins.list[Entry]) -> None:
-            entries[self._index(name, entries, term.id)] = term
+            entries[editing.index_of(self.path(name), entries, term.id)] = term
 
         self._transact(name, change)
         return term
@@ -194,7 +195,8 @@ class GlossaryStore:
         removed: builtins.list[Term] = []
 
         def change(entries: builtins.list[Entry]) -> None:
-            removed.append(entries.pop(self._index(name, entries, term_id)))  # type: ignore[arg-type]
+            index = editing.index_of(self.path(name), entries, term_id)
+            removed.append(entries.pop(index))  # type: ignore[arg-type]
 
         self._transact(name, change)
         return removed[0]
@@ -222,79 +224,33 @@ class GlossaryStore:
         self._transact(glossary.name, change, expect=expect)
 
     # --------------------------------------------------------------- helpers
-    def _append_fast(self, name: str, terms: builtins.list[Term]) -> bool:
-        """Append rows under the lock if the file has the standard header and none of the ids."""
-        if not self.is_writable(name):
-            return False
+    def _writable_path(self, name: str) -> Path:
+        """The file of ``name``; GlossaryError unless ``name`` is the writable glossary."""
         path = self.path(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with locked(path):
-            remove_stale_temps(path)
-            data, signature = read_with_signature(path)
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                return False
-            ids = fileformat.row_ids(text) if text else set()
-            if ids is None or any(t.id in ids for t in terms):
-                return False
-            head = text if text else fileformat.HEADER_LINE + "\n"
-            if not head.endswith("\n"):
-                head += "\n"
-            rows = "".join(fileformat.format_row(t) + "\n" for t in terms)
-            if not stat_matches(path, signature):
-                return False
-            atomic_write(path, (head + rows).encode("utf-8"))
-            return True
-
-    def _read(self, path: Path) -> tuple[ParsedFile, Signature]:
-        data, signature = read_with_signature(path)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise GlossaryError(f"{path}: not UTF-8 (byte {error.start})") from None
-        return fileformat.parse(text), signature
-
-    def _index(self, name: str, entries: Sequence[Entry], term_id: str) -> int:
-        hits = [
-            i for i, e in enumerate(entries) if isinstance(e, Term) and e.id.startswith(term_id)
-        ]
-        exact = [i for i in hits if entries[i].id == term_id]  # type: ignore[union-attr]
-        if exact:
-            return exact[0]
-        if len(hits) != 1:
-            fault = "no term" if not hits else f"{len(hits)} terms"
-            raise GlossaryError(f"{self.path(name)}: {fault} with id {term_id!r}")
-        return hits[0]
+        if not self.is_writable(name):
+            if path == starter_path():
+                fault = "the packaged starter glossary is read-only"
+            elif name == self.writable_name:
+                fault = f"glossary {name!r} is read-only (file permissions)"
+            else:
+                fault = (
+                    f"glossary {name!r} is read-only (a reference glossary; the writable one "
+                    f"is {self.writable_name!r})"
+                )
+            raise GlossaryError(f"{path}: {fault}")
+        return path
 
     def _transact(
-        self,
-        name: str,
-        change: Callable[[builtins.list[Entry]], None],
-        *,
-        expect: Signature | None = None,
+        self, name: str, change: editing.Change, *, expect: Signature | None = None
     ) -> None:
-        """Locked read-merge-write of glossary ``name``."""
-        if not self.is_writable(name):
-            raise GlossaryError(f"{self.path(name)}: glossary {name!r} is read-only")
-        path = self.path(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with locked(path):
-            remove_stale_temps(path)
-            for _attempt in range(5):
-                parsed, signature = self._read(path)
-                if expect is not None and signature != expect:
-                    raise GlossaryConflictError(
-                        f"{path}: changed on disk since it was loaded; reload it and retry"
-                    )
-                if not parsed.header_ok:
-                    problem = parsed.problems[0]
-                    raise GlossaryError(f"{path}:{problem.line}: {problem.message}; fix the file")
-                entries: builtins.list[Entry] = list(parsed.entries)
-                change(entries)
-                data = fileformat.dump(entries).encode("utf-8")
-                # Another program (an editor) may have written meanwhile, without our lock.
-                if stat_matches(path, signature):
-                    atomic_write(path, data)
-                    return
-        raise GlossaryError(f"{path}: keeps changing on disk; try again")  # pragma: no cover
+        editing.transact(self._writable_path(name), change, expect=expect)
+
+
+__all__ = [
+    "DEFAULT_WRITABLE",
+    "Glossary",
+    "GlossaryConflictError",
+    "GlossaryError",
+    "GlossaryInfo",
+    "GlossaryStore",
+]

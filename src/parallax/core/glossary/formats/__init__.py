@@ -73,10 +73,15 @@ def unexportable(terms: Sequence[Term], fmt: str) -> tuple[list[Term], str]:
 
     OmegaT entries need a source (Chinese) term, so English-only entries are left out.
     """
-    if fmt == "omegat":
-        skipped = [t for t in terms if not omegat.exportable(t)]
-        return skipped, "no Chinese term (OmegaT needs the source term)" if skipped else ""
-    return [], ""
+    if fmt != "omegat":
+        return [], ""
+    skipped = [t for t in terms if not omegat.exportable(t)]
+    why = []
+    if any(not t.zh.strip() for t in skipped):
+        why.append("no Chinese term (OmegaT needs the source term)")
+    if any(t.zh.strip() for t in skipped):
+        why.append("Chinese term starting with '#' (a comment for OmegaT)")
+    return skipped, "; ".join(why)
 
 
 def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:

@@ -1,7 +1,8 @@
 """OmegaT glossary TSV: ``source⇥target⇥comment``, no header, no escaping.
 
 Chinese is the source language. Tabs and newlines inside fields become spaces on export;
-fields are trimmed; a term without Chinese cannot be an OmegaT entry and is skipped.
+fields are trimmed; a term without Chinese (or whose Chinese starts with ``#``, a comment for
+OmegaT) cannot be an OmegaT entry and is skipped.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ def _flat(text: str) -> str:
 
 
 def exportable(term: Term) -> bool:
-    """True if ``term`` can be an OmegaT entry (it has a Chinese source term)."""
-    return bool(_flat(term.zh))
+    """True if ``term`` can be an OmegaT entry: it has a Chinese source term, and that term
+    does not start with ``#`` (OmegaT would read the line as a comment)."""
+    zh = _flat(term.zh)
+    return bool(zh) and not zh.startswith("#")
 
 
 def export(terms: Sequence[Term]) -> str:

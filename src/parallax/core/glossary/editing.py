@@ -1,0 +1,108 @@
+"""Locked editing of one glossary file: read-merge-write with the inter-process lock.
+
+Every change takes the lock, re-reads the file from disk (so changes made meanwhile by another
+process or program are kept), applies the change to the file's entries, and replaces the file
+atomically with rotating backups. Rows that could not be read are carried through verbatim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from parallax.core.glossary import fileformat
+from parallax.core.glossary.fileformat import Entry, ParsedFile
+from parallax.core.glossary.term import Term
+from parallax.core.safefile import (
+    Signature,
+    atomic_write,
+    locked,
+    read_with_signature,
+    remove_stale_temps,
+    stat_matches,
+)
+
+Change = Callable[[list[Entry]], None]
+
+
+class GlossaryError(ValueError):
+    """A glossary operation failed; the message is one line naming the file and the fault."""
+
+
+class GlossaryConflictError(GlossaryError):
+    """The file changed on disk since it was loaded: reload it instead of overwriting."""
+
+
+def read_file(path: Path) -> tuple[ParsedFile, Signature]:
+    """The parsed content of glossary file ``path`` and its signature (for conflict checks)."""
+    data, signature = read_with_signature(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise GlossaryError(f"{path}: not UTF-8 (byte {error.start})") from None
+    return fileformat.parse(text), signature
+
+
+def transact(path: Path, change: Change, *, expect: Signature | None = None) -> None:
+    """Locked read-merge-write of the glossary file ``path``: ``change`` edits its entries.
+
+    GlossaryConflictError if ``expect`` is given and the file's signature differs from it.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path):
+        remove_stale_temps(path)
+        for _attempt in range(5):
+            parsed, signature = read_file(path)
+            if expect is not None and signature != expect:
+                raise GlossaryConflictError(
+                    f"{path}: changed on disk since it was loaded; reload it and retry"
+                )
+            if not parsed.header_ok:
+                problem = parsed.problems[0]
+                raise GlossaryError(f"{path}:{problem.line}: {problem.message}; fix the file")
+            entries: list[Entry] = list(parsed.entries)
+            change(entries)
+            data = fileformat.dump(entries).encode("utf-8")
+            # Another program (an editor) may have written meanwhile, without our lock.
+            if stat_matches(path, signature):
+                atomic_write(path, data)
+                return
+    raise GlossaryError(f"{path}: keeps changing on disk; try again")  # pragma: no cover
+
+
+def append_fast(path: Path, terms: Sequence[Term]) -> bool:
+    """Append rows under the lock if the file has the standard header and none of the ids.
+
+    Returns False (nothing written) otherwise; the caller then does a full ``transact``.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path):
+        remove_stale_temps(path)
+        data, signature = read_with_signature(path)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        ids = fileformat.row_ids(text) if text else set()
+        if ids is None or any(t.id in ids for t in terms):
+            return False
+        head = text if text else fileformat.HEADER_LINE + "\n"
+        if not head.endswith("\n"):
+            head += "\n"
+        rows = "".join(fileformat.format_row(t) + "\n" for t in terms)
+        if not stat_matches(path, signature):
+            return False
+        atomic_write(path, (head + rows).encode("utf-8"))
+        return True
+
+
+def index_of(path: Path, entries: Sequence[Entry], term_id: str) -> int:
+    """The index of the term whose id is ``term_id`` (or a unique prefix of it)."""
+    hits = [i for i, e in enumerate(entries) if isinstance(e, Term) and e.id.startswith(term_id)]
+    exact = [i for i in hits if entries[i].id == term_id]  # type: ignore[union-attr]
+    if exact:
+        return exact[0]
+    if len(hits) != 1:
+        fault = "no term" if not hits else f"{len(hits)} terms"
+        raise GlossaryError(f"{path}: {fault} with id {term_id!r}")
+    return hits[0]
