@@ -136,3 +136,27 @@ def test_glossary_terms_are_used(
         capsys, str(seed_path), "--glossary", store.writable_name, "--glossary-dir", str(tmp_path)
     )
     assert [(b["zh"], b["en"]) for b in data["beads"]][0] == ([0], [])
+
+
+def test_alignment_fixed_by_hand_is_used_by_align_and_show(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from parallax.core.align.bead import Bead
+    from parallax.core.alignment_store import save_alignment
+    from parallax.core.readers import load_document
+
+    doc = load_document(seed_path)
+    # A (deliberately odd) fix: the first two Chinese paragraphs together with the first English.
+    fixed = [Bead((0, 1), (0,), 1.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)]
+    save_alignment(doc.zh_texts, doc.en_texts, fixed)
+
+    assert main(["align", str(seed_path)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["beads"][0] == {"zh": [0, 1], "en": [0], "score": 1.0}
+    assert "fixed by hand" in captured.err
+
+    assert main(["align", str(seed_path), "--fresh"]) == 0
+    assert json.loads(capsys.readouterr().out)["beads"][0]["en"] == []
+
+    assert main(["show", str(seed_path)]) == 0
+    assert "── 1 ── zh ¶1-2 · en ¶1" in capsys.readouterr().out

@@ -59,6 +59,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--glossary", metavar="NAME", help="use the terms of glossary NAME as anchors"
     )
     parser.add_argument("--glossary-dir", metavar="DIR", help="where glossaries live")
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="ignore the alignment you fixed by hand in the reader and align anew",
+    )
     parser.set_defaults(func=run)
 
 
@@ -73,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
             "every unit is left unmatched",
             file=sys.stderr,
         )
-    alignment = align(document, args.units, glossary)
+    fixed = None if args.fresh else hand_fixed_beads(document.zh_texts, document.en_texts)
+    alignment = align(document, args.units, glossary, fixed)
     text = render(alignment, args.format, args.units)
     if args.output is None:
         sys.stdout.write(text)
@@ -84,14 +90,23 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def align(document: Document, units: str, glossary: list[tuple[str, str]]) -> Alignment:
-    """Align ``document`` by ``units``; sentences are aligned inside aligned paragraph pairs."""
+def align(
+    document: Document,
+    units: str,
+    glossary: list[tuple[str, str]],
+    fixed: list[Bead] | None = None,
+) -> Alignment:
+    """Align ``document`` by ``units``; sentences are aligned inside aligned paragraph pairs.
+
+    ``fixed`` is an alignment of the document's units fixed by hand, used instead of the
+    aligner's (for sentences, as the paragraph alignment).
+    """
     zh, en = document.zh_texts, document.en_texts
     if units != "sentences":
         kind: UnitKind = "lines" if units == "lines" else "paragraphs"
-        return Alignment(zh, en, align_units(zh, en, units=kind, glossary=glossary))
+        return Alignment(zh, en, fixed or align_units(zh, en, units=kind, glossary=glossary))
     result = Alignment([], [], [])
-    for bead in align_units(zh, en, units="paragraphs", glossary=glossary):
+    for bead in fixed or align_units(zh, en, units="paragraphs", glossary=glossary):
         zh_text = "\n".join(zh[i] for i in bead.zh)
         en_text = "\n".join(en[i] for i in bead.en)
         zh_sentences, en_sentences, beads = align_sentences(zh_text, en_text, glossary=glossary)
@@ -105,6 +120,24 @@ def align(document: Document, units: str, glossary: list[tuple[str, str]]) -> Al
             for b in beads
         )
     return result
+
+
+def hand_fixed_beads(zh: list[str], en: list[str]) -> list[Bead] | None:
+    """The alignment of these units fixed by hand in the reader, if any (said on stderr)."""
+    from parallax.core.alignment_store import alignment_path, load_alignment
+
+    try:
+        beads = load_alignment(zh, en)
+    except ValueError as error:
+        print(f"parallax: warning: {error}; aligning anew", file=sys.stderr)
+        return None
+    if beads is not None:
+        print(
+            f"parallax: using the alignment you fixed by hand ({alignment_path(zh, en)}); "
+            "--fresh ignores it",
+            file=sys.stderr,
+        )
+    return beads
 
 
 def render(alignment: Alignment, fmt: str, units: str) -> str:

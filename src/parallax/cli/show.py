@@ -6,7 +6,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import zip_longest
 from typing import TextIO
 
 from parallax.cli.common import add_document_args, document_from_args
@@ -19,7 +18,7 @@ class Row:
 
     zh: tuple[int, ...]
     en: tuple[int, ...]
-    score: float | None
+    score: float
     low: bool
 
 
@@ -47,18 +46,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def aligned_rows(document: Document) -> list[Row]:
-    """The document's rows, paired by the aligner (in file order if it is not available)."""
-    try:
-        from parallax.core.align import LOW_CONFIDENCE, align_document
-    except ImportError:
-        pairs = zip_longest(range(len(document.zh)), range(len(document.en)))
-        return [
-            Row(() if z is None else (z,), () if e is None else (e,), None, False) for z, e in pairs
-        ]
-    return [
-        Row(bead.zh, bead.en, bead.score, bead.score < LOW_CONFIDENCE)
-        for bead in align_document(document)
-    ]
+    """The document's rows: the alignment fixed by hand in the reader, else the aligner's."""
+    from parallax.cli.align import hand_fixed_beads
+    from parallax.core.align import LOW_CONFIDENCE, align_document
+
+    beads = hand_fixed_beads(document.zh_texts, document.en_texts) or align_document(document)
+    return [Row(bead.zh, bead.en, bead.score, bead.score < LOW_CONFIDENCE) for bead in beads]
 
 
 def metadata_lines(document: Document) -> list[tuple[str, str]]:
@@ -95,7 +88,7 @@ def write_plain(document: Document, rows: Sequence[Row], out: TextIO) -> None:
         out.write(f"{label}: {value}\n")
     for number, row in enumerate(rows, 1):
         zh, en = _texts(document, row)
-        score = "" if row.score is None else f"  confidence {row.score:.2f}"
+        score = f"  confidence {row.score:.2f}"
         flag = "  [low confidence]" if row.low else ""
         out.write(f"\n── {number} ── {_label('zh', row.zh)} · {_label('en', row.en)}{score}{flag}\n")
         out.write((zh or "(no Chinese)") + "\n")
