@@ -13,8 +13,10 @@ SEED = REPO / "seeds" / "mingpao-2025-05-12-china-russia.txt"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep tests away from the user's glossaries and data; one cache per session (CEDICT is big)."""
+def _isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep tests away from the user's glossaries and data; one cache per session."""
     monkeypatch.setenv("PARALLAX_GLOSSARY_DIR", str(tmp_path_factory.mktemp("glossaries")))
     monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(_session_cache(tmp_path_factory)))

@@ -1,4 +1,4 @@
-"""Bad input: one clear line on stderr naming the file and the fault, exit status 2, no traceback."""
+"""Bad input: one line on stderr naming the file and the fault, exit status 2, no traceback."""
 
 from __future__ import annotations
 
@@ -40,8 +40,17 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
-CASES = ["empty", "blank", "binary", "undecodable", "missing", "directory", "english only",
-         "spam line", "chinese only"]
+CASES = [
+    "empty",
+    "blank",
+    "binary",
+    "undecodable",
+    "missing",
+    "directory",
+    "english only",
+    "spam line",
+    "chinese only",
+]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -59,7 +68,9 @@ def test_bad_document_gives_one_line_and_status_2(
     assert "Traceback" not in captured.err
 
 
-def test_one_language_error_points_to_zh_and_en(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_one_language_error_points_to_zh_and_en(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path, _ = _bad_files(tmp_path)["english only"]
     main(["show", str(path)])
     assert "--zh FILE --en FILE" in capsys.readouterr().err

@@ -72,7 +72,9 @@ def test_terminal_table_wraps_chinese_instead_of_cutting_it(
 
 def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"  # far more than a pipe buffer holds
-    big.write_text("".join(f"第{i}段。\n\nParagraph {i}.\n\n" for i in range(3000)), encoding="utf-8")
+    big.write_text(
+        "".join(f"第{i}段。\n\nParagraph {i}.\n\n" for i in range(3000)), encoding="utf-8"
+    )
     producer = subprocess.Popen(
         [sys.executable, "-m", "parallax", "show", str(big), "--units", "lines"],
         stdout=subprocess.PIPE,

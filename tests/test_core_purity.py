@@ -11,8 +11,7 @@ import parallax.core
 
 def _core_modules() -> list[str]:
     return [
-        info.name
-        for info in pkgutil.walk_packages(parallax.core.__path__, prefix="parallax.core.")
+        info.name for info in pkgutil.walk_packages(parallax.core.__path__, prefix="parallax.core.")
     ]
 
 
@@ -25,6 +24,8 @@ def test_core_does_not_load_textual_or_rich() -> None:
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""
     assert len(modules) > 5

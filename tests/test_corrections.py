@@ -57,7 +57,9 @@ def test_push_down_and_pull_up_move_one_paragraph() -> None:
     fixed = push_down(wrong, 0, "en")
     assert fixed == [Bead((0,), (), BY_HAND), Bead((1,), (0,), BY_HAND), Bead((2,), (1,), 0.9)]
     assert pull_up(fixed, 0, "en") == [
-        Bead((0,), (0,), BY_HAND), Bead((1,), (), BY_HAND), Bead((2,), (1,), 0.9)
+        Bead((0,), (0,), BY_HAND),
+        Bead((1,), (), BY_HAND),
+        Bead((2,), (1,), 0.9),
     ]
 
 

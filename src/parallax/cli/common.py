@@ -27,7 +27,8 @@ def add_document_args(
         nargs="?",
         type=Path,
         metavar="DOC",
-        help="a bilingual file" + (" (default: the bundled Ming Pao editorial)" if optional else ""),
+        help="a bilingual file"
+        + (" (default: the bundled Ming Pao editorial)" if optional else ""),
     )
     parser.add_argument("--zh", type=Path, metavar="FILE", help="the Chinese text, as its own file")
     parser.add_argument("--en", type=Path, metavar="FILE", help="the English text, as its own file")
@@ -38,7 +39,9 @@ def add_document_args(
         help="paragraphs: blocks separated by blank lines; lines: each non-blank line is a unit"
         + ("; sentences: paragraphs split into sentences" if "sentences" in units else ""),
     )
-    parser.add_argument("--encoding", metavar="NAME", help="the files' encoding (default: detected)")
+    parser.add_argument(
+        "--encoding", metavar="NAME", help="the files' encoding (default: detected)"
+    )
     parser.set_defaults(doc_optional=optional)
 
 

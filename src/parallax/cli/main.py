@@ -30,7 +30,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; with ``command`` only that sub-command's module is imported."""
     parser = argparse.ArgumentParser(
         prog="parallax",
-        description="Read Chinese and English side by side, aligned, with your glossary lit on both sides.",
+        description="Read Chinese and English side by side, aligned, "
+        "with your glossary lit on both sides.",
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

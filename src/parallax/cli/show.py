@@ -90,7 +90,9 @@ def write_plain(document: Document, rows: Sequence[Row], out: TextIO) -> None:
         zh, en = _texts(document, row)
         score = f"  confidence {row.score:.2f}"
         flag = "  [low confidence]" if row.low else ""
-        out.write(f"\n── {number} ── {_label('zh', row.zh)} · {_label('en', row.en)}{score}{flag}\n")
+        out.write(
+            f"\n── {number} ── {_label('zh', row.zh)} · {_label('en', row.en)}{score}{flag}\n"
+        )
         out.write((zh or "(no Chinese)") + "\n")
         out.write((en or "(no English)") + "\n")
 

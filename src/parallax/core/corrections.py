@@ -21,7 +21,7 @@ class AlignmentError(ValueError):
 
 
 def check_beads(beads: Sequence[Bead], n_zh: int, n_en: int) -> None:
-    """Raise :class:`AlignmentError` unless ``beads`` hold units 0..n-1 of each side once, in order."""
+    """Raise :class:`AlignmentError` unless ``beads`` hold each side's units once, in order."""
     for side, count in (("zh", n_zh), ("en", n_en)):
         ids = [i for bead in beads for i in getattr(bead, side)]
         if ids != list(range(count)):

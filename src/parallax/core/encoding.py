@@ -1,4 +1,4 @@
-"""Read a text file whatever its encoding: UTF-8 (BOM or not), UTF-16/32 with BOM, Big5-HKSCS, GB18030."""
+"""Read a text file whatever its encoding: UTF-8, UTF-16/32 with BOM, Big5-HKSCS, GB18030."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ DATA_ENV = "PARALLAX_DATA_DIR"
 
 
 def cache_dir() -> Path:
-    """Caches that can be rebuilt: ``$PARALLAX_CACHE_DIR`` or the platform's user cache directory."""
+    """Caches that can be rebuilt: ``$PARALLAX_CACHE_DIR`` or the platform's user cache."""
     env = os.environ.get(CACHE_ENV)
     if env:
         return Path(env).expanduser()
@@ -20,7 +20,7 @@ def cache_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """The user's own data (e.g. hand-fixed alignments): ``$PARALLAX_DATA_DIR`` or the platform's."""
+    """The user's own data (hand-fixed alignments): ``$PARALLAX_DATA_DIR`` or the platform's."""
     env = os.environ.get(DATA_ENV)
     if env:
         return Path(env).expanduser()

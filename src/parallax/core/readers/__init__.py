@@ -86,9 +86,7 @@ def _load_pair(zh: Path, en: Path, units: Units, encoding: str | None) -> Docume
     if latin_count(en_text) == 0:
         raise DocumentError(en, "no English text found in the file given as --en")
     date, resume = leading_date(en_text)
-    meta = Metadata(
-        source=f"{zh.name} + {en.name}", path=zh, date=date, encoding=zh_encoding
-    )
+    meta = Metadata(source=f"{zh.name} + {en.name}", path=zh, date=date, encoding=zh_encoding)
     return Document(
         meta,
         paragraphs(list(iter_units(zh_text, units)), "zh"),

@@ -13,7 +13,7 @@ CHINESE_SHARE = 0.3
 
 
 def split_languages(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
-    """Split ``blocks`` into Chinese and English, keeping their order; blocks with neither are dropped."""
+    """Split ``blocks`` into Chinese and English in order; blocks with neither are dropped."""
     chinese: list[Block] = []
     english: list[Block] = []
     for block in blocks:

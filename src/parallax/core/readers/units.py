@@ -34,7 +34,7 @@ def paragraphs(blocks: list[Block], lang: Lang) -> tuple[Paragraph, ...]:
 
 
 def leading_date(text: str) -> tuple[dt.date | None, int]:
-    """A ``date YYYY-MM-DD`` marker at the start of ``text``: the date and where the text resumes."""
+    """A leading ``date YYYY-MM-DD`` marker: the date and where the text resumes."""
     match = _DATE_PREFIX.match(text)
     if match is None:
         return None, 0
