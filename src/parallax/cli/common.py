@@ -7,7 +7,7 @@ from pathlib import Path
 
 from parallax.core.bundled import bundled_document_path
 from parallax.core.document import Document
-from parallax.core.readers import UNIT_CHOICES, load_document
+from parallax.core.readers import UNIT_CHOICES, Units, load_document
 
 
 def add_document_args(
@@ -52,5 +52,5 @@ def document_from_args(args: argparse.Namespace) -> Document:
         if not getattr(args, "doc_optional", False):
             raise ValueError("no document given: name a bilingual file, or --zh FILE --en FILE")
         doc = bundled_document_path()
-    units = "paragraphs" if args.units == "sentences" else args.units
+    units: Units = "lines" if args.units == "lines" else "paragraphs"  # sentences: split later
     return load_document(doc, zh=args.zh, en=args.en, units=units, encoding=args.encoding)
