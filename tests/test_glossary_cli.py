@@ -239,3 +239,16 @@ def test_writable_choice_and_reference_listing(
     with pytest.raises(SystemExit):
         main(["glossary", "--help"])
     assert "--writable NAME" in capsys.readouterr().out
+
+
+def test_check_groups_terms_and_drops_repeats_across_glossaries(
+    gdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "add", "my-terms", "雙遏制", "dual containment")
+    run(capsys, "--writable", "other", "add", "other", "双遏制", "Dual  containment")
+    run(capsys, "--writable", "other", "add", "other", "遏制", "curb")
+    out = run(capsys, "check", str(bundled_document_path()))[1]
+    assert out.count("雙遏制 = dual containment") == 1 and "双遏制" not in out
+    assert "  ok       雙遏制 = dual containment (x2)\n" in out  # twice in that paragraph
+    assert "\nzh 4 / en 3\n  ok       遏制 = containment\n" in out  # curb: not a repeat
+    assert out.splitlines()[-1].endswith("(glossaries: my-terms, other, starter)")

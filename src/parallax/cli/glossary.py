@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import zip_longest
 from pathlib import Path
@@ -264,10 +265,7 @@ def _check(store: GlossaryStore, args: argparse.Namespace) -> int:
     from parallax.cli.common import document_from_args
 
     names = args.glossary or store.names()
-    terms: dict[str, Term] = {}
-    for name in names:
-        for term in store.load(name).terms:
-            terms.setdefault(term.id, term)
+    terms = _distinct_terms(term for name in names for term in store.load(name).terms)
     document = document_from_args(args)
     matcher = Matcher.build(terms.values(), cache=True)
     confirmed = missing = untranslated = 0
@@ -279,21 +277,49 @@ def _check(store: GlossaryStore, args: argparse.Namespace) -> int:
         if not (result.confirmed or result.missing or english_only):
             continue
         print(f"zh {_span(zh_ids)} / en {_span(en_ids)}" + ("" if en_ids else " (not translated)"))
-        for term_id in result.confirmed:
-            print(f"  ok       {terms[term_id].zh} = {terms[term_id].en}")
-        for term_id in result.missing:
-            label = "MISSING " if en_ids else "no-en   "
-            print(f"  {label} {terms[term_id].zh} = {terms[term_id].en}")
-        for term_id in sorted(english_only):
-            print(f"  en-only  {terms[term_id].en}")
-        confirmed += len(result.confirmed)
-        missing += len(result.missing) if en_ids else 0
-        untranslated += 0 if en_ids else len(result.missing)
+        counts = Counter(m.key for m in matcher.find_zh(zh))
+        key_of = {i: m.key for m in matcher.find_zh(zh) for i in matcher.zh_term_ids(m.key)}
+        label = "MISSING " if en_ids else "no-en   "
+        for status, ids in (("ok      ", result.confirmed), (label, result.missing)):
+            for key, group in _by_key(ids, key_of).items():
+                times = f" (x{counts[key]})" if counts[key] > 1 else ""
+                senses = "; ".join(dict.fromkeys(terms[i].en for i in group))
+                print(strip_controls(f"  {status} {terms[group[0]].zh} = {senses}{times}"))
+        for en_text in sorted({terms[i].en for i in english_only}):
+            print(strip_controls(f"  en-only  {en_text}"))
+        confirmed += len(_by_key(result.confirmed, key_of))
+        found_missing = len(_by_key(result.missing, key_of))
+        missing += found_missing if en_ids else 0
+        untranslated += 0 if en_ids else found_missing
     print(
         f"{confirmed} confirmed, {missing} missing, {untranslated} in untranslated paragraphs"
         f" (glossaries: {', '.join(names)})"
     )
     return 0
+
+
+def _distinct_terms(terms: Iterable[Term]) -> dict[str, Term]:
+    """Terms by id, in priority order, without repeats of the same sense (same Chinese in any
+    script and same English) coming from several glossaries: the first one wins."""
+    from parallax.core.chinese import fold
+
+    seen: set[tuple[str, str]] = set()
+    kept: dict[str, Term] = {}
+    for term in terms:
+        sense = (fold(" ".join(term.zh.split())), " ".join(term.en.lower().split()))
+        if term.id in kept or sense in seen:
+            continue
+        seen.add(sense)
+        kept[term.id] = term
+    return kept
+
+
+def _by_key(ids: Iterable[str], key_of: dict[str, str]) -> dict[str, list[str]]:
+    """``ids`` grouped by the Chinese term (match key) they were found as, in order."""
+    groups: dict[str, list[str]] = {}
+    for term_id in ids:
+        groups.setdefault(key_of.get(term_id, term_id), []).append(term_id)
+    return groups
 
 
 def _pairs(
