@@ -5,18 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import zip_longest
 from pathlib import Path
 
+from parallax.cli.glossary_check import run_check
 from parallax.core.glossary import (
     DEFAULT_WRITABLE,
     STATUSES,
     GlossaryStore,
     Matcher,
     Term,
-    check_pair,
     glossary_dir,
     new_term,
 )
@@ -132,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         "remove": _remove,
         "import": _import,
         "export": _export,
-        "check": _check,
+        "check": run_check,
     }[args.glossary_command]
     return action(store, args)
 
@@ -259,84 +257,3 @@ def _export(store: GlossaryStore, args: argparse.Namespace) -> int:
         args.output.write_bytes(data)
         print(f"exported {written} terms to {args.output}{left_out}", file=sys.stderr)
     return 0
-
-
-def _check(store: GlossaryStore, args: argparse.Namespace) -> int:
-    from parallax.cli.common import document_from_args
-
-    names = args.glossary or store.names()
-    terms = _distinct_terms(term for name in names for term in store.load(name).terms)
-    document = document_from_args(args)
-    matcher = Matcher.build(terms.values(), cache=True)
-    confirmed = missing = untranslated = 0
-    for zh_ids, en_ids in _pairs(document, terms.values()):
-        zh = "\n".join(document.zh[i].text for i in zh_ids)
-        en = "\n".join(document.en[i].text for i in en_ids)
-        result = check_pair(matcher, zh, en)
-        english_only = {i for m in matcher.find_en(en) for i in m.term_ids if not terms[i].zh}
-        if not (result.confirmed or result.missing or english_only):
-            continue
-        print(f"zh {_span(zh_ids)} / en {_span(en_ids)}" + ("" if en_ids else " (not translated)"))
-        counts = Counter(m.key for m in matcher.find_zh(zh))
-        key_of = {i: m.key for m in matcher.find_zh(zh) for i in matcher.zh_term_ids(m.key)}
-        label = "MISSING " if en_ids else "no-en   "
-        for status, ids in (("ok      ", result.confirmed), (label, result.missing)):
-            for key, group in _by_key(ids, key_of).items():
-                times = f" (x{counts[key]})" if counts[key] > 1 else ""
-                senses = "; ".join(dict.fromkeys(terms[i].en for i in group))
-                print(strip_controls(f"  {status} {terms[group[0]].zh} = {senses}{times}"))
-        for en_text in sorted({terms[i].en for i in english_only}):
-            print(strip_controls(f"  en-only  {en_text}"))
-        confirmed += len(_by_key(result.confirmed, key_of))
-        found_missing = len(_by_key(result.missing, key_of))
-        missing += found_missing if en_ids else 0
-        untranslated += 0 if en_ids else found_missing
-    print(
-        f"{confirmed} confirmed, {missing} missing, {untranslated} in untranslated paragraphs"
-        f" (glossaries: {', '.join(names)})"
-    )
-    return 0
-
-
-def _distinct_terms(terms: Iterable[Term]) -> dict[str, Term]:
-    """Terms by id, in priority order, without repeats of the same sense (same Chinese in any
-    script and same English) coming from several glossaries: the first one wins."""
-    from parallax.core.chinese import fold
-
-    seen: set[tuple[str, str]] = set()
-    kept: dict[str, Term] = {}
-    for term in terms:
-        sense = (fold(" ".join(term.zh.split())), " ".join(term.en.lower().split()))
-        if term.id in kept or sense in seen:
-            continue
-        seen.add(sense)
-        kept[term.id] = term
-    return kept
-
-
-def _by_key(ids: Iterable[str], key_of: dict[str, str]) -> dict[str, list[str]]:
-    """``ids`` grouped by the Chinese term (match key) they were found as, in order."""
-    groups: dict[str, list[str]] = {}
-    for term_id in ids:
-        groups.setdefault(key_of.get(term_id, term_id), []).append(term_id)
-    return groups
-
-
-def _pairs(
-    document: object, terms: Iterable[Term]
-) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Aligned (zh indexes, en indexes) pairs; in file order when the aligner is not available."""
-    try:
-        from parallax.core.align import align_document
-    except ImportError:
-        pairs = zip_longest(range(len(document.zh)), range(len(document.en)))  # type: ignore[attr-defined]
-        return [(() if z is None else (z,), () if e is None else (e,)) for z, e in pairs]
-    hints = [(t.zh, t.en) for t in terms if t.zh and t.en]
-    return [(b.zh, b.en) for b in align_document(document, glossary=hints)]  # type: ignore[arg-type]
-
-
-def _span(indexes: Sequence[int]) -> str:
-    if not indexes:
-        return "-"
-    first, last = indexes[0] + 1, indexes[-1] + 1
-    return str(first) if first == last else f"{first}-{last}"
