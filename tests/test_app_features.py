@@ -117,10 +117,10 @@ async def test_question_mark_shows_the_keys() -> None:
         await ready(app, pilot)
         await pilot.press("question_mark")
         await pilot.pause()
-        assert app.screen.query("HelpPanel")
+        assert app.screen.query("KeysPanel")
         await pilot.press("question_mark")
         await pilot.pause()
-        assert not app.screen.query("HelpPanel")
+        assert not app.screen.query("KeysPanel")
 
 
 async def test_click_on_a_term_looks_it_up() -> None:

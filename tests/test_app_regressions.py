@@ -242,3 +242,24 @@ async def test_sentence_view_follows_the_script_toggle() -> None:
         assert [w.id for w in screen.query(".-match")] == matches and matches
         await pilot.press("escape")
         assert "雙遏制" in view.zh_shown[row]
+
+
+# ------------------------------------------------------------------ keys panel
+async def test_keys_panel_at_80x24_shows_parallax_keys_first_grouped() -> None:
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        panel = app.screen.query_one("KeysPanel")
+        text = str(panel.query_one("#keys").content)
+        lines = text.splitlines()
+        assert lines[0] == "reading" and "Next row" in lines[1]
+        assert panel.scroll_y == 0 and panel.content_region.height >= 8
+        assert panel.content_region.width >= max(len(line) for line in lines[:8])
+        groups = ["reading", "terms", "search", "display", "alignment fixer"]
+        assert [line for line in lines if line in groups] == groups
+        assert "Scroll" not in text and "Next term" in text and "Merge row" in text
+        await app.run_action("show_help_panel")  # the palette's "Keys": the same panel
+        await pilot.pause()
+        assert len(app.screen.query("KeysPanel")) == 1 and not app.screen.query("HelpPanel")

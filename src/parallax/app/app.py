@@ -42,6 +42,21 @@ class ParallaxApp(App[None]):
 
         return ReaderScreen(self.doc, glossaries=self.glossaries, glossary_dir=self.glossary_dir)
 
+    def action_show_help_panel(self) -> None:
+        """The palette's "Keys" command: parallax's keys panel on the reader."""
+        from parallax.app.screens.reader import ReaderScreen
+
+        if isinstance(self.screen, ReaderScreen):
+            if not self.screen.query("KeysPanel"):
+                self.screen.action_help()
+        else:
+            super().action_show_help_panel()
+
+    def action_hide_help_panel(self) -> None:
+        """Hide the keys panel (parallax's or Textual's)."""
+        self.screen.query("KeysPanel").remove()
+        super().action_hide_help_panel()
+
 
 def make_app(
     doc: Document,

@@ -33,3 +33,16 @@ READER_BINDINGS: list[Binding] = [
     Binding("c", "fix('confirm')", "Confirm row alignment", show=False, id="fix-confirm"),
 ]
 """Bindings of the reader screen; every action is also in the command palette."""
+
+APP_KEYS: dict[str, tuple[str, str]] = {"palette": ("ctrl+p", "Command palette: every action")}
+"""Keys of the app itself shown in the keys panel: id -> (key, description)."""
+
+KEY_GROUPS: list[tuple[str, tuple[str, ...]]] = [
+    ("reading", ("row-next", "row-previous", "page-down", "page-up", "row-first", "row-last")),
+    ("terms", ("term-next", "term-previous", "char-next", "char-previous", "add-term")),
+    ("search", ("search", "hit-next", "hit-previous", "clear")),
+    ("display", ("script", "romanise", "sentences", "swap")),
+    ("alignment fixer", ("fix-merge", "fix-split", "fix-push", "fix-pull", "fix-confirm")),
+    ("app", ("palette", "help", "quit")),
+]
+"""The keys panel's groups, in order, by binding id (or :data:`APP_KEYS` id)."""

@@ -353,8 +353,11 @@ class ReaderScreen(ReaderTasks):
         self.save_alignment(rows)
 
     def action_help(self) -> None:
-        """Show or hide the keys."""
-        if self.query("HelpPanel"):
-            self.app.action_hide_help_panel()
+        """Show or hide the keys panel (parallax's keys, grouped)."""
+        from parallax.app.widgets.keys import KeysPanel
+
+        panels = self.query(KeysPanel)
+        if panels:
+            panels.remove()
         else:
-            self.app.action_show_help_panel()
+            self.mount(KeysPanel(id="keys-panel"))
