@@ -252,3 +252,17 @@ def test_check_groups_terms_and_drops_repeats_across_glossaries(
     assert "  ok       雙遏制 = dual containment (x2)\n" in out  # twice in that paragraph
     assert "\nzh 4 / en 3\n  ok       遏制 = containment\n" in out  # curb: not a repeat
     assert out.splitlines()[-1].endswith("(glossaries: my-terms, other, starter)")
+
+
+def test_writable_glossary_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from parallax.core.glossary import writable_glossary_name
+
+    monkeypatch.setenv("PARALLAX_WRITABLE_GLOSSARY", "law")
+    assert writable_glossary_name() == "law"
+    assert writable_glossary_name("news") == "news"
+    directory = str(tmp_path / "g")
+    assert main(["glossary", "--glossary-dir", directory, "add", "law", "合約", "contract"]) == 0
+    assert main(["glossary", "--glossary-dir", directory, "add", "my-terms", "法", "law"]) == 2
+    assert "--writable" in capsys.readouterr().err

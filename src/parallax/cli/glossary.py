@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -17,7 +16,9 @@ from parallax.core.glossary import (
     Term,
     glossary_dir,
     new_term,
+    writable_glossary_name,
 )
+from parallax.core.glossary.dirs import WRITABLE_ENV
 from parallax.core.glossary.formats import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
@@ -26,8 +27,6 @@ from parallax.core.glossary.formats import (
     unexportable,
 )
 from parallax.core.text import strip_controls
-
-WRITABLE_ENV = "PARALLAX_WRITABLE_GLOSSARY"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -121,7 +120,7 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the ``parallax glossary`` action named in ``args``."""
-    writable = getattr(args, "writable", None) or os.environ.get(WRITABLE_ENV) or DEFAULT_WRITABLE
+    writable = writable_glossary_name(getattr(args, "writable", None))
     store = GlossaryStore(glossary_dir(getattr(args, "glossary_dir", None)), writable_name=writable)
     action = {
         "list": _list,

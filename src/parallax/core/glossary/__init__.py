@@ -10,7 +10,13 @@ Public API::
 """
 
 from parallax.core.glossary.check import PairCheck, check_pair
-from parallax.core.glossary.dirs import GlossaryNameError, glossary_dir, starter_path, validate_name
+from parallax.core.glossary.dirs import (
+    GlossaryNameError,
+    glossary_dir,
+    starter_path,
+    validate_name,
+    writable_glossary_name,
+)
 from parallax.core.glossary.fileformat import RowProblem
 from parallax.core.glossary.matcher import Match, Matcher
 from parallax.core.glossary.store import (
@@ -43,4 +49,5 @@ __all__ = [
     "new_term",
     "starter_path",
     "validate_name",
+    "writable_glossary_name",
 ]

@@ -42,6 +42,16 @@ def glossary_dir(cli_dir: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir("parallax")) / "glossaries"
 
 
+WRITABLE_ENV = "PARALLAX_WRITABLE_GLOSSARY"
+DEFAULT_WRITABLE = "my-terms"
+
+
+def writable_glossary_name(cli_name: str | None = None) -> str:
+    """The writable glossary: ``cli_name`` (``--writable``), ``$PARALLAX_WRITABLE_GLOSSARY``, or
+    ``my-terms``."""
+    return validate_name(cli_name or os.environ.get(WRITABLE_ENV) or DEFAULT_WRITABLE)
+
+
 def validate_name(name: str) -> str:
     """``name`` if it is a valid glossary name, else ``GlossaryNameError`` (one line).
 

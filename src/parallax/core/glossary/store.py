@@ -16,13 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parallax.core.glossary import editing
-from parallax.core.glossary.dirs import STARTER, SUFFIX, is_valid_name, starter_path, validate_name
+from parallax.core.glossary.dirs import (
+    DEFAULT_WRITABLE,
+    STARTER,
+    SUFFIX,
+    is_valid_name,
+    starter_path,
+    validate_name,
+)
 from parallax.core.glossary.editing import GlossaryConflictError, GlossaryError
 from parallax.core.glossary.fileformat import Entry, RowProblem
 from parallax.core.glossary.term import Term
 from parallax.core.safefile import MISSING, Signature
-
-DEFAULT_WRITABLE = "my-terms"
 
 
 @dataclass(frozen=True)
