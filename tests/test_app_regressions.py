@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,38 @@ async def test_keys_panel_at_80x24_shows_parallax_keys_first_grouped() -> None:
         await app.run_action("show_help_panel")  # the palette's "Keys": the same panel
         await pilot.pause()
         assert len(app.screen.query("KeysPanel")) == 1 and not app.screen.query("HelpPanel")
+
+
+# ------------------------------------------------------------------ header
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        (dict(source="rd.txt", path=Path("/x/rd.txt")), ("rd.txt", "")),
+        (
+            dict(source="rd.txt", path=Path("rd.txt"), date=dt.date(2025, 5, 12)),
+            ("rd.txt", "2025-05-12"),
+        ),
+        (dict(source="a.zh.txt + a.en.txt", path=Path("a.zh.txt")), ("a.zh.txt + a.en.txt", "")),
+        (dict(source="Ming Pao editorial", path=Path("s.txt")), ("s.txt", "Ming Pao editorial")),
+        (dict(source="text"), ("text", "")),
+        (dict(source=""), ("parallax", "")),
+        (
+            dict(source="Ming Pao", title_zh="社評", date=dt.date(2025, 5, 12)),
+            ("社評", "Ming Pao · 2025-05-12"),
+        ),
+    ],
+)
+def test_header_names_the_file_once(meta: dict, expected: tuple[str, str]) -> None:
+    from parallax.app.model import titles
+    from parallax.core.document import Metadata
+
+    assert titles(Metadata(**meta)) == expected
+
+
+async def test_header_of_an_untitled_file(tmp_path: Path) -> None:
+    path = tmp_path / "rd.txt"
+    path.write_text("中國和俄羅斯。\n\nChina and Russia.\n", encoding="utf-8")
+    app = make_app(load_document(path))
+    async with app.run_test(size=(100, 20)) as pilot:
+        await ready(app, pilot)
+        assert (app.screen.title, app.screen.sub_title) == ("rd.txt", "")

@@ -91,9 +91,16 @@ class Selection:
 
 
 def titles(meta: Metadata) -> tuple[str, str]:
-    """The header's title (Chinese and English titles) and subtitle (source and date)."""
+    """The header's title (Chinese and English titles) and subtitle (source and date, when
+    known). Without a title the file is named once: as the title, the subtitle then keeps only
+    a source that says more than the file name (e.g. ``zh.txt + en.txt`` becomes the title)."""
     title = " · ".join(t for t in (meta.title_zh, meta.title_en) if t)
+    source = meta.source.strip()
     if not title:
-        title = meta.path.name if meta.path else "parallax"
+        name = meta.path.name if meta.path else ""
+        if name and name not in source:
+            title = name
+        else:
+            title, source = source or name or "parallax", ""
     date = meta.date.isoformat() if meta.date else ""
-    return title, " · ".join(x for x in (meta.source, date) if x)
+    return title, " · ".join(x for x in (source, date) if x)
