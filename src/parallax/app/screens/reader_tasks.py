@@ -12,11 +12,15 @@ from textual.screen import Screen
 from parallax.app import loaders
 from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, Searched, StepFailed
 from parallax.app.model import Row
+from parallax.app.navigation import WordEnd
+from parallax.app.search import Hit
+from parallax.app.widgets.lookup import LookupPanel
+from parallax.app.widgets.parallel import ParallelView
+from parallax.app.widgets.status import StatusLine
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
     from parallax.app.screens.add_term import TermDraft
-    from parallax.app.widgets.parallel import ParallelView
 
 
 def one_line(error: BaseException) -> str:
@@ -25,16 +29,39 @@ def one_line(error: BaseException) -> str:
 
 
 class ReaderTasks(Screen[None]):
-    """Workers of the reader screen. Each calls the core and posts one typed message; errors
-    become :class:`StepFailed` messages (the reader goes on without that step)."""
+    """The reader screen's state, widgets and workers. Each worker calls the core and posts one
+    typed message; errors become :class:`StepFailed` messages (the reader goes on without)."""
 
     doc: Document
     glossary_names: tuple[str, ...]
     glossary_dir: Path | None
+    glossary: loaders.GlossaryState | None
+    word_end: WordEnd | None
+    aligned: bool
+    script_target: str | None  # "simplified"/"traditional" while converted
+    romanisation: str | None
+    hits: list[Hit]
 
     @property
-    def view(self) -> ParallelView:  # pragma: no cover - defined by the reader screen
-        raise NotImplementedError
+    def view(self) -> ParallelView:
+        """The parallel view."""
+        return self.query_one(ParallelView)
+
+    @property
+    def status(self) -> StatusLine:
+        """The status line."""
+        return self.query_one(StatusLine)
+
+    @property
+    def lookup(self) -> LookupPanel:
+        """The look-up panel."""
+        return self.query_one(LookupPanel)
+
+    def _zh_shown(self, rows: list[Row]) -> list[str]:
+        """The Chinese of ``rows`` in the script shown."""
+        from parallax.app.script import shown
+
+        return shown([r.zh_text for r in rows], self.script_target)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="prepare")
     def prepare(self) -> None:
