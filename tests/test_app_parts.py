@@ -90,3 +90,30 @@ def _expected_index(key: str) -> int:
 
     digest = hashlib.blake2s(key.encode("utf-8"), digest_size=4).digest()
     return int.from_bytes(digest, "big") % len(PALETTE)
+
+
+def test_chinese_lines_do_not_start_with_closing_punctuation() -> None:
+    def lines(text: str, width: int) -> list[str]:
+        return [text[s:e] for s, e in wrap(text, width)]
+
+    assert lines("我們都很好。你呢", 10) == ["我們都很", "好。你呢"]
+    assert lines("他說：「我們都好」，然後", 16) == ["他說：「我們都", "好」，然後"]
+    assert lines("一二三四，五", 8) == ["一二三", "四，五"]
+    assert lines("一。", 2) == ["一", "。"]  # too narrow to move anything
+    assert lines("ab 。。", 4) == ["ab", "。。"]  # nothing Chinese before it on the line
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT, st.integers(min_value=4, max_value=40))
+def test_a_wrapped_line_starts_with_closing_punctuation_only_after_a_break(
+    text: str, width: int
+) -> None:
+    from parallax.app.wrap import NO_LINE_START
+
+    lines = wrap(text, width)
+    for (s0, e0), (s1, _e1) in zip(lines, lines[1:], strict=False):
+        if s1 < len(text) and text[s1] in NO_LINE_START and s1 == e0 and s1 - s0 >= 2:
+            # a break inside Chinese: only when the previous line has no character to give
+            before = text[s1 - 2 : s1]
+            if all(cell_len(c) == 2 for c in before):
+                assert before[-1] in NO_LINE_START

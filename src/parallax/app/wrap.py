@@ -1,7 +1,8 @@
 """Wrapping by terminal cell width, keeping character offsets (for cursors and clicks).
 
-Chinese may break between any two characters; other text breaks at blanks, and a word wider
-than the line is folded. Each line is a ``(start, end)`` slice of the text; the blanks at a
+Chinese may break between any two characters, except before closing punctuation (simple
+kinsoku: the character before it moves down with it); other text breaks at blanks, and a word
+wider than the line is folded. Each line is a ``(start, end)`` slice of the text; the blanks at a
 break are left out of both lines.
 """
 
@@ -22,6 +23,9 @@ _WIDE = (
 _TOKEN = regex.compile(rf"(\s+)|([{_WIDE}]+)|([^\s{_WIDE}]+)")
 _BLANK, _WIDE_RUN, _WORD = 1, 2, 3
 
+NO_LINE_START = frozenset("。，、；：？！」』）》〉】〕〗〙〛〞〟．，：；！？）］｝｠｣・ー〜～")
+"""Wide closing punctuation that must not begin a line."""
+
 
 def _char_width(char: str) -> int:
     return 1 if char < "\u1100" else cell_len(char)
@@ -41,6 +45,16 @@ def _fold(text: str, start: int, end: int, width: int) -> list[Line]:
     return pieces
 
 
+def _kinsoku(text: str, lowest: int, pos: int, width: int) -> int:
+    """Where to break instead of before ``pos`` so that the next line does not start with
+    closing punctuation: back over the punctuation and one character more, moving at most a
+    line's worth and never before ``lowest + 1``; ``pos`` itself if that is not possible."""
+    brk, limit = pos, max(lowest + 1, pos - (width // 2 - 1))
+    while brk > limit and text[brk] in NO_LINE_START:
+        brk -= 1
+    return pos if text[brk] in NO_LINE_START else brk
+
+
 def _wrap_line(text: str, start: int, end: int, width: int) -> list[Line]:
     lines: list[Line] = []
     line_start, used, last_end = start, 0, start
@@ -58,8 +72,9 @@ def _wrap_line(text: str, start: int, end: int, width: int) -> list[Line]:
             while pos < e:
                 room = (width - used) // 2
                 if room <= 0:
-                    lines.append((line_start, last_end))
-                    used = 0
+                    brk = _kinsoku(text, max(s, line_start), pos, width)
+                    lines.append((line_start, last_end if brk == pos else brk))
+                    used, pos = 0, brk
                     continue
                 if not used:
                     line_start = pos
