@@ -196,7 +196,9 @@ def main() -> int:
         "status line shows them). Of the 5,000-paragraph first paint, most is the core reader",
         "(`load_document`: Han/Latin counting and the binary check over the whole text). Scroll",
         "steps are measured in-process after loading, with a glossary lit; the worst cases are",
-        "garbage-collector passes.",
+        "garbage-collector passes. The first paint includes reading the document's saved or",
+        "cached alignment, so that rows open correctly paired (importing",
+        "`parallax.core.alignment_store` loads NumPy through `parallax.core.align`: about 0.1 s).",
         "",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
