@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from parallax.core.align.bead import LOW_CONFIDENCE, Bead
-from parallax.core.align.engine import align
 from parallax.core.align.params import PARAGRAPHS, SENTENCES, Params
 from parallax.core.document import Document
 
@@ -52,6 +51,8 @@ def align_units(
     ``glossary`` holds ``(zh, en)`` term pairs found on both sides as strong anchors. ``params``
     overrides the defaults for ``units`` (benchmarks use it to switch signals off).
     """
+    from parallax.core.align.engine import align  # NumPy: imported when aligning, not before
+
     chosen = params_for(units) if params is None else params
     return align(list(zh), list(en), chosen, list(glossary))
 
