@@ -39,5 +39,7 @@ def test_what_the_reader_needs_before_its_first_paint_loads_no_heavy_library() -
         "heavy = ('numpy', 'jieba', 'pypinyin', 'ToJyutping', 'opencc', 'ahocorasick')\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""
