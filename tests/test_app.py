@@ -189,6 +189,23 @@ async def test_add_term_with_keys_saves_and_highlights(glossary_dir: Path) -> No
         assert any(m.start == 0 and m.end == 4 for m in view.marks(0).zh)
 
 
+async def test_added_terms_go_to_the_writable_glossary_named_in_the_environment(
+    glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARALLAX_WRITABLE_GLOSSARY", "politics")
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right", "a")
+        await pilot.pause()
+        await pilot.press(*"head of state", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert "國家主席\thead of state" in (glossary_dir / "politics.tsv").read_text(encoding="utf-8")
+    assert not (glossary_dir / "my-terms.tsv").exists()
+
+
 def test_cli_rejects_bad_input_before_the_tui(tmp_path: Path, glossary_dir: Path) -> None:
     from parallax.cli.main import main
 

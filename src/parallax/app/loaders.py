@@ -32,10 +32,11 @@ class GlossaryState:
 
 
 def open_store(directory: Path | None) -> GlossaryStore:
-    """The glossary store of ``directory`` (``--glossary-dir``) or the default directory."""
-    from parallax.core.glossary import GlossaryStore, glossary_dir
+    """The glossary store of ``directory`` (``--glossary-dir``) or the default directory; the
+    writable glossary is ``$PARALLAX_WRITABLE_GLOSSARY`` or ``my-terms``."""
+    from parallax.core.glossary import GlossaryStore, glossary_dir, writable_glossary_name
 
-    return GlossaryStore(glossary_dir(directory))
+    return GlossaryStore(glossary_dir(directory), writable_name=writable_glossary_name())
 
 
 def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState:
