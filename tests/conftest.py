@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,18 @@ def _session_cache(factory: pytest.TempPathFactory) -> Path:
     if not _CACHE:
         _CACHE.append(factory.mktemp("cache"))
     return _CACHE[0]
+
+
+@pytest.fixture
+def glossary_dir() -> Path:
+    """This test's glossary directory (``$PARALLAX_GLOSSARY_DIR``, created on first save)."""
+    return Path(os.environ["PARALLAX_GLOSSARY_DIR"])
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """This test's data directory (``$PARALLAX_DATA_DIR``: hand-fixed alignments)."""
+    return Path(os.environ["PARALLAX_DATA_DIR"])
 
 
 @pytest.fixture

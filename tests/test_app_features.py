@@ -4,40 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from parallax.app.app import make_app
 from parallax.app.highlight import MISSING_STYLE
 from parallax.app.screens.reader import ReaderScreen
 from parallax.app.widgets.parallel import ParallelView
-from parallax.core.bundled import bundled_document_path
 from parallax.core.readers import load_document
-
-
-@pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("app-cache")
-
-
-@pytest.fixture(autouse=True)
-def glossary_dir(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "glossaries"
-    monkeypatch.setenv("PARALLAX_GLOSSARY_DIR", str(directory))
-    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache_dir))
-    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
-    return directory
-
-
-async def ready(app, pilot) -> ParallelView:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, ReaderScreen)
-    return app.screen.query_one(ParallelView)
-
-
-def seed_app():  # type: ignore[no-untyped-def]
-    return make_app(load_document(bundled_document_path()))
+from tests.app_support import ready, seed_app
 
 
 async def test_swap_puts_english_on_the_left() -> None:
@@ -154,7 +126,7 @@ async def test_missing_translation_is_marked(tmp_path: Path) -> None:
         assert mark.missing and mark.style == MISSING_STYLE
 
 
-async def test_fixing_the_alignment_is_saved_and_reused(tmp_path: Path) -> None:
+async def test_fixing_the_alignment_is_saved_and_reused(data_dir: Path) -> None:
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
@@ -164,7 +136,7 @@ async def test_fixing_the_alignment_is_saved_and_reused(tmp_path: Path) -> None:
         assert len(view.rows) == 5
         assert (view.rows[0].zh, view.rows[0].en) == ((0, 1), (0,))
         assert "fixed by hand" in str(app.screen.query_one("#status").content)
-    saved = list((tmp_path / "data" / "alignments").glob("*.json"))
+    saved = list((data_dir / "alignments").glob("*.json"))
     assert len(saved) == 1
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:

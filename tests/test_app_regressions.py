@@ -8,40 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from parallax.app.app import ParallaxApp, make_app
-from parallax.app.screens.reader import ReaderScreen
-from parallax.app.widgets.parallel import ParallelView
+from parallax.app.app import make_app
 from parallax.core.bundled import bundled_document_path
 from parallax.core.readers import load_document
-
-
-@pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One cache for the module: CC-CEDICT's cache is built once."""
-    return tmp_path_factory.mktemp("app-cache")
-
-
-@pytest.fixture(autouse=True)
-def glossary_dir(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh glossary and data directory per test; the shared cache."""
-    directory = tmp_path / "glossaries"
-    monkeypatch.setenv("PARALLAX_GLOSSARY_DIR", str(directory))
-    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache_dir))
-    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
-    return directory
-
-
-def seed_app() -> ParallaxApp:
-    return make_app(load_document(bundled_document_path()))
-
-
-async def ready(app: ParallaxApp, pilot: object) -> ParallelView:
-    """Wait until every background step is done; the parallel view."""
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    assert isinstance(app.screen, ReaderScreen)
-    return app.screen.query_one(ParallelView)
+from tests.app_support import ready, seed_app
 
 
 # ------------------------------------------------------------------ markup in user text

@@ -1,0 +1,23 @@
+"""Helpers shared by the reader's tests: the seed app and waiting for its workers."""
+
+from __future__ import annotations
+
+from parallax.app.app import ParallaxApp, make_app
+from parallax.app.screens.reader import ReaderScreen
+from parallax.app.widgets.parallel import ParallelView
+from parallax.core.bundled import bundled_document_path
+from parallax.core.readers import load_document
+
+
+def seed_app() -> ParallaxApp:
+    """The reader on the bundled editorial."""
+    return make_app(load_document(bundled_document_path()))
+
+
+async def ready(app: ParallaxApp, pilot: object) -> ParallelView:
+    """Wait until every background step is done; the parallel view."""
+    await pilot.pause()  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen.query_one(ParallelView)
