@@ -29,7 +29,8 @@ class SearchBar(Input):
     def open(self) -> None:
         """Show the bar and focus it."""
         self.display = True
-        self.focus()
+        # Focus now, not after the next refresh: keys typed right after `/` belong to the bar.
+        self.screen.set_focus(self)
 
     def action_close(self) -> None:
         """Hide the bar and give the focus back to the document."""
