@@ -86,3 +86,24 @@ def test_bad_files(tmp_path: Path) -> None:
     latin1.write_bytes("朋友".encode("utf-16"))
     with pytest.raises(cedict.CedictError, match="not UTF-8"):
         cedict.parse(latin1)
+
+
+def test_is_cached_tells_whether_a_first_run_will_compile(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "fresh-cache"))
+    assert not cedict.is_cached(small)
+    cedict.load(small)
+    assert cedict.is_cached(small)
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_cli_says_so_before_compiling_the_dictionary(
+    cached: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from parallax.cli.main import main
+
+    monkeypatch.setattr(cedict, "is_cached", lambda path=None: cached)
+    assert main(["show"]) == 0
+    err = capsys.readouterr().err
+    assert ("first run only" in err) is not cached

