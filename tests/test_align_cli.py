@@ -159,4 +159,8 @@ def test_alignment_fixed_by_hand_is_used_by_align_and_show(
     assert json.loads(capsys.readouterr().out)["beads"][0]["en"] == []
 
     assert main(["show", str(seed_path)]) == 0
-    assert "── 1 ── zh ¶1-2 · en ¶1" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "── 1 ── zh ¶1-2 · en ¶1" in captured.out
+    assert "--fresh ignores it" in captured.err
+    assert main(["show", str(seed_path), "--fresh"]) == 0  # the option the hint names exists
+    assert "── 1 ── zh ¶1 · en —" in capsys.readouterr().out

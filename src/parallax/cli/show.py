@@ -31,13 +31,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "by side, paired by the aligner (plain text when the output is not a terminal).",
     )
     add_document_args(parser, optional=True)
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="ignore the alignment you fixed by hand in the reader and align anew",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the document named by ``args``."""
     document = document_from_args(args)
-    rows = aligned_rows(document)
+    rows = aligned_rows(document, fresh=args.fresh)
     if sys.stdout.isatty():
         _print_table(document, rows)
     else:
@@ -45,12 +50,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def aligned_rows(document: Document) -> list[Row]:
-    """The document's rows: the alignment fixed by hand in the reader, else the aligner's."""
+def aligned_rows(document: Document, *, fresh: bool = False) -> list[Row]:
+    """The document's rows: the alignment fixed by hand in the reader (unless ``fresh``), else
+    the aligner's."""
     from parallax.cli.align import hand_fixed_beads
     from parallax.core.align import LOW_CONFIDENCE, align_document
 
-    beads = hand_fixed_beads(document.zh_texts, document.en_texts)
+    beads = None if fresh else hand_fixed_beads(document.zh_texts, document.en_texts)
     if beads is None:
         note_dictionary_build()
         beads = align_document(document)
