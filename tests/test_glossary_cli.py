@@ -67,8 +67,11 @@ def test_import_export_round_trip(
 ) -> None:
     hand = str(DATA / "omegat-hand.txt")
     status, out, _ = run(capsys, "import", hand, "--into", "ot", "--writable", "ot")
-    assert status == 0 and out == f"imported 5 terms from {DATA / 'omegat-hand.txt'} into ot\n"
-    run(capsys, "--writable", "ot", "import", hand, "--into", "ot")  # idempotent
+    assert status == 0 and out == (
+        f"imported 5 new, 0 updated, 0 unchanged from {DATA / 'omegat-hand.txt'} into ot\n"
+    )
+    out = run(capsys, "--writable", "ot", "import", hand, "--into", "ot")[1]  # idempotent
+    assert out.startswith("imported 0 new, 0 updated, 5 unchanged")
     assert len(GlossaryStore(gdir).load("ot").terms) == 5
     out_file = tmp_path / "ot.tbx"
     assert main(["glossary", "export", "ot", "--format", "tbx", "-o", str(out_file)]) == 0
@@ -95,7 +98,7 @@ def test_export_in_document_and_status(
 
 def test_mingpao_import(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "import", str(bundled_document_path()))
-    assert status == 0 and "imported 3 terms" in out and out.strip().endswith("into my-terms")
+    assert status == 0 and "imported 3 new, 0 updated, 0 unchanged" in out and out.strip().endswith("into my-terms")
     assert [t.en for t in GlossaryStore(gdir).load("my-terms").terms] == [
         "face off",
         "stand-off",
@@ -193,7 +196,7 @@ def test_import_csv_with_odd_suffix(
     target = tmp_path / f"ex.{suffix}"
     assert run(capsys, "export", "starter", "--format", fmt, "-o", str(target))[0] == 0
     status, out, _ = run(capsys, "import", str(target), "--into", "my-terms")
-    assert status == 0 and out.startswith("imported 31 terms")
+    assert status == 0 and out.startswith("imported 31 new")
     assert GlossaryStore(gdir).load("my-terms").terms[0].zh == "雙遏制"
 
 
@@ -266,3 +269,37 @@ def test_writable_glossary_from_the_environment(
     assert main(["glossary", "--glossary-dir", directory, "add", "law", "合約", "contract"]) == 0
     assert main(["glossary", "--glossary-dir", directory, "add", "my-terms", "法", "law"]) == 2
     assert "--writable" in capsys.readouterr().err
+
+
+def test_reimport_keeps_the_users_edits(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "terms.txt"
+    source.write_text("霸權\thegemony\t\n遏制\tcontainment\tpolicy\n", encoding="utf-8")
+    assert run(capsys, "import", str(source))[0] == 0
+    store = GlossaryStore(gdir)
+    (mine,) = [t for t in store.load("my-terms").terms if t.zh == "霸權"]
+    store.update("my-terms", mine.with_changes(status="known", tags=("mytag",), context_zh="我的上下文"))
+    source.write_text(
+        "霸權\thegemony\tdominance\n遏制\tcontainment\tother note\n結盟\talliance\t\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "import", str(source))
+    assert status == 0 and out.startswith("imported 1 new, 1 updated, 1 unchanged")
+    terms = {t.zh: t for t in GlossaryStore(gdir).load("my-terms").terms}
+    kept = terms["霸權"]
+    assert (kept.id, kept.status, kept.tags, kept.context_zh) == (
+        mine.id, "known", ("mytag",), "我的上下文"
+    )
+    assert kept.note == "dominance"  # was empty: filled
+    assert terms["遏制"].note == "policy"  # the user's value wins
+    before = (gdir / "my-terms.tsv").read_bytes()
+    out = run(capsys, "import", str(source))[1]
+    assert out.startswith("imported 0 new, 0 updated, 3 unchanged")
+    assert (gdir / "my-terms.tsv").read_bytes() == before
+    for fmt in ("tbx", "json", "csv", "anki", "omegat"):  # own export: nothing changes
+        target = tmp_path / f"back.{fmt}"
+        assert run(capsys, "export", "my-terms", "--format", fmt, "-o", str(target))[0] == 0
+        out = run(capsys, "import", str(target))[1]
+        assert out.startswith("imported 0 new, 0 updated, 3 unchanged"), (fmt, out)
+        assert (gdir / "my-terms.tsv").read_bytes() == before, fmt

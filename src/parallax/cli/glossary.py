@@ -221,8 +221,11 @@ def _remove(store: GlossaryStore, args: argparse.Namespace) -> int:
 def _import(store: GlossaryStore, args: argparse.Namespace) -> int:
     name = _editable(store, args.into or store.writable_name)
     result = import_file(args.file, args.format)
-    count = store.add_many(name, result.terms)
-    print(f"imported {count} terms from {args.file} into {name}")
+    counts = store.import_terms(name, result.terms)
+    print(
+        f"imported {counts.new} new, {counts.updated} updated, {counts.unchanged} unchanged"
+        f" from {args.file} into {name}"
+    )
     _warn_problems(args.file, result.problems)
     return 0
 

@@ -43,10 +43,13 @@ def read_file(path: Path) -> tuple[ParsedFile, Signature]:
     return fileformat.parse(text), signature
 
 
-def transact(path: Path, change: Change, *, expect: Signature | None = None) -> None:
+def transact(
+    path: Path, change: Change, *, expect: Signature | None = None, skip_unchanged: bool = False
+) -> None:
     """Locked read-merge-write of the glossary file ``path``: ``change`` edits its entries.
 
     GlossaryConflictError if ``expect`` is given and the file's signature differs from it.
+    With ``skip_unchanged`` the file is left alone when ``change`` changed no entry.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(path):
@@ -62,6 +65,8 @@ def transact(path: Path, change: Change, *, expect: Signature | None = None) -> 
                 raise GlossaryError(f"{path}:{problem.line}: {problem.message}; fix the file")
             entries: list[Entry] = list(parsed.entries)
             change(entries)
+            if skip_unchanged and path.exists() and tuple(entries) == parsed.entries:
+                return
             data = fileformat.dump(entries).encode("utf-8")
             # Another program (an editor) may have written meanwhile, without our lock.
             if stat_matches(path, signature):

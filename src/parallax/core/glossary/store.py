@@ -43,6 +43,32 @@ class Glossary:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportCounts:
+    """What an import did: terms added, existing terms completed, existing terms untouched."""
+
+    new: int
+    updated: int
+    unchanged: int
+
+
+_KEPT = ("id", "zh", "en", "status", "tags", "created", "updated")
+
+
+def merge_into(old: Term, new: Term) -> Term:
+    """``old`` with its empty fields filled from ``new`` and the tags of both (``old`` itself
+    when nothing changes). Nothing ``old`` holds is ever replaced."""
+    changes: dict[str, object] = {
+        name: value
+        for name, value in vars(new).items()
+        if name not in _KEPT and value and not getattr(old, name)
+    }
+    extra = tuple(t for t in new.tags if t not in old.tags)
+    if extra:
+        changes["tags"] = old.tags + extra
+    return old.with_changes(**changes) if changes else old
+
+
+@dataclass(frozen=True, slots=True)
 class GlossaryInfo:
     """One line of ``GlossaryStore.list()``."""
 
@@ -186,6 +212,44 @@ class GlossaryStore:
         self._transact(name, change)
         return len(new)
 
+    def import_terms(self, name: str, terms: Iterable[Term]) -> ImportCounts:
+        """Merge imported ``terms`` into glossary ``name`` without discarding anything.
+
+        A term whose id is not there yet is appended. For a term already there, the existing
+        values win: only its empty fields are filled from the import (tags: union), and its
+        status, id and timestamps are kept (``updated`` moves when something was filled).
+        The file is not rewritten when nothing changes.
+        """
+        incoming = list(terms)
+        path = self._writable_path(name)
+        if len({t.id for t in incoming}) == len(incoming) and editing.append_fast(path, incoming):
+            return ImportCounts(len(incoming), 0, 0)
+        counts = [0, 0, 0]
+
+        def change(entries: builtins.list[Entry]) -> None:
+            counts[:] = [0, 0, 0]
+            where = {e.id: i for i, e in enumerate(entries) if isinstance(e, Term)}
+            existing = set(where)
+            for term in incoming:
+                if term.id not in where:
+                    where[term.id] = len(entries)
+                    entries.append(term)
+                    counts[0] += 1
+                    continue
+                old = entries[where[term.id]]
+                assert isinstance(old, Term)
+                merged = merge_into(old, term)
+                if merged is not old:
+                    entries[where[term.id]] = merged
+                if term.id in existing:
+                    counts[1 if merged is not old else 2] += 1
+                    existing.discard(term.id)  # a repeat in the same file counts once
+                else:
+                    counts[2] += 1
+
+        self._transact(name, change, skip_unchanged=True)
+        return ImportCounts(*counts)
+
     def update(self, name: str, term: Term) -> Term:
         """Replace the term with ``term.id``; GlossaryError if there is none."""
 
@@ -246,9 +310,16 @@ class GlossaryStore:
         return path
 
     def _transact(
-        self, name: str, change: editing.Change, *, expect: Signature | None = None
+        self,
+        name: str,
+        change: editing.Change,
+        *,
+        expect: Signature | None = None,
+        skip_unchanged: bool = False,
     ) -> None:
-        editing.transact(self._writable_path(name), change, expect=expect)
+        editing.transact(
+            self._writable_path(name), change, expect=expect, skip_unchanged=skip_unchanged
+        )
 
 
 __all__ = [
@@ -258,4 +329,6 @@ __all__ = [
     "GlossaryError",
     "GlossaryInfo",
     "GlossaryStore",
+    "ImportCounts",
+    "merge_into",
 ]
