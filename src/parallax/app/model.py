@@ -14,6 +14,16 @@ Hit = tuple[Lang, int, int]
 """A search hit in a row: language, start, end."""
 
 
+_DISPLAY = str.maketrans({"\t": " ", "\v": " ", "\f": " "})
+
+
+def displayable(text: str) -> str:
+    """``text`` as the reader draws it: each TAB (or vertical tab, form feed) becomes one space.
+
+    A same-length replacement, so offsets (highlights, search hits, selections) stay valid."""
+    return text.translate(_DISPLAY)
+
+
 class BeadLike(Protocol):
     """What the reader needs of an alignment bead (``parallax.core.align.Bead``)."""
 
@@ -51,8 +61,8 @@ def rows_from_beads(
             Row(
                 zh,
                 en,
-                PARAGRAPH_BREAK.join(doc.zh[i].text for i in zh),
-                PARAGRAPH_BREAK.join(doc.en[i].text for i in en),
+                displayable(PARAGRAPH_BREAK.join(doc.zh[i].text for i in zh)),
+                displayable(PARAGRAPH_BREAK.join(doc.en[i].text for i in en)),
                 score,
                 low=bool(zh and en and score < low_confidence),
             )
@@ -67,7 +77,9 @@ def provisional_rows(doc: Document) -> list[Row]:
     for i in range(count):
         zh = (i,) if i < len(doc.zh) else ()
         en = (i,) if i < len(doc.en) else ()
-        rows.append(Row(zh, en, doc.zh[i].text if zh else "", doc.en[i].text if en else "", None))
+        zh_text = displayable(doc.zh[i].text) if zh else ""
+        en_text = displayable(doc.en[i].text) if en else ""
+        rows.append(Row(zh, en, zh_text, en_text, None))
     return rows
 
 
