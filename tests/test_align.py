@@ -48,6 +48,17 @@ def test_seed_editorial_aligns_exactly(seed_path: Path) -> None:
     assert all(b.score >= LOW_CONFIDENCE for b in beads[1:])
 
 
+@pytest.mark.parametrize(("n_zh", "n_en"), [(2, 1), (3, 2), (4, 3), (5, 4)])
+def test_short_parts_of_the_seed_keep_the_unmatched_first_paragraph(
+    seed_path: Path, n_zh: int, n_en: int
+) -> None:
+    """A short text with a dropped paragraph: the length ratio must not be skewed by it."""
+    doc = load_document(seed_path)
+    beads = align_units(doc.zh_texts[:n_zh], doc.en_texts[:n_en])
+    expected = [((0,), ())] + [((k,), (k - 1,)) for k in range(1, n_zh)]
+    assert [(b.zh, b.en) for b in beads] == expected
+
+
 units_zh = st.lists(st.lists(st.sampled_from(ZH_WORDS), max_size=12).map("".join), max_size=25)
 units_en = st.lists(st.lists(st.sampled_from(EN_WORDS), max_size=12).map(" ".join), max_size=25)
 

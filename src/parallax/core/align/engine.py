@@ -25,6 +25,9 @@ from parallax.core.align.params import Params
 RECENTRE = 12
 # Re-run the search when the re-estimated length ratio differs by more than this share.
 RATIO_TOLERANCE = 0.03
+# Up to this many units in all, the length ratio comes from a first search without lengths
+# (in longer documents a missing paragraph hardly moves the ratio of the totals).
+SHORT_DOCUMENT = 60
 
 
 def align(
@@ -39,6 +42,8 @@ def align(
         return [Bead((u,), (), 0.0) for u in range(n)] + [Bead((), (v,), 0.0) for v in range(m)]
     features = build_features(zh, en, params, glossary)
     tables: dict[int, tuple[Band, PairTable]] = {}
+    if n + m <= SHORT_DOCUMENT and "length" in params.signals:
+        features = _ratio_from_lexical_pass(features, params, tables)
     path, table = _search_widening(features, params, tables)
     ratio = paired_ratio(features, path)
     if ratio is not None and abs(ratio / features.ratio - 1) > RATIO_TOLERANCE:
@@ -50,6 +55,20 @@ def align(
         score = bead_confidence(features, params, table, zh_units, en_units)
         beads.append(Bead(tuple(zh_units), tuple(en_units), round(score, 4)))
     return beads
+
+
+def _ratio_from_lexical_pass(
+    features: Features, params: Params, tables: dict[int, tuple[Band, PairTable]]
+) -> Features:
+    """Estimate the length ratio from the units a search without the length signal pairs.
+
+    In a short document one paragraph left out by the translator skews the ratio of the totals
+    enough to make the length signal pair the wrong paragraphs; the dictionary, numbers and
+    quotes alone find the right pairs, and their lengths give the ratio.
+    """
+    path, _ = _search_widening(features, params.without("length"), tables)
+    ratio = paired_ratio(features, path)
+    return features if ratio is None else replace(features, ratio=ratio)
 
 
 def _search_widening(
