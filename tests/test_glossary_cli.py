@@ -98,7 +98,8 @@ def test_export_in_document_and_status(
 
 def test_mingpao_import(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "import", str(bundled_document_path()))
-    assert status == 0 and "imported 3 new, 0 updated, 0 unchanged" in out and out.strip().endswith("into my-terms")
+    assert status == 0 and "imported 3 new, 0 updated, 0 unchanged" in out
+    assert out.strip().endswith("into my-terms")
     assert [t.en for t in GlossaryStore(gdir).load("my-terms").terms] == [
         "face off",
         "stand-off",
@@ -279,7 +280,8 @@ def test_reimport_keeps_the_users_edits(
     assert run(capsys, "import", str(source))[0] == 0
     store = GlossaryStore(gdir)
     (mine,) = [t for t in store.load("my-terms").terms if t.zh == "霸權"]
-    store.update("my-terms", mine.with_changes(status="known", tags=("mytag",), context_zh="我的上下文"))
+    edited = mine.with_changes(status="known", tags=("mytag",), context_zh="我的上下文")
+    store.update("my-terms", edited)
     source.write_text(
         "霸權\thegemony\tdominance\n遏制\tcontainment\tother note\n結盟\talliance\t\n",
         encoding="utf-8",
@@ -289,7 +291,10 @@ def test_reimport_keeps_the_users_edits(
     terms = {t.zh: t for t in GlossaryStore(gdir).load("my-terms").terms}
     kept = terms["霸權"]
     assert (kept.id, kept.status, kept.tags, kept.context_zh) == (
-        mine.id, "known", ("mytag",), "我的上下文"
+        mine.id,
+        "known",
+        ("mytag",),
+        "我的上下文",
     )
     assert kept.note == "dominance"  # was empty: filled
     assert terms["遏制"].note == "policy"  # the user's value wins
@@ -303,3 +308,30 @@ def test_reimport_keeps_the_users_edits(
         out = run(capsys, "import", str(target))[1]
         assert out.startswith("imported 0 new, 0 updated, 3 unchanged"), (fmt, out)
         assert (gdir / "my-terms.tsv").read_bytes() == before, fmt
+
+
+def test_import_big5_crlf_mingpao_and_gb18030_omegat(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = bundled_document_path().read_text("utf-8")
+    big5 = tmp_path / "mingpao-big5.txt"
+    big5.write_bytes(text.replace("\n", "\r\n").encode("big5hkscs"))
+    status, out, err = run(capsys, "import", str(big5), "--format", "mingpao")
+    assert (status, err) == (0, "") and out.startswith("imported 3 new"), out
+    learner = GlossaryStore(gdir).load("my-terms").terms
+    assert learner[0].en == "face off" and "\r" not in learner[0].note
+    gb = tmp_path / "omegat-gb.txt"
+    gb.write_bytes("双遏制\tdual containment\t美国政策\n关税战\ttariff war\t\n".encode("gb18030"))
+    status, out, _ = run(capsys, "import", str(gb))
+    assert status == 0 and out.startswith("imported 2 new")
+    terms = {t.zh: t for t in GlossaryStore(gdir).load("my-terms").terms}
+    assert terms["双遏制"].note == "美国政策" and terms["关税战"].en == "tariff war"
+    utf16 = tmp_path / "omegat-utf16.txt"
+    utf16.write_bytes("結盟\talliance\t\n".encode("utf-16"))
+    assert run(capsys, "import", str(utf16))[1].startswith("imported 1 new")
+    forced = tmp_path / "forced.txt"
+    forced.write_bytes("霸權\thegemony\t\n".encode("big5hkscs"))
+    status, out, _ = run(capsys, "import", str(forced), "--encoding", "big5hkscs")
+    assert status == 0 and out.startswith("imported 1 new")
+    status, _, err = run(capsys, "import", str(forced), "--encoding", "no-such-codec")
+    assert status == 2 and "unknown encoding 'no-such-codec'" in err

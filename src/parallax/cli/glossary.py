@@ -82,6 +82,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--into", metavar="NAME", help="target glossary (default: the writable one)")
     imp.add_argument("--format", default="auto", help=f"one of: {', '.join(IMPORT_FORMATS)}")
+    imp.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the file's encoding (default: detected; UTF-8, UTF-16, Big5-HKSCS, GB18030)",
+    )
 
     exp = sub.add_parser("export", parents=[common], help="export a glossary to another format")
     exp.add_argument("name", metavar="NAME")
@@ -220,7 +225,7 @@ def _remove(store: GlossaryStore, args: argparse.Namespace) -> int:
 
 def _import(store: GlossaryStore, args: argparse.Namespace) -> int:
     name = _editable(store, args.into or store.writable_name)
-    result = import_file(args.file, args.format)
+    result = import_file(args.file, args.format, encoding=args.encoding)
     counts = store.import_terms(name, result.terms)
     print(
         f"imported {counts.new} new, {counts.updated} updated, {counts.unchanged} unchanged"

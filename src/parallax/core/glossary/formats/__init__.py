@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from parallax.core.document import DocumentError
+from parallax.core.encoding import decode
 from parallax.core.glossary import fileformat
 from parallax.core.glossary.formats import anki, csv, json, lute, mingpao, omegat, tbx, tbx2
 from parallax.core.glossary.formats._common import FormatError, ImportResult, from_term
@@ -159,24 +161,30 @@ def detect_format(path: Path, text: str) -> str:
     )
 
 
-def import_file(path: Path | str, fmt: str = "auto") -> ImportResult:
+def import_file(
+    path: Path | str, fmt: str = "auto", *, encoding: str | None = None
+) -> ImportResult:
     """Terms from the file at ``path``; errors name the file (FormatError / OSError).
 
-    A file without any term (empty, only a header, or only bad rows) is a FormatError.
+    The bytes are decoded with ``encoding``, or else detected (UTF-8 with or without BOM,
+    UTF-16/32 with BOM, Big5-HKSCS, GB18030). A file without any term (empty, only a header,
+    or only bad rows) is a FormatError.
     """
     path = Path(path)
     data = path.read_bytes()
+    if not data.strip():
+        raise FormatError(f"{path}: empty file, no terms to import")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise FormatError(f"{path}: not UTF-8 (byte {error.start})") from None
+        text, _used = decode(data, path, encoding)
+    except DocumentError as error:
+        raise FormatError(str(error)) from None
     if not text.removeprefix("\ufeff").strip():
         raise FormatError(f"{path}: empty file, no terms to import")
     if fmt == "auto":
         fmt = detect_format(path, text)
     try:
         if fmt == "mingpao":
-            result = mingpao.parse_document(path)
+            result = mingpao.parse_document(path, encoding=encoding)
         else:
             result = import_text(text, fmt, source=path.name)
     except FormatError as error:

@@ -48,13 +48,13 @@ def parse(text: str, *, source: str = "") -> ImportResult:
     return ImportResult(tuple(terms), tuple(problems))
 
 
-def parse_document(path: Path) -> ImportResult:
+def parse_document(path: Path, *, encoding: str | None = None) -> ImportResult:
     """The learner entries of the document at ``path`` (via the document readers if present)."""
     try:
         from parallax.core.readers import load_document
     except ImportError:
         return parse(path.read_text("utf-8-sig"), source=path.name)
-    document = load_document(path)
+    document = load_document(path, encoding=encoding)
     date = document.meta.date.isoformat() if document.meta.date else ""
     source = document.meta.title_zh or document.meta.source or path.name
     terms = [_learner_term(e.term, e.definition, source, date) for e in document.learner_entries]
