@@ -8,8 +8,9 @@ from rich.cells import cell_len
 
 from parallax.app.app import make_app
 from parallax.app.layout import GUTTER, SEPARATOR
+from parallax.app.widgets.parallel import ParallelView
 from parallax.core.readers import load_document
-from tests.app_support import ready
+from tests.app_support import ready, seed_app
 
 
 def screen_lines(view: object) -> list[str]:
@@ -38,3 +39,29 @@ async def test_tabs_show_as_spaces_and_keep_the_separator_in_place(tmp_path: Pat
         await pilot.pause()
         sel = view.selection
         assert sel is not None and view.text(sel.row, sel.lang)[sel.start : sel.end] == "tabs"
+
+
+# ------------------------------------------------------------------ romanisation after a swap
+async def note_lines(app: object, pilot: object, *keys: str) -> tuple[list[str], str]:
+    """Press ``keys``, then ``p``; the screen lines showing the start of the note, and it."""
+    view = await ready(app, pilot)  # type: ignore[arg-type]
+    await pilot.press(*keys, "p")  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert view.note
+    start = view.note[:12]
+    return [line for line in screen_lines(view) if start in line], view.note
+
+
+async def test_romanisation_stays_under_the_chinese_after_a_swap() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        lines, note = await note_lines(app, pilot)
+        assert lines and lines[0].index(note[:12]) < lines[0].index("│")
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        lines, note = await note_lines(app, pilot, "s")
+        assert lines and lines[0].index(note[:12]) > lines[0].index("│")
+        view = app.screen.query_one(ParallelView)
+        layout = view._layout(view.cursor)
+        assert layout.note_right and layout.height > len(layout.right)

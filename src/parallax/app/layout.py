@@ -34,11 +34,13 @@ class Columns:
 
 @dataclass(frozen=True, slots=True)
 class RowLayout:
-    """The wrapped lines of a row's two cells, plus an optional note under the left cell."""
+    """The wrapped lines of a row's two cells, plus an optional note under the Chinese cell
+    (the left one, the right one when ``note_right``: columns swapped)."""
 
     left: tuple[Line, ...]
     right: tuple[Line, ...]
     note: tuple[Line, ...] = ()
+    note_right: bool = False
 
     def hit(self, columns: Columns, x: int, k: int) -> tuple[str, Line, int] | None:
         """What cell x on line ``k`` of the row shows: ``("left"|"right", line, x in cell)``."""
@@ -51,15 +53,25 @@ class RowLayout:
     @property
     def height(self) -> int:
         """Lines the row takes, including the blank line that separates it from the next."""
-        return max(len(self.left) + len(self.note), len(self.right)) + 1
+        left, right = len(self.left), len(self.right)
+        if self.note_right:
+            right += len(self.note)
+        else:
+            left += len(self.note)
+        return max(left, right) + 1
 
 
-def lay_out(left: str, right: str, columns: Columns, note: str = "") -> RowLayout:
-    """Wrap a row's texts to the column widths."""
+def lay_out(
+    left: str, right: str, columns: Columns, note: str = "", *, note_right: bool = False
+) -> RowLayout:
+    """Wrap a row's texts to the column widths; ``note`` goes under the right cell when
+    ``note_right``, else under the left one."""
+    width = columns.right if note_right else columns.left
     return RowLayout(
         tuple(wrap(left, columns.left)),
         tuple(wrap(right, columns.right)),
-        tuple(wrap(note, columns.left)) if note else (),
+        tuple(wrap(note, width)) if note else (),
+        note_right,
     )
 
 

@@ -28,26 +28,36 @@ class Painter:
         return self.columns.left + len(SEPARATOR) + self.columns.right
 
     def paint(self, layout: RowLayout, left: Content, right: Content, note: Content) -> list[Strip]:
-        """The row's strips: left cell (then the note lines under it), separator, right cell."""
+        """The row's strips: left cell, separator, right cell; the note lines under the Chinese
+        cell (the right one when ``layout.note_right``)."""
         cols = self.columns
         sep = Segment(SEPARATOR, self.separator)
-        blank_left, blank_right = Segment(" " * cols.left), Segment(" " * cols.right)
+        left_notes = () if layout.note_right else layout.note
+        right_notes = layout.note if layout.note_right else ()
         strips = []
         for k in range(layout.height):
-            segments: list[Segment] = []
-            if k < len(layout.left):
-                segments += cell(left, layout.left[k], cols.left)
-            elif k - len(layout.left) < len(layout.note):
-                line = layout.note[k - len(layout.left)]
-                segments += [Segment(s.text, self.note) for s in cell(note, line, cols.left)]
-            else:
-                segments.append(blank_left)
+            segments = self._side(left, layout.left, left_notes, note, k, cols.left)
             segments.append(sep)
-            segments += (
-                cell(right, layout.right[k], cols.right) if k < len(layout.right) else [blank_right]
-            )
+            segments += self._side(right, layout.right, right_notes, note, k, cols.right)
             strips.append(Strip(segments, self.width))
         return strips
+
+    def _side(
+        self,
+        content: Content,
+        lines: tuple[Line, ...],
+        notes: tuple[Line, ...],
+        note: Content,
+        k: int,
+        width: int,
+    ) -> list[Segment]:
+        """Line ``k`` of one column: the cell's text, then the note lines, then blank."""
+        if k < len(lines):
+            return cell(content, lines[k], width)
+        if k - len(lines) < len(notes):
+            line = notes[k - len(lines)]
+            return [Segment(s.text, self.note) for s in cell(note, line, width)]
+        return [Segment(" " * width)]
 
 
 def cell(content: Content, line: Line, width: int) -> list[Segment]:

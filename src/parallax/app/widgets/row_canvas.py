@@ -81,7 +81,7 @@ class RowCanvas(ScrollView):
         if layout is None:
             left, right = self._cells(row)
             note = self.note if row == self.cursor else ""
-            layout = lay_out(left, right, self._columns, note)
+            layout = lay_out(left, right, self._columns, note, note_right=self.swapped)
             self._layouts[row] = layout
             self._heights.set(row, layout.height)
         return layout
