@@ -335,3 +335,13 @@ def test_import_big5_crlf_mingpao_and_gb18030_omegat(
     assert status == 0 and out.startswith("imported 1 new")
     status, _, err = run(capsys, "import", str(forced), "--encoding", "no-such-codec")
     assert status == 2 and "unknown encoding 'no-such-codec'" in err
+
+
+def test_add_refuses_an_exact_duplicate(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "add", "my-terms", "霸權", "hegemony")
+    first = out.split()[1]
+    for zh, en in [("霸權", "hegemony"), ("霸权", "  Hegemony "), (" 霸 權", "HEGEMONY")]:
+        status, out, _ = run(capsys, "add", "my-terms", zh, en)
+        assert status == 0 and out.startswith(f"already in my-terms: {first}"), out
+    assert run(capsys, "add", "my-terms", "霸權", "hegemonism")[1].startswith("added ")
+    assert len(GlossaryStore(gdir).load("my-terms").terms) == 2

@@ -32,7 +32,8 @@ from parallax.core.glossary import GlossaryStore, Term
 store = GlossaryStore(sys.argv[1], include_starter=False, writable_name="big")
 i = 0
 while True:
-    store.add("big", Term(id=f"k{sys.argv[2]}-{i}", zh="遏制" * 5, en="containment " * 5))
+    en = f"containment {sys.argv[2]}-{i} " * 5  # a new sense each time (no duplicate)
+    store.add("big", Term(id=f"k{sys.argv[2]}-{i}", zh="遏制" * 5, en=en))
     print(i, flush=True)
     i += 1
 """

@@ -212,7 +212,10 @@ def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
         context_en=args.context_en,
         source=args.source,
     )
-    store.add(_editable(store, args.name), term)
+    added = store.add(_editable(store, args.name), term)
+    if added.id != term.id:
+        print(f"already in {args.name}: {added.id}\t{added.zh}\t{added.en}")
+        return 0
     print(f"added {term.id}\t{term.zh}\t{term.en}\tto {args.name}")
     return 0
 

@@ -54,24 +54,31 @@ def transact(
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(path):
         remove_stale_temps(path)
-        for _attempt in range(5):
-            parsed, signature = read_file(path)
-            if expect is not None and signature != expect:
-                raise GlossaryConflictError(
-                    f"{path}: changed on disk since it was loaded; reload it and retry"
-                )
-            if not parsed.header_ok:
-                problem = parsed.problems[0]
-                raise GlossaryError(f"{path}:{problem.line}: {problem.message}; fix the file")
-            entries: list[Entry] = list(parsed.entries)
-            change(entries)
-            if skip_unchanged and path.exists() and tuple(entries) == parsed.entries:
-                return
-            data = fileformat.dump(entries).encode("utf-8")
-            # Another program (an editor) may have written meanwhile, without our lock.
-            if stat_matches(path, signature):
-                atomic_write(path, data)
-                return
+        _transact_locked(path, change, expect=expect, skip_unchanged=skip_unchanged)
+
+
+def _transact_locked(
+    path: Path, change: Change, *, expect: Signature | None, skip_unchanged: bool
+) -> None:
+    """``transact`` once the lock is held."""
+    for _attempt in range(5):
+        parsed, signature = read_file(path)
+        if expect is not None and signature != expect:
+            raise GlossaryConflictError(
+                f"{path}: changed on disk since it was loaded; reload it and retry"
+            )
+        if not parsed.header_ok:
+            problem = parsed.problems[0]
+            raise GlossaryError(f"{path}:{problem.line}: {problem.message}; fix the file")
+        entries: list[Entry] = list(parsed.entries)
+        change(entries)
+        if skip_unchanged and path.exists() and tuple(entries) == parsed.entries:
+            return
+        data = fileformat.dump(entries).encode("utf-8")
+        # Another program (an editor) may have written meanwhile, without our lock.
+        if stat_matches(path, signature):
+            atomic_write(path, data)
+            return
     raise GlossaryError(f"{path}: keeps changing on disk; try again")  # pragma: no cover
 
 
@@ -83,22 +90,58 @@ def append_fast(path: Path, terms: Sequence[Term]) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(path):
         remove_stale_temps(path)
-        data, signature = read_with_signature(path)
+        return _append_locked(path, terms)
+
+
+def add_one(path: Path, term: Term, duplicate: Callable[[str], Term | None]) -> Term:
+    """Add ``term`` under the lock unless ``duplicate(text)`` finds it in the file already.
+
+    Returns the term found (nothing written) or ``term``; a term with the same id is replaced.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path):
+        remove_stale_temps(path)
+        data, _signature = read_with_signature(path)
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return False
-        ids = fileformat.row_ids(text) if text else set()
-        if ids is None or any(t.id in ids for t in terms):
-            return False
-        head = text if text else fileformat.HEADER_LINE + "\n"
-        if not head.endswith("\n"):
-            head += "\n"
-        rows = "".join(fileformat.format_row(t) + "\n" for t in terms)
-        if not stat_matches(path, signature):
-            return False
-        atomic_write(path, (head + rows).encode("utf-8"))
-        return True
+        except UnicodeDecodeError as error:
+            raise GlossaryError(f"{path}: not UTF-8 (byte {error.start})") from None
+        found = duplicate(text) if text else None
+        if found is not None:
+            return found
+        if _append_locked(path, [term]):
+            return term
+
+        def change(entries: list[Entry]) -> None:
+            for i, entry in enumerate(entries):
+                if isinstance(entry, Term) and entry.id == term.id:
+                    entries[i] = term
+                    return
+            entries.append(term)
+
+        _transact_locked(path, change, expect=None, skip_unchanged=False)
+        return term
+
+
+def _append_locked(path: Path, terms: Sequence[Term]) -> bool:
+    data, signature = read_with_signature(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    ids = fileformat.row_ids(text) if text else set()
+    if ids is None or any(t.id in ids for t in terms):
+        return False
+    head = text if text else fileformat.HEADER_LINE + "\n"
+    # Keep the file's line ending (a file saved by hand on Windows ends its lines in CRLF).
+    newline = "\r\n" if head.split("\n", 1)[0].endswith("\r") else "\n"
+    if not head.endswith("\n"):
+        head += newline
+    rows = "".join(fileformat.format_row(t) + newline for t in terms)
+    if not stat_matches(path, signature):
+        return False
+    atomic_write(path, (head + rows).encode("utf-8"))
+    return True
 
 
 def index_of(path: Path, entries: Sequence[Entry], term_id: str) -> int:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parallax.core.glossary import editing
+from parallax.core.glossary import editing, senses
 from parallax.core.glossary.dirs import (
     DEFAULT_WRITABLE,
     STARTER,
@@ -187,9 +187,15 @@ class GlossaryStore:
 
     # ---------------------------------------------------------------- writing
     def add(self, name: str, term: Term) -> Term:
-        """Append ``term`` to glossary ``name`` (created if missing); returns it."""
-        self.add_many(name, [term])
-        return term
+        """Append ``term`` to glossary ``name`` (created if missing); returns it.
+
+        When the glossary already holds the same sense under another id (same Chinese after
+        script folding, same English ignoring case and blanks), nothing is written and that
+        existing term is returned instead (compare the ids to tell). A term with the same id
+        replaces the one there.
+        """
+        path = self._writable_path(name)
+        return editing.add_one(path, term, lambda text: senses.same_sense_in(text, term))
 
     def add_many(self, name: str, terms: Iterable[Term]) -> int:
         """Append ``terms`` (a term whose id is already there replaces it); returns the count.

@@ -1,0 +1,48 @@
+"""The sense key of a term: when two rows of a glossary are the same term sense.
+
+Two senses are the same when their Chinese is the same after script folding
+(``parallax.core.chinese.fold``, blanks removed) and their English is the same ignoring case and
+runs of blanks. ``glossary add`` uses it to refuse exact duplicates.
+"""
+
+from __future__ import annotations
+
+from parallax.core import chinese
+from parallax.core.glossary import fileformat
+from parallax.core.glossary.term import Term
+
+
+def en_key(en: str) -> str:
+    """``en`` case- and space-normalised."""
+    return " ".join(en.split()).casefold()
+
+
+def zh_key(zh: str) -> str:
+    """``zh`` script-folded, without blanks."""
+    return chinese.fold("".join(zh.split()))
+
+
+def same_sense_in(text: str, term: Term) -> Term | None:
+    """The first term of glossary file ``text`` (other than ``term.id``) with ``term``'s sense.
+
+    A file in the standard column order is scanned line by line (the English is compared first,
+    so only a few Chinese fields are folded); any other file is parsed.
+    """
+    want_en, want_zh = en_key(term.en), zh_key(term.zh)
+    lines = text.removeprefix("\ufeff").split("\n")
+    if lines[0].rstrip("\r") != fileformat.HEADER_LINE:
+        for other in fileformat.parse(text).terms:
+            if other.id != term.id and en_key(other.en) == want_en and zh_key(other.zh) == want_zh:
+                return other
+        return None
+    for line in lines[1:]:
+        cells = line.split("\t", 3)
+        if len(cells) < 4 or cells[0] == term.id:
+            continue
+        if en_key(fileformat.unescape(cells[2])) != want_en:
+            continue
+        if zh_key(fileformat.unescape(cells[1])) == want_zh:
+            for other in fileformat.parse(text).terms:  # rare: read the row as a term
+                if other.id == cells[0]:
+                    return other
+    return None
