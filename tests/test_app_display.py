@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 
 from parallax.app.app import make_app
 from parallax.app.layout import GUTTER, SEPARATOR
 from parallax.app.widgets.parallel import ParallelView
+from parallax.core.bundled import bundled_document_path
 from parallax.core.readers import load_document
 from tests.app_support import ready, seed_app
 
@@ -65,3 +68,80 @@ async def test_romanisation_stays_under_the_chinese_after_a_swap() -> None:
         view = app.screen.query_one(ParallelView)
         layout = view._layout(view.cursor)
         assert layout.note_right and layout.height > len(layout.right)
+
+
+# ------------------------------------------------------------------ forgetting hand fixes
+def save_merged_fix() -> Path:
+    """Save a hand-fixed alignment of the seed with its first two Chinese paragraphs merged."""
+    from parallax.core.align.bead import Bead
+    from parallax.core.alignment_store import alignment_path, save_alignment
+
+    doc = load_document(bundled_document_path())
+    merged = [Bead((0, 1), (0,), 1.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)]
+    save_alignment(doc.zh_texts, doc.en_texts, merged)
+    return alignment_path(doc.zh_texts, doc.en_texts)
+
+
+async def test_realign_forgets_the_fixes_and_aligns_afresh() -> None:
+    saved = save_merged_fix()
+    app = seed_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        view = await ready(app, pilot)
+        assert view.rows[0].zh == (0, 1)
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not saved.exists()
+        assert view.rows[0].zh == (0,) and len(view.rows) == 6
+        assert any("forgotten" in str(n.message) for n in app._notifications)
+
+
+async def test_realign_is_in_the_palette_and_the_keys_panel() -> None:
+    from parallax.app.commands import ReaderCommands
+    from parallax.app.widgets.keys import key_lines
+
+    assert any("Re-align (forget my fixes)" in line.plain for line in key_lines())
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        provider = ReaderCommands(app.screen)
+        names = [hit.text async for hit in provider.discover()]
+        assert "Re-align (forget my fixes)" in names
+
+
+async def test_fresh_ignores_the_saved_fix_and_keeps_it() -> None:
+    saved = save_merged_fix()
+    app = make_app(load_document(bundled_document_path()), fresh=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        assert view.rows[0].zh == (0,) and len(view.rows) == 6
+    assert saved.exists()
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert (await ready(app, pilot)).rows[0].zh == (0, 1)
+
+
+def test_read_fresh_option_reaches_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parallax.app import app as app_module
+    from parallax.cli import read
+
+    made: dict[str, object] = {}
+
+    class Stub:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    def fake(*_args: object, **kwargs: object) -> Stub:
+        made.update(kwargs)
+        return Stub()
+
+    monkeypatch.setattr(app_module, "make_app", fake)
+    parser = argparse.ArgumentParser()
+    read.register(parser.add_subparsers())
+    assert read.run(parser.parse_args(["read", "--fresh"])) == 0
+    assert made["fresh"] is True
+    made.clear()
+    assert read.run(parser.parse_args(["read"])) == 0
+    assert made["fresh"] is False

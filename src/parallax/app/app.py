@@ -30,17 +30,21 @@ class ParallaxApp(App[None]):
         *,
         glossaries: tuple[str, ...] = (),
         glossary_dir: Path | None = None,
+        fresh: bool = False,
     ) -> None:
         super().__init__()
         self.doc = doc
         self.glossaries = glossaries
         self.glossary_dir = glossary_dir
+        self.fresh = fresh
 
     def get_default_screen(self) -> Screen[None]:
         """The reader on the document is the first screen (no blank frame before it)."""
         from parallax.app.screens.reader import ReaderScreen
 
-        return ReaderScreen(self.doc, glossaries=self.glossaries, glossary_dir=self.glossary_dir)
+        return ReaderScreen(
+            self.doc, glossaries=self.glossaries, glossary_dir=self.glossary_dir, fresh=self.fresh
+        )
 
     def action_show_help_panel(self) -> None:
         """The palette's "Keys" command: parallax's keys panel on the reader."""
@@ -63,11 +67,14 @@ def make_app(
     *,
     glossaries: tuple[str, ...] | list[str] = (),
     glossary_dir: Path | str | None = None,
+    fresh: bool = False,
 ) -> ParallaxApp:
     """The reader on ``doc``; ``glossaries`` names the glossaries to use (default: the writable
-    one and the starter), ``glossary_dir`` overrides the glossary directory."""
+    one and the starter), ``glossary_dir`` overrides the glossary directory, ``fresh`` ignores
+    the saved hand-fixed alignment for this session (without deleting it)."""
     return ParallaxApp(
         doc,
         glossaries=tuple(glossaries),
         glossary_dir=Path(glossary_dir) if glossary_dir is not None else None,
+        fresh=fresh,
     )

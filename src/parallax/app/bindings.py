@@ -31,6 +31,7 @@ READER_BINDINGS: list[Binding] = [
     Binding("J", "fix('push')", "Push paragraph to next row", show=False, id="fix-push"),
     Binding("K", "fix('pull')", "Pull paragraph from next row", show=False, id="fix-pull"),
     Binding("c", "fix('confirm')", "Confirm row alignment", show=False, id="fix-confirm"),
+    Binding("R", "realign", "Re-align (forget my fixes)", show=False, id="realign"),
 ]
 """Bindings of the reader screen; every action is also in the command palette."""
 
@@ -42,7 +43,10 @@ KEY_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("terms", ("term-next", "term-previous", "char-next", "char-previous", "add-term")),
     ("search", ("search", "hit-next", "hit-previous", "clear")),
     ("display", ("script", "romanise", "sentences", "swap")),
-    ("alignment fixer", ("fix-merge", "fix-split", "fix-push", "fix-pull", "fix-confirm")),
+    (
+        "alignment fixer",
+        ("fix-merge", "fix-split", "fix-push", "fix-pull", "fix-confirm", "realign"),
+    ),
     ("app", ("palette", "help", "quit")),
 ]
 """The keys panel's groups, in order, by binding id (or :data:`APP_KEYS` id)."""

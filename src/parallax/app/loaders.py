@@ -67,16 +67,17 @@ class FirstRows:
     problem: str = ""
 
 
-def first_rows(doc: Document) -> FirstRows:
-    """The rows to paint first, read synchronously (small JSON files): the hand-fixed alignment,
-    else the aligner's cached result for this text, else the paragraphs paired in order. A
-    damaged hand-fixed alignment is skipped and reported in ``problem`` (one line, the file)."""
+def first_rows(doc: Document, *, fresh: bool = False) -> FirstRows:
+    """The rows to paint first, read synchronously (small JSON files): the hand-fixed alignment
+    (not when ``fresh``), else the aligner's cached result for this text, else the paragraphs
+    paired in order. A damaged hand-fixed alignment is skipped and reported in ``problem`` (one
+    line, the file)."""
     from parallax.core.align.bead import LOW_CONFIDENCE
     from parallax.core.alignment_store import cached_alignment, load_alignment
 
     problem = ""
     try:
-        saved = load_alignment(doc.zh_texts, doc.en_texts)
+        saved = None if fresh else load_alignment(doc.zh_texts, doc.en_texts)
     except (ValueError, OSError) as error:
         saved = None
         problem = " ".join(f"{error}; ignored, aligning afresh".split())
@@ -88,14 +89,16 @@ def first_rows(doc: Document) -> FirstRows:
     return FirstRows(provisional_rows(doc), "order", problem)
 
 
-def align_rows(doc: Document, pairs: Sequence[tuple[str, str]]) -> tuple[list[Row], bool]:
+def align_rows(
+    doc: Document, pairs: Sequence[tuple[str, str]], *, fresh: bool = False
+) -> tuple[list[Row], bool]:
     """The document's rows and whether they were fixed by hand: the saved alignment of this
-    text if there is a readable one, else the aligner's (``parallax.core.align``), which is
-    cached so that the next session opens with it."""
+    text if there is a readable one (not when ``fresh``), else the aligner's
+    (``parallax.core.align``), which is cached so that the next session opens with it."""
     from parallax.core.align import LOW_CONFIDENCE, align_document
     from parallax.core.alignment_store import cache_alignment
 
-    saved = saved_alignment(doc)
+    saved = None if fresh else saved_alignment(doc)
     if saved is not None:
         return rows_from_beads(doc, saved, LOW_CONFIDENCE), True
     beads = align_document(doc, glossary=pairs)
@@ -121,6 +124,13 @@ def save_alignment(doc: Document, rows: Sequence[Row]) -> Path:
 
     source = str(doc.meta.path) if doc.meta.path else doc.meta.source
     return save(doc.zh_texts, doc.en_texts, beads_of(rows), source=source)
+
+
+def forget_alignment(doc: Document) -> bool:
+    """Delete this document's hand-fixed alignment; True if there was one."""
+    from parallax.core.alignment_store import forget_alignment as forget
+
+    return forget(doc.zh_texts, doc.en_texts)
 
 
 def load_dictionary() -> None:

@@ -24,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="a glossary to use (repeatable; default: your writable glossary and the starter)",
     )
     parser.add_argument("--glossary-dir", type=Path, metavar="DIR", help="the glossary directory")
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="ignore your hand-fixed alignment of this document for this session (it is kept)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -35,7 +40,12 @@ def run(args: argparse.Namespace) -> int:
         check_glossaries(args.glossary, args.glossary_dir)
     from parallax.app.app import make_app
 
-    app = make_app(doc, glossaries=args.glossary, glossary_dir=args.glossary_dir)
+    app = make_app(
+        doc,
+        glossaries=args.glossary,
+        glossary_dir=args.glossary_dir,
+        fresh=getattr(args, "fresh", False),
+    )
     app.run()
     return app.return_code or 0
 

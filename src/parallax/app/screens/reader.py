@@ -43,11 +43,18 @@ class ReaderScreen(LookupActions, AlignmentActions):
     """
 
     def __init__(
-        self, doc: Document, *, glossaries: tuple[str, ...] = (), glossary_dir: Path | None = None
+        self,
+        doc: Document,
+        *,
+        glossaries: tuple[str, ...] = (),
+        glossary_dir: Path | None = None,
+        fresh: bool = False,
     ) -> None:
+        """``fresh``: ignore the saved hand-fixed alignment this session (it is kept)."""
         super().__init__()
         self.doc = doc
-        self.first = loaders.first_rows(doc)
+        self.fresh = fresh
+        self.first = loaders.first_rows(doc, fresh=fresh)
         self.glossary_names = glossaries
         self.glossary_dir = glossary_dir
         self.glossary: loaders.GlossaryState | None = None

@@ -30,6 +30,17 @@ class AlignmentActions(ReaderTasks):
         how = ", fixed by hand" if by_hand else (f", {low} uncertain" if low else "")
         self.status.done("align", f"{len(rows)} rows{how}")
 
+    def action_realign(self) -> None:
+        """Forget the hand-fixed alignment of this document and align it afresh."""
+        from parallax.app.loaders import glossary_pairs
+
+        if not self.aligned:
+            self.notify("wait for the alignment to finish", severity="warning", markup=False)
+            return
+        self.aligned = False
+        self.status.start("align", "re-aligning")
+        self.realign(glossary_pairs(self.glossary.terms) if self.glossary else [])
+
     def action_fix(self, operation: str) -> None:
         """Fix the alignment at the cursor row (merge, split, push, pull, confirm) and save it."""
         from parallax.app.fixer import apply

@@ -35,6 +35,7 @@ class ReaderTasks(Screen[None]):
     doc: Document
     glossary_names: tuple[str, ...]
     glossary_dir: Path | None
+    fresh: bool  # the saved hand-fixed alignment is ignored
     glossary: loaders.GlossaryState | None
     word_end: WordEnd | None
     aligned: bool
@@ -75,7 +76,8 @@ class ReaderTasks(Screen[None]):
         except Exception as error:  # shown to the user, the reader goes on without
             self.post_message(StepFailed("glossary", one_line(error)))
         try:
-            rows, by_hand = loaders.align_rows(self.doc, loaders.glossary_pairs(terms))
+            pairs = loaders.glossary_pairs(terms)
+            rows, by_hand = loaders.align_rows(self.doc, pairs, fresh=self.fresh)
             self.post_message(Aligned(rows, by_hand))
         except ImportError:
             self.post_message(StepFailed("align", "no aligner: paragraphs paired in order"))
@@ -148,6 +150,26 @@ class ReaderTasks(Screen[None]):
             loaders.save_alignment(self.doc, rows)
         except Exception as error:
             self.post_message(StepFailed("fix", one_line(error)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="alignment")
+    def realign(self, pairs: list[tuple[str, str]]) -> None:
+        """Delete the hand-fixed alignment and run the aligner again."""
+        try:
+            forgot = loaders.forget_alignment(self.doc)
+            rows, _ = loaders.align_rows(self.doc, pairs, fresh=True)
+        except ImportError:
+            self.post_message(StepFailed("align", "no aligner: paragraphs paired in order"))
+            return
+        except Exception as error:
+            self.post_message(StepFailed("align", one_line(error)))
+            return
+        if forgot:
+            self.app.call_from_thread(
+                partial(self.notify, markup=False),
+                "your fixes of this document are forgotten",
+                title="alignment",
+            )
+        self.post_message(Aligned(rows, False))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def search(self, zh: list[str], en: list[str], query: str) -> None:
