@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parallax.core.glossary import GlossaryStore, Term
+from parallax.core.glossary import GlossaryStore, Term, new_term
 from parallax.core.glossary.formats import (
     EXPORT_FORMATS,
     FormatError,
@@ -121,6 +122,20 @@ def test_tbx_round_trip(items: list[Term], fmt: str) -> None:
     got = round_trip(items, fmt)
     assert [fields(t, keep) for t in got] == [fields(t, keep) for t in items]
     assert [t.source for t in got] == [t.source if (t.zh or t.en) else "" for t in items]
+    assert [t.source_date for t in got] == [t.source_date for t in items]
+
+
+def test_tbx_source_without_context_has_no_empty_context() -> None:
+    term = new_term("遏制", "containment", source="Ming Pao", source_date="2025-05-12")
+    for fmt in ("tbx", "tbx2"):
+        text = export_terms([term], fmt).decode("utf-8")
+        assert 'type="context"' not in text and "descripGrp" not in text, fmt
+        assert text.count('<admin type="source">Ming Pao</admin>') == 2
+        assert text.count("<note>source date: 2025-05-12</note>") == 1
+        (back,) = import_text(text, fmt).terms
+        assert (back.source, back.source_date, back.context_zh) == ("Ming Pao", "2025-05-12", "")
+    with_context = export_terms([replace(term, context_zh="上下文")], "tbx").decode("utf-8")
+    assert with_context.count("<descripGrp>") == 1 and 'type="context" />' not in with_context
 
 
 @settings(max_examples=60, deadline=None)

@@ -24,6 +24,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 POS = ("noun", "verb", "adjective", "adverb", "other")
 ZH_LANG = "zh-HK"
 ID_PREFIX = "c-"
+SOURCE_DATE = "source date: "  # a termSec note carrying Term.source_date
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Characters XML 1.0 cannot carry (C0 controls but TAB/LF/CR, surrogates, U+FFFE/U+FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -61,6 +63,7 @@ def export(terms: Sequence[Term], *, name: str = "", names: Names = V3) -> str:
             _child(concept, "descrip", ", ".join(term.tags), type="subjectField")
         if term.note:
             _child(concept, "note", term.note)
+        dated = False
         for lang, text, context in (
             (ZH_LANG, term.zh, term.context_zh),
             ("en", term.en, term.context_en),
@@ -73,11 +76,18 @@ def export(terms: Sequence[Term], *, name: str = "", names: Names = V3) -> str:
                 _child(
                     sec, "termNote", term.pos if term.pos in POS else "other", type="partOfSpeech"
                 )
-            if context or term.source:
+            # The context goes in a descripGrp with its source; a source without context is
+            # a plain admin of the termSec (never an empty <descrip type="context"/>).
+            if context:
                 group = ET.SubElement(sec, "descripGrp")
                 _child(group, "descrip", context, type="context")
                 if term.source:
                     _child(group, "admin", term.source, type="source")
+            elif term.source:
+                _child(sec, "admin", term.source, type="source")
+            if term.source_date and not dated:
+                _child(sec, "note", SOURCE_DATE + term.source_date)  # note: allowed anywhere
+                dated = True
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -153,6 +163,7 @@ def _concept_terms(concept: ET.Element) -> list[Term]:
                     context_zh=zh.get("context", ""),
                     context_en=en.get("context", ""),
                     source=zh.get("source") or en.get("source", ""),
+                    source_date=zh.get("source_date") or en.get("source_date", ""),
                 )
             )
     return out
@@ -170,5 +181,9 @@ def _term_sec(element: ET.Element) -> dict[str, str]:
             found["context"] = node.text or ""
         elif name == "admin" and kind == "source":
             found["source"] = node.text or ""
+        elif name == "note" and (node.text or "").startswith(SOURCE_DATE):
+            date = (node.text or "").removeprefix(SOURCE_DATE).strip()
+            if _DATE.fullmatch(date):
+                found["source_date"] = date
     found.setdefault("term", "")
     return found
