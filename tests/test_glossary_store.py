@@ -304,3 +304,19 @@ def test_store_add_returns_the_existing_sense(tmp_path: Path) -> None:
     assert store.add("my-terms", new_term("遏制", "containment")).id == mine.id
     assert store.add("my-terms", new_term("遏制", "restraint")).en == "restraint"
     assert len(store.load("my-terms").terms) == 2
+
+
+def test_crlf_file_keeps_its_line_ending(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path)
+    store.add("my-terms", new_term("遏制", "containment"))
+    path = tmp_path / "my-terms.tsv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n") + b"# a comment\r\n")
+    store.add("my-terms", new_term("霸權", "hegemony"))  # fast append
+    data = path.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") == 4 and data.endswith(b"\r\n")
+    (first, *_) = store.load("my-terms").terms
+    store.update("my-terms", first.with_changes(note="full rewrite"))
+    data = path.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") == 4 and b"\r\r" not in data
+    assert [t.zh for t in store.load("my-terms").terms] == ["遏制", "霸權"]
+    assert store.load("my-terms").problems == ()

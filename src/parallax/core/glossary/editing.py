@@ -74,7 +74,10 @@ def _transact_locked(
         change(entries)
         if skip_unchanged and path.exists() and tuple(entries) == parsed.entries:
             return
-        data = fileformat.dump(entries).encode("utf-8")
+        text = fileformat.dump(entries)
+        if _crlf(path):  # keep the line ending of a file saved on Windows
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        data = text.encode("utf-8")
         # Another program (an editor) may have written meanwhile, without our lock.
         if stat_matches(path, signature):
             atomic_write(path, data)
@@ -121,6 +124,15 @@ def add_one(path: Path, term: Term, duplicate: Callable[[str], Term | None]) -> 
 
         _transact_locked(path, change, expect=None, skip_unchanged=False)
         return term
+
+
+def _crlf(path: Path) -> bool:
+    """True if the first line of the file at ``path`` ends in CRLF."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.readline().endswith(b"\r\n")
+    except FileNotFoundError:
+        return False
 
 
 def _append_locked(path: Path, terms: Sequence[Term]) -> bool:
