@@ -320,3 +320,15 @@ def test_crlf_file_keeps_its_line_ending(tmp_path: Path) -> None:
     assert data.count(b"\n") == data.count(b"\r\n") == 4 and b"\r\r" not in data
     assert [t.zh for t in store.load("my-terms").terms] == ["遏制", "霸權"]
     assert store.load("my-terms").problems == ()
+
+
+def test_same_sense_search_edge_cases(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path)
+    odd = store.add("my-terms", new_term("乙", "tab\tinside  (x+1)?"))
+    empty = store.add("my-terms", new_term("甲", ""))
+    café = store.add("my-terms", new_term("咖啡館", "Café"))
+    assert store.add("my-terms", new_term("乙", "TAB inside (X+1)?")).id == odd.id
+    assert store.add("my-terms", new_term("甲", "  ")).id == empty.id
+    assert store.add("my-terms", new_term("咖啡馆", "CAFÉ")).id == café.id
+    assert store.add("my-terms", new_term("乙", "tab inside (x+2)?")).id != odd.id
+    assert len(store.load("my-terms").terms) == 4

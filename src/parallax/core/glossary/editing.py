@@ -104,7 +104,7 @@ def add_one(path: Path, term: Term, duplicate: Callable[[str], Term | None]) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(path):
         remove_stale_temps(path)
-        data, _signature = read_with_signature(path)
+        data, signature = read_with_signature(path)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -112,7 +112,7 @@ def add_one(path: Path, term: Term, duplicate: Callable[[str], Term | None]) -> 
         found = duplicate(text) if text else None
         if found is not None:
             return found
-        if _append_locked(path, [term]):
+        if _append_locked(path, [term], read=(text, signature)):
             return term
 
         def change(entries: list[Entry]) -> None:
@@ -135,12 +135,18 @@ def _crlf(path: Path) -> bool:
         return False
 
 
-def _append_locked(path: Path, terms: Sequence[Term]) -> bool:
-    data, signature = read_with_signature(path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
+def _append_locked(
+    path: Path, terms: Sequence[Term], read: tuple[str, Signature] | None = None
+) -> bool:
+    """``append_fast`` once the lock is held (``read``: the file's text and signature)."""
+    if read is None:
+        data, signature = read_with_signature(path)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    else:
+        text, signature = read
     ids = fileformat.row_ids(text) if text else set()
     if ids is None or any(t.id in ids for t in terms):
         return False

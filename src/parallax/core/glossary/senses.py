@@ -7,6 +7,8 @@ runs of blanks. ``glossary add`` uses it to refuse exact duplicates.
 
 from __future__ import annotations
 
+import re
+
 from parallax.core import chinese
 from parallax.core.glossary import fileformat
 from parallax.core.glossary.term import Term
@@ -25,18 +27,24 @@ def zh_key(zh: str) -> str:
 def same_sense_in(text: str, term: Term) -> Term | None:
     """The first term of glossary file ``text`` (other than ``term.id``) with ``term``'s sense.
 
-    A file in the standard column order is scanned line by line (the English is compared first,
-    so only a few Chinese fields are folded); any other file is parsed.
+    A file in the standard column order is searched with one regular expression for rows with
+    the same English (then only those rows' Chinese is folded); any other file is parsed.
     """
     want_en, want_zh = en_key(term.en), zh_key(term.zh)
-    lines = text.removeprefix("\ufeff").split("\n")
-    if lines[0].rstrip("\r") != fileformat.HEADER_LINE:
+    first = text.removeprefix("\ufeff").split("\n", 1)[0]
+    if first.rstrip("\r") != fileformat.HEADER_LINE:
         for other in fileformat.parse(text).terms:
             if other.id != term.id and en_key(other.en) == want_en and zh_key(other.zh) == want_zh:
                 return other
         return None
-    for line in lines[1:]:
-        cells = line.split("\t", 3)
+    if want_en.isascii() and "\\" not in want_en:  # one regex search, not a loop per row
+        blank = r"(?:[^\S\t\n]|\\[tnr])"  # a blank, or an escaped TAB/LF/CR
+        words = f"{blank}+".join(re.escape(w) for w in want_en.split())
+        pattern = re.compile(rf"^([^\t\n]*)\t([^\t\n]*)\t{blank}*{words}{blank}*\t", re.M | re.I)
+        rows = (m.group(0).split("\t", 3) for m in pattern.finditer(text))
+    else:
+        rows = (line.split("\t", 3) for line in text.split("\n")[1:])
+    for cells in rows:
         if len(cells) < 4 or cells[0] == term.id:
             continue
         if en_key(fileformat.unescape(cells[2])) != want_en:
