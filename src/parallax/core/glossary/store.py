@@ -26,6 +26,7 @@ from parallax.core.glossary.dirs import (
 )
 from parallax.core.glossary.editing import GlossaryConflictError, GlossaryError
 from parallax.core.glossary.fileformat import Entry, RowProblem
+from parallax.core.glossary.merging import ImportCounts, merge_terms
 from parallax.core.glossary.term import Term
 from parallax.core.safefile import MISSING, Signature
 
@@ -40,32 +41,6 @@ class Glossary:
     writable: bool
     problems: tuple[RowProblem, ...] = ()
     signature: Signature = field(default=MISSING, compare=False, repr=False)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportCounts:
-    """What an import did: terms added, existing terms completed, existing terms untouched."""
-
-    new: int
-    updated: int
-    unchanged: int
-
-
-_KEPT = ("id", "zh", "en", "status", "tags", "created", "updated")
-
-
-def merge_into(old: Term, new: Term) -> Term:
-    """``old`` with its empty fields filled from ``new`` and the tags of both (``old`` itself
-    when nothing changes). Nothing ``old`` holds is ever replaced."""
-    changes: dict[str, object] = {
-        name: value
-        for name, value in vars(new).items()
-        if name not in _KEPT and value and not getattr(old, name)
-    }
-    extra = tuple(t for t in new.tags if t not in old.tags)
-    if extra:
-        changes["tags"] = old.tags + extra
-    return old.with_changes(**changes) if changes else old
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,31 +205,14 @@ class GlossaryStore:
         path = self._writable_path(name)
         if len({t.id for t in incoming}) == len(incoming) and editing.append_fast(path, incoming):
             return ImportCounts(len(incoming), 0, 0)
-        counts = [0, 0, 0]
+        counts = ImportCounts(0, 0, 0)
 
         def change(entries: builtins.list[Entry]) -> None:
-            counts[:] = [0, 0, 0]
-            where = {e.id: i for i, e in enumerate(entries) if isinstance(e, Term)}
-            existing = set(where)
-            for term in incoming:
-                if term.id not in where:
-                    where[term.id] = len(entries)
-                    entries.append(term)
-                    counts[0] += 1
-                    continue
-                old = entries[where[term.id]]
-                assert isinstance(old, Term)
-                merged = merge_into(old, term)
-                if merged is not old:
-                    entries[where[term.id]] = merged
-                if term.id in existing:
-                    counts[1 if merged is not old else 2] += 1
-                    existing.discard(term.id)  # a repeat in the same file counts once
-                else:
-                    counts[2] += 1
+            nonlocal counts
+            counts = merge_terms(entries, incoming)
 
         self._transact(name, change, skip_unchanged=True)
-        return ImportCounts(*counts)
+        return counts
 
     def update(self, name: str, term: Term) -> Term:
         """Replace the term with ``term.id``; GlossaryError if there is none."""
@@ -336,5 +294,4 @@ __all__ = [
     "GlossaryInfo",
     "GlossaryStore",
     "ImportCounts",
-    "merge_into",
 ]
