@@ -20,7 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from parallax.cli.common import add_document_args, document_from_args, note_dictionary_build
+from parallax.cli.common import (
+    add_document_args,
+    add_fresh_arg,
+    document_from_args,
+    hand_fixed_beads,
+    note_dictionary_build,
+)
 from parallax.core.align import Bead, UnitKind, align_sentences, align_units
 from parallax.core.document import Document, DocumentError, Metadata
 from parallax.core.readers import UNIT_CHOICES, Units
@@ -59,11 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--glossary", metavar="NAME", help="use the terms of glossary NAME as anchors"
     )
     parser.add_argument("--glossary-dir", metavar="DIR", help="where glossaries live")
-    parser.add_argument(
-        "--fresh",
-        action="store_true",
-        help="ignore the alignment you fixed by hand in the reader and align anew",
-    )
+    add_fresh_arg(parser)
     parser.set_defaults(func=run)
 
 
@@ -122,24 +124,6 @@ def align(
             for b in beads
         )
     return result
-
-
-def hand_fixed_beads(zh: list[str], en: list[str]) -> list[Bead] | None:
-    """The alignment of these units fixed by hand in the reader, if any (said on stderr)."""
-    from parallax.core.alignment_store import alignment_path, load_alignment
-
-    try:
-        beads = load_alignment(zh, en)
-    except ValueError as error:
-        print(f"parallax: warning: {error}; aligning anew", file=sys.stderr)
-        return None
-    if beads is not None:
-        print(
-            f"parallax: using the alignment you fixed by hand ({alignment_path(zh, en)}); "
-            "--fresh ignores it",
-            file=sys.stderr,
-        )
-    return beads
 
 
 def render(alignment: Alignment, fmt: str, units: str) -> str:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parallax.core.bundled import bundled_document_path
 from parallax.core.document import Document
 from parallax.core.readers import UNIT_CHOICES, Units, load_document
+
+if TYPE_CHECKING:
+    from parallax.core.align import Bead
 
 
 def add_document_args(
@@ -68,3 +73,44 @@ def note_dictionary_build() -> None:
             file=sys.stderr,
             flush=True,
         )
+
+
+def add_fresh_arg(parser: argparse.ArgumentParser) -> None:
+    """Add ``--fresh``: ignore the alignment fixed by hand in the reader (the fix is kept)."""
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="ignore the alignment you fixed by hand in the reader and align anew (it is kept)",
+    )
+
+
+def hand_fixed_beads(zh: list[str], en: list[str]) -> list[Bead] | None:
+    """The alignment of these units fixed by hand in the reader, if any (said on stderr)."""
+    from parallax.core.alignment_store import alignment_path, load_alignment
+
+    try:
+        beads = load_alignment(zh, en)
+    except ValueError as error:
+        print(f"parallax: warning: {error}; aligning anew", file=sys.stderr)
+        return None
+    if beads is not None:
+        print(
+            f"parallax: using the alignment you fixed by hand ({alignment_path(zh, en)}); "
+            "--fresh ignores it",
+            file=sys.stderr,
+        )
+    return beads
+
+
+def paragraph_beads(
+    document: Document, *, fresh: bool = False, glossary: Iterable[tuple[str, str]] = ()
+) -> list[Bead]:
+    """The document's paragraph alignment: fixed by hand in the reader (unless ``fresh``), else
+    the aligner's (with ``glossary`` pairs as anchors)."""
+    beads = None if fresh else hand_fixed_beads(document.zh_texts, document.en_texts)
+    if beads is None:
+        from parallax.core.align import align_document
+
+        note_dictionary_build()
+        beads = align_document(document, glossary=glossary)
+    return beads

@@ -106,9 +106,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         parents=[common],
         help="list the terms found per aligned pair, flag missing translations",
     )
-    from parallax.cli.common import add_document_args
+    from parallax.cli.common import add_document_args, add_fresh_arg
 
     add_document_args(check)
+    add_fresh_arg(check)
     check.add_argument(
         "--glossary",
         action="append",

@@ -10,9 +10,7 @@ import argparse
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from parallax.cli.align import hand_fixed_beads
-from parallax.cli.common import document_from_args, note_dictionary_build
-from parallax.core.align import align_document
+from parallax.cli.common import document_from_args, paragraph_beads
 from parallax.core.document import Document
 from parallax.core.glossary import GlossaryStore, Matcher, Term, check_pair
 from parallax.core.text import strip_controls
@@ -26,7 +24,7 @@ def run_check(store: GlossaryStore, args: argparse.Namespace) -> int:
     document = document_from_args(args)
     matcher = Matcher.build(terms.values(), cache=True)
     confirmed = missing = untranslated = 0
-    for zh_ids, en_ids in _pairs(document, terms.values()):
+    for zh_ids, en_ids in _pairs(document, terms.values(), fresh=args.fresh):
         zh = "\n".join(document.zh[i].text for i in zh_ids)
         en = "\n".join(document.en[i].text for i in en_ids)
         result = check_pair(matcher, zh, en)
@@ -80,15 +78,11 @@ def _by_key(ids: Iterable[str], key_of: dict[str, str]) -> dict[str, list[str]]:
 
 
 def _pairs(
-    document: Document, terms: Iterable[Term]
+    document: Document, terms: Iterable[Term], *, fresh: bool
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Aligned (zh indexes, en indexes) pairs: fixed by hand in the reader, else the aligner's."""
-    beads = hand_fixed_beads(document.zh_texts, document.en_texts)
-    if beads is None:
-        note_dictionary_build()
-        hints = [(t.zh, t.en) for t in terms if t.zh and t.en]
-        beads = align_document(document, glossary=hints)
-    return [(b.zh, b.en) for b in beads]
+    hints = [(t.zh, t.en) for t in terms if t.zh and t.en]
+    return [(b.zh, b.en) for b in paragraph_beads(document, fresh=fresh, glossary=hints)]
 
 
 def _span(indexes: Sequence[int]) -> str:

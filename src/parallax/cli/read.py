@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from parallax.cli.common import add_document_args, document_from_args
+from parallax.cli.common import add_document_args, add_fresh_arg, document_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,11 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="a glossary to use (repeatable; default: your writable glossary and the starter)",
     )
     parser.add_argument("--glossary-dir", type=Path, metavar="DIR", help="the glossary directory")
-    parser.add_argument(
-        "--fresh",
-        action="store_true",
-        help="ignore your hand-fixed alignment of this document for this session (it is kept)",
-    )
+    add_fresh_arg(parser)
     parser.set_defaults(func=run)
 
 
@@ -44,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         doc,
         glossaries=args.glossary,
         glossary_dir=args.glossary_dir,
-        fresh=getattr(args, "fresh", False),
+        fresh=args.fresh,
     )
     app.run()
     return app.return_code or 0

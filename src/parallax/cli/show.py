@@ -8,7 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from parallax.cli.common import add_document_args, document_from_args, note_dictionary_build
+from parallax.cli.common import (
+    add_document_args,
+    add_fresh_arg,
+    document_from_args,
+    paragraph_beads,
+)
 from parallax.core.document import Document
 
 
@@ -31,11 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "by side, paired by the aligner (plain text when the output is not a terminal).",
     )
     add_document_args(parser, optional=True)
-    parser.add_argument(
-        "--fresh",
-        action="store_true",
-        help="ignore the alignment you fixed by hand in the reader and align anew",
-    )
+    add_fresh_arg(parser)
     parser.set_defaults(func=run)
 
 
@@ -53,13 +54,9 @@ def run(args: argparse.Namespace) -> int:
 def aligned_rows(document: Document, *, fresh: bool = False) -> list[Row]:
     """The document's rows: the alignment fixed by hand in the reader (unless ``fresh``), else
     the aligner's."""
-    from parallax.cli.align import hand_fixed_beads
-    from parallax.core.align import LOW_CONFIDENCE, align_document
+    from parallax.core.align import LOW_CONFIDENCE
 
-    beads = None if fresh else hand_fixed_beads(document.zh_texts, document.en_texts)
-    if beads is None:
-        note_dictionary_build()
-        beads = align_document(document)
+    beads = paragraph_beads(document, fresh=fresh)
     return [Row(bead.zh, bead.en, bead.score, bead.score < LOW_CONFIDENCE) for bead in beads]
 
 
