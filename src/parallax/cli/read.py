@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         doc,
         glossaries=args.glossary,
         glossary_dir=args.glossary_dir,
-        fresh=args.fresh,
+        fresh=getattr(args, "fresh", False),
     )
     app.run()
     return app.return_code or 0
