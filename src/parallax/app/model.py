@@ -39,7 +39,8 @@ class BeadLike(Protocol):
 class Row:
     """One bead: the indexes of its Chinese and English paragraphs, their texts, a confidence.
 
-    ``score`` is ``None`` while the document is not aligned yet (provisional pairing).
+    ``score`` is ``None`` while the document is not aligned yet (provisional pairing);
+    ``confirmed`` rows were marked right by the user (re-aligning keeps them).
     """
 
     zh: tuple[int, ...]
@@ -48,6 +49,7 @@ class Row:
     en_text: str
     score: float | None
     low: bool = False
+    confirmed: bool = False
 
 
 def rows_from_beads(
@@ -65,6 +67,7 @@ def rows_from_beads(
                 displayable(PARAGRAPH_BREAK.join(doc.en[i].text for i in en)),
                 score,
                 low=bool(zh and en and score < low_confidence),
+                confirmed=bool(getattr(bead, "confirmed", False)),
             )
         )
     return rows

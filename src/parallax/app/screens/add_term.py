@@ -46,13 +46,19 @@ def draft_for(view: ParallelView, doc: Document, glossary: GlossaryState | None)
             term = next((t for t in glossary.terms if t.id in sel.term_ids), None)
             if term is not None:
                 zh, en = zh or term.zh, en or term.en
+    return draft_from(doc, zh, en, row.zh_text, row.en_text)
+
+
+def draft_from(doc: Document, zh: str, en: str, context_zh: str, context_en: str) -> TermDraft:
+    """A draft of ``zh`` / ``en`` found in ``doc`` (its source and date) with the aligned
+    paragraphs as context."""
     meta = doc.meta
     title = meta.title_zh or meta.title_en or ""
     return TermDraft(
         zh=zh,
         en=en,
-        context_zh=row.zh_text,
-        context_en=row.en_text,
+        context_zh=context_zh,
+        context_en=context_en,
         source=f"{meta.source}: {title}" if title else meta.source,
         source_date=meta.date.isoformat() if meta.date else "",
     )

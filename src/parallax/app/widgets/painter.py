@@ -81,11 +81,12 @@ class Frame:
     cursor_gutter: Strip
     low_gutter: Strip
     pending_gutter: Strip
+    confirmed_gutter: Strip
     blank: Strip
 
     @classmethod
     def of(cls, view: Widget) -> Frame:
-        """The frame of ``view`` (component classes ``parallel--cursor/marker/low``)."""
+        """The frame of ``view`` (component classes ``parallel--cursor/marker/low/confirmed``)."""
         base = view.rich_style
         style = view.get_component_rich_style
         width = view.scrollable_content_region.width
@@ -97,6 +98,7 @@ class Frame:
             Strip([Segment("▌ ", style("parallel--marker"))], GUTTER),
             Strip([Segment("? ", style("parallel--low"))], GUTTER),
             Strip([Segment("· ", style("parallel--note"))], GUTTER),
+            Strip([Segment("✓ ", style("parallel--confirmed"))], GUTTER),
             Strip.blank(width, base),
         )
 

@@ -24,6 +24,7 @@ class ParallelView(RowCanvas, can_focus=True):
         "parallel--cursor",
         "parallel--marker",
         "parallel--low",
+        "parallel--confirmed",
         "parallel--note",
         "parallel--separator",
     }
@@ -32,6 +33,7 @@ class ParallelView(RowCanvas, can_focus=True):
     ParallelView > .parallel--cursor { background: $primary 15%; }
     ParallelView > .parallel--marker { color: $accent; text-style: bold; }
     ParallelView > .parallel--low { color: $warning; text-style: bold; }
+    ParallelView > .parallel--confirmed { color: $success; }
     ParallelView > .parallel--note { color: $text-muted; text-style: italic; }
     ParallelView > .parallel--separator { color: $foreground 30%; }
     """
@@ -176,6 +178,8 @@ class ParallelView(RowCanvas, can_focus=True):
                 first = frame.pending_gutter
             elif self.rows[row].low:
                 first = frame.low_gutter
+            elif self.rows[row].confirmed:
+                first = frame.confirmed_gutter
             composed = self._composed[(row, at_cursor)] = [
                 frame.compose(frame.cursor_gutter, body, frame.cursor)
                 if at_cursor

@@ -1,0 +1,37 @@
+"""The reader's undo list: each change (a term saved, edited or deleted, an alignment fix)
+leaves a step that puts things back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MAX_STEPS = 100
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    """``describe`` says what is undone ("add 雙遏制"); ``undo`` runs on the UI thread (it may
+    start a worker)."""
+
+    describe: str
+    undo: Callable[[], None]
+
+
+class UndoList:
+    """The last :data:`MAX_STEPS` changes, newest last."""
+
+    def __init__(self) -> None:
+        self._steps: list[UndoStep] = []
+
+    def push(self, describe: str, undo: Callable[[], None]) -> None:
+        """Remember a change and how to undo it."""
+        self._steps.append(UndoStep(describe, undo))
+        del self._steps[:-MAX_STEPS]
+
+    def pop(self) -> UndoStep | None:
+        """The newest change, removed from the list (None when there is nothing to undo)."""
+        return self._steps.pop() if self._steps else None
+
+    def __len__(self) -> int:
+        return len(self._steps)
