@@ -46,10 +46,35 @@ WRITABLE_ENV = "PARALLAX_WRITABLE_GLOSSARY"
 DEFAULT_WRITABLE = "my-terms"
 
 
+WRITABLE_SETTING = "writable_glossary"
+
+
 def writable_glossary_name(cli_name: str | None = None) -> str:
-    """The writable glossary: ``cli_name`` (``--writable``), ``$PARALLAX_WRITABLE_GLOSSARY``, or
-    ``my-terms``."""
-    return validate_name(cli_name or os.environ.get(WRITABLE_ENV) or DEFAULT_WRITABLE)
+    """The writable glossary: ``cli_name`` (``--writable``), ``$PARALLAX_WRITABLE_GLOSSARY``, the
+    ``writable_glossary`` setting (see :func:`set_writable_glossary`), or ``my-terms``.
+
+    A damaged settings file or an invalid name in it is a ValueError naming the file.
+    """
+    name = cli_name or os.environ.get(WRITABLE_ENV)
+    if name:
+        return validate_name(name)
+    from parallax.core.settings import load_settings, settings_path
+
+    saved = load_settings().get(WRITABLE_SETTING)
+    if saved is None:
+        return DEFAULT_WRITABLE
+    try:
+        return validate_name(saved)
+    except GlossaryNameError as error:
+        raise GlossaryNameError(f"{settings_path()}: {WRITABLE_SETTING}: {error}") from None
+
+
+def set_writable_glossary(name: str) -> Path:
+    """Make glossary ``name`` the writable one from now on (saved in the settings); the
+    settings file. ``--writable`` and ``$PARALLAX_WRITABLE_GLOSSARY`` still win over it."""
+    from parallax.core.settings import save_setting
+
+    return save_setting(WRITABLE_SETTING, validate_name(name))
 
 
 def validate_name(name: str) -> str:

@@ -126,6 +126,18 @@ def add_one(path: Path, term: Term, duplicate: Callable[[str], Term | None]) -> 
         return term
 
 
+def create(path: Path) -> Path:
+    """Create the glossary file ``path`` with the header row only (atomically, under the lock);
+    GlossaryError if it exists already."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path):
+        remove_stale_temps(path)
+        if path.exists():
+            raise GlossaryError(f"{path}: a glossary with this name exists already")
+        atomic_write(path, (fileformat.HEADER_LINE + "\n").encode("utf-8"))
+    return path
+
+
 def _crlf(path: Path) -> bool:
     """True if the first line of the file at ``path`` ends in CRLF."""
     try:

@@ -161,6 +161,13 @@ class GlossaryStore:
         return [self.load(name) for name in self.names()]
 
     # ---------------------------------------------------------------- writing
+    def create(self, name: str) -> Path:
+        """Create glossary ``name`` as an empty file (header only); the file. GlossaryError if
+        it exists (the packaged starter too), GlossaryNameError if the name is invalid."""
+        if name in self.names():
+            raise GlossaryError(f"{self.path(name)}: a glossary named {name!r} exists already")
+        return editing.create(self.path(name))
+
     def add(self, name: str, term: Term) -> Term:
         """Append ``term`` to glossary ``name`` (created if missing); returns it.
 

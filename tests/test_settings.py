@@ -1,0 +1,68 @@
+"""The user's settings file and the writable glossary chosen in it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parallax.core.glossary import GlossaryNameError, writable_glossary_name
+from parallax.core.glossary.dirs import WRITABLE_ENV, set_writable_glossary
+from parallax.core.settings import SettingsError, load_settings, save_setting, settings_path
+
+
+def test_missing_is_empty(data_dir: Path) -> None:
+    assert settings_path() == data_dir / "settings.json"
+    assert load_settings() == {}
+
+
+def test_save_merges_and_removes(data_dir: Path) -> None:
+    save_setting("a", 1)
+    path = save_setting("b", "術語")
+    assert path == data_dir / "settings.json"
+    assert json.loads(path.read_text(encoding="utf-8")) == {"a": 1, "b": "術語"}
+    assert load_settings() == {"a": 1, "b": "術語"}
+    save_setting("a", None)
+    assert load_settings() == {"b": "術語"}
+    assert not list(data_dir.glob(".settings.json.*.tmp"))
+
+
+@pytest.mark.parametrize("content", [b"{bad", b"[1, 2]", b"\xff\xfe{}", b'"text"'])
+def test_damaged_file_is_one_line_error_and_kept(data_dir: Path, content: bytes) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "settings.json"
+    path.write_bytes(content)
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
+    with pytest.raises(SettingsError):
+        save_setting("a", 1)
+    assert path.read_bytes() == content  # never overwritten
+
+
+def test_empty_file_is_empty_settings(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "settings.json").write_text("\n", encoding="utf-8")
+    assert load_settings() == {}
+
+
+def test_writable_glossary_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(WRITABLE_ENV, raising=False)
+    assert writable_glossary_name() == "my-terms"
+    set_writable_glossary("work")
+    assert load_settings() == {"writable_glossary": "work"}
+    assert writable_glossary_name() == "work"
+    monkeypatch.setenv(WRITABLE_ENV, "from-env")
+    assert writable_glossary_name() == "from-env"
+    assert writable_glossary_name("from-cli") == "from-cli"
+    with pytest.raises(GlossaryNameError):
+        set_writable_glossary("bad name")
+    assert load_settings() == {"writable_glossary": "work"}
+
+
+def test_invalid_name_in_settings_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(WRITABLE_ENV, raising=False)
+    save_setting("writable_glossary", "no good")
+    with pytest.raises(GlossaryNameError, match="settings.json: writable_glossary"):
+        writable_glossary_name()
