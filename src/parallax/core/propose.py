@@ -1,0 +1,249 @@
+"""Propose the translation of a selected span from the aligned text on the other side.
+
+For a Chinese span, :func:`propose_en` looks in the aligned English paragraph for
+
+* the matching **quote** when the span is (or lies inside) a quoted span: quotes pair up by
+  nesting depth and order and by CC-CEDICT evidence (『雙遏制』 ↔ 'dual containment');
+* the user's **glossary** pairs for the span (higher when the English occurs in the paragraph);
+* **dictionary** evidence: the shortest runs of English words that the CC-CEDICT senses of the
+  span and of the headwords inside it account for (遏制 -> "containment").
+
+:func:`propose_zh` is the mirror image. Proposals come best first, without duplicates, with
+their offsets in the aligned text when they occur there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parallax.core.chinese import fold
+from parallax.core.suggest import evidence, quotes
+
+MAX_WINDOW = 8
+MAX_DICTIONARY = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposed translation; ``start``/``end`` are its offsets in the aligned text (-1 if it
+    does not occur there). ``origin`` is "quote", "glossary", "dictionary" or "cooccurrence"."""
+
+    text: str
+    origin: str
+    score: float
+    start: int = -1
+    end: int = -1
+
+
+def propose_en(
+    zh: str,
+    *,
+    zh_text: str,
+    en_text: str,
+    zh_start: int = -1,
+    glossary: Sequence[tuple[str, str]] = (),
+) -> list[Proposal]:
+    """English proposals for the Chinese span ``zh`` of ``zh_text`` (at ``zh_start`` if known)
+    from the aligned ``en_text``, best first."""
+    zh = zh.strip()
+    if not zh:
+        return []
+    start = _locate(fold(zh_text), fold(zh), zh_start)
+    found: list[Proposal] = []
+    for g_zh, g_en in glossary:
+        if g_en.strip() and fold(g_zh.strip()) == fold(zh):
+            found.append(_glossary(g_en.strip(), en_text))
+    region = (0, len(en_text))
+    if start >= 0:
+        zq, eq = quotes.zh_quotes(zh_text), quotes.en_quotes(en_text)
+        inner = quotes.innermost(zq, start, start + len(zh))
+        match = _pair(zq, inner, eq, zh_text, en_text, zh_side=True) if inner else None
+        if inner and match:
+            text = en_text[match.start : match.end]
+            exact = zh_text[inner.start : inner.end].strip() == zh
+            found.append(Proposal(text, "quote", 0.97 if exact else 0.3, match.start, match.end))
+            region = (match.start, match.end)
+    position = start / max(1, len(zh_text)) if start >= 0 else 0.5
+    for s, e, cover in _en_windows(zh, en_text, position, region):
+        found.append(Proposal(en_text[s:e], "dictionary", round(0.2 + 0.65 * cover, 4), s, e))
+    return _best(found)
+
+
+def propose_zh(
+    en: str,
+    *,
+    en_text: str,
+    zh_text: str,
+    en_start: int = -1,
+    glossary: Sequence[tuple[str, str]] = (),
+) -> list[Proposal]:
+    """Chinese proposals for the English span ``en`` of ``en_text`` (at ``en_start`` if known)
+    from the aligned ``zh_text``, best first; texts are substrings of ``zh_text`` as written."""
+    en = en.strip()
+    if not en:
+        return []
+    start = _locate(en_text.lower(), en.lower(), en_start)
+    found: list[Proposal] = []
+    key = " ".join(en.lower().split())
+    folded_text = fold(zh_text)
+    for g_zh, g_en in glossary:
+        if g_zh.strip() and " ".join(g_en.lower().split()) == key:
+            at = folded_text.find(fold(g_zh.strip()))
+            if at >= 0:
+                found.append(
+                    Proposal(
+                        zh_text[at : at + len(g_zh.strip())],
+                        "glossary",
+                        0.95,
+                        at,
+                        at + len(g_zh.strip()),
+                    )
+                )
+            else:
+                found.append(Proposal(g_zh.strip(), "glossary", 0.5))
+    region = (0, len(zh_text))
+    if start >= 0:
+        eq, zq = quotes.en_quotes(en_text), quotes.zh_quotes(zh_text)
+        inner = quotes.innermost(eq, start, start + len(en))
+        match = _pair(eq, inner, zq, zh_text, en_text, zh_side=False) if inner else None
+        if inner and match:
+            text = zh_text[match.start : match.end]
+            exact = en_text[inner.start : inner.end].strip().lower() == en.lower()
+            found.append(Proposal(text, "quote", 0.97 if exact else 0.3, match.start, match.end))
+            region = (match.start, match.end)
+    position = start / max(1, len(en_text)) if start >= 0 else 0.5
+    for s, e, cover in _zh_windows(en, zh_text, position, region):
+        found.append(Proposal(zh_text[s:e], "dictionary", round(0.2 + 0.65 * cover, 4), s, e))
+    return _best(found)
+
+
+def _locate(text: str, span: str, hint: int) -> int:
+    """Where ``span`` is in ``text``: at ``hint`` if it is there, else its first occurrence."""
+    if hint >= 0 and text[hint : hint + len(span)] == span:
+        return hint
+    return text.find(span)
+
+
+def _glossary(en: str, en_text: str) -> Proposal:
+    at = en_text.lower().find(en.lower())
+    if at < 0:
+        return Proposal(en, "glossary", 0.5)
+    return Proposal(en_text[at : at + len(en)], "glossary", 0.95, at, at + len(en))
+
+
+def _pair(
+    source: list[quotes.Quote],
+    quote: quotes.Quote,
+    targets: list[quotes.Quote],
+    zh_text: str,
+    en_text: str,
+    *,
+    zh_side: bool,
+) -> quotes.Quote | None:
+    """The quote of ``targets`` that renders ``quote``: same place in the nesting and order, and
+    the most CC-CEDICT evidence."""
+    best, best_score = None, 0.3
+    for other in targets:
+        zq, eq = (quote, other) if zh_side else (other, quote)
+        cover = evidence.bag_coverage(zh_text[zq.start : zq.end], en_text[eq.start : eq.end])
+        score = cover + (0.5 if quotes.structure_match(source, quote, targets, other) else 0.0)
+        if score > best_score:
+            best, best_score = other, score
+    return best
+
+
+def _en_windows(
+    zh: str, en_text: str, position: float, region: tuple[int, int]
+) -> list[tuple[int, int, float]]:
+    """Runs of English words accounting for the Chinese ``zh``: ``(start, end, cover)``."""
+    pieces = evidence.pieces(zh)
+    total = evidence.han_count(zh)
+    if not pieces or not total:
+        return []
+    toks = evidence.tokens(en_text)
+    hits = [
+        [frozenset()] * len(pieces) if t.stop else [p.hits(t.word) for p in pieces] for t in toks
+    ]
+    windows: dict[tuple[int, int], float] = {}
+    for i, first in enumerate(toks):
+        if not any(hits[i]):
+            continue
+        acc: list[set[str]] = [set(h) for h in hits[i]]
+        windows[_trim(en_text, first.start, first.end)] = evidence.cover(pieces, acc, total)
+        for j in range(i + 1, min(len(toks), i + MAX_WINDOW)):
+            gap = en_text[toks[j - 1].end : toks[j].start]
+            if gap.strip(" -") or (not toks[j].stop and not any(hits[j])):
+                break
+            if any(hits[j]):
+                for k, h in enumerate(hits[j]):
+                    acc[k] |= h
+                key = _trim(en_text, first.start, toks[j].end)
+                windows[key] = max(windows.get(key, 0.0), evidence.cover(pieces, acc, total))
+    return _rank_windows(windows, len(en_text), position, region)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without a final possessive ``'s``."""
+    return (
+        (start, end - 2)
+        if text[end - 2 : end] in ("'s", "’s") and end - start > 2
+        else (start, end)
+    )
+
+
+def _zh_windows(
+    en: str, zh_text: str, position: float, region: tuple[int, int]
+) -> list[tuple[int, int, float]]:
+    """Runs of CC-CEDICT headwords of ``zh_text`` accounting for the English ``en``."""
+    toks = evidence.tokens(en)
+    words = list(dict.fromkeys(t.word for t in toks if not t.stop)) or [t.word for t in toks]
+    if not words:
+        return []
+    matching: list[tuple[evidence.Piece, dict[str, float]]] = []
+    for piece in evidence.pieces(zh_text):
+        value = 1.0 if piece.end - piece.start > 1 else 0.5
+        got = {w: value for w in words if piece.hits(w)}
+        if got:
+            matching.append((piece, got))
+    windows: dict[tuple[int, int], float] = {}
+    for a, _ in matching:
+        for b, _ in matching:
+            if b.end < a.end or b.start < a.start or b.end - a.start > MAX_WINDOW + 2:
+                continue
+            inside = [(p, g) for p, g in matching if a.start <= p.start and p.end <= b.end]
+            held = {i for p, _ in inside for i in range(p.start, p.end)}
+            if len(held) < b.end - a.start:
+                continue  # a gap no headword accounts for
+            best = {w: max(g.get(w, 0.0) for _, g in inside) for w in words}
+            windows[a.start, b.end] = sum(best.values()) / len(words)
+    return _rank_windows(windows, len(zh_text), position, region)
+
+
+def _rank_windows(
+    windows: dict[tuple[int, int], float], length: int, position: float, region: tuple[int, int]
+) -> list[tuple[int, int, float]]:
+    """The best windows: most cover (a bonus inside ``region``), then shortest, then nearest to
+    ``position`` (relative); one per distinct text is left to :func:`_best`."""
+    inside = region != (0, length)
+
+    def cover(key: tuple[int, int]) -> float:
+        bonus = 0.1 if inside and region[0] <= key[0] and key[1] <= region[1] else 0.0
+        return min(1.0, windows[key] + bonus)
+
+    ranked = sorted(
+        windows,
+        key=lambda k: (-cover(k), k[1] - k[0], abs(k[0] / max(1, length) - position)),
+    )
+    return [(s, e, cover((s, e))) for s, e in ranked[: MAX_DICTIONARY * 3]]
+
+
+def _best(found: list[Proposal]) -> list[Proposal]:
+    """Proposals best first, one per text (case-insensitive), the first (best) occurrence kept."""
+    ordered = sorted(enumerate(found), key=lambda ip: (-ip[1].score, ip[0]))
+    seen: dict[str, Proposal] = {}
+    for _, proposal in ordered:
+        seen.setdefault(fold(" ".join(proposal.text.lower().split())), proposal)
+    kept = list(seen.values())
+    dictionary = [p for p in kept if p.origin == "dictionary"][MAX_DICTIONARY:]
+    return [p for p in kept if p not in dictionary]

@@ -1,0 +1,149 @@
+"""CC-CEDICT evidence linking Chinese characters to English words.
+
+A Chinese span is covered by the CC-CEDICT headwords inside it (every substring that is a
+headword, Traditional or Simplified); an English word is evidence for a headword when it matches
+one of the content words of its senses. Words are compared loosely: case, British ``-ise`` and
+plural or verb endings are ignored, and a word matches a longer one it begins
+(contain ~ containment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from parallax.core import cedict
+from parallax.core.words import en_words
+
+MAX_HEADWORD = 8
+_STOP_WORDS = (
+    "a an the of to in on at by for from with as and or but not no nor is are was were be been "
+    "being it its this that these those their they them he she his her we our you your i me my "
+    "which who whom what when where how than then so such very can will would shall should may "
+    "might must do does did has have had into onto over under about up down out off all any "
+    "some each other one two s sb sth something someone oneself etc also only just more most "
+    "same own there here if whether while both either"
+)
+STOP = frozenset(_STOP_WORDS.split())
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_BRITISH = regex.compile(r"is(ation|ations|e|ed|es|ing)$")
+
+
+def norm(word: str) -> str:
+    """``word`` lower-cased, British ``-ise`` spelt ``-ize``, a plural ``s`` dropped."""
+    word = word.lower().replace("’", "'")
+    word = _BRITISH.sub(lambda m: "iz" + m.group(1), word) if len(word) > 5 else word
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
+
+
+def same_word(a: str, b: str) -> bool:
+    """True when two normalised words are the same word or one extends the other a little."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 5
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A CC-CEDICT headword found at ``[start, end)``: the content words of each of its senses."""
+
+    start: int
+    end: int
+    senses: tuple[frozenset[str], ...]
+    glosses: frozenset[str]
+
+    def hits(self, word: str) -> frozenset[str]:
+        """The gloss words that the normalised English ``word`` (or its hyphenated parts) is."""
+        parts = (word, *word.split("-")) if "-" in word else (word,)
+        return frozenset(g for g in self.glosses if any(same_word(g, p) for p in parts))
+
+    def share(self, hit: set[str] | frozenset[str]) -> float:
+        """How well the gloss words ``hit`` render this headword: the best share of one sense's
+        content words, halved for a single character."""
+        best = max((len(sense & hit) / len(sense) for sense in self.senses if sense), default=0.0)
+        return best if self.end - self.start > 1 else best / 2
+
+
+@cache
+def _senses(headword: str) -> tuple[frozenset[str], ...]:
+    found: list[frozenset[str]] = []
+    for entry in cedict.lookup(headword):
+        for sense in entry.senses:
+            words = frozenset(
+                w for w in map(norm, cedict.gloss_words([sense])) if w not in STOP and len(w) > 1
+            )
+            if words and words not in found:
+                found.append(words)
+    return tuple(found)
+
+
+def pieces(text: str, *, singles: bool = True) -> list[Piece]:
+    """Every headword occurring in ``text`` with content senses (single characters too when
+    ``singles``), ordered by start then length."""
+    found: list[Piece] = []
+    index = cedict.load().index
+    for run in _HAN_RUN.finditer(text):
+        start, stop = run.span()
+        for i in range(start, stop):
+            for j in range(i + (1 if singles else 2), min(stop, i + MAX_HEADWORD) + 1):
+                word = text[i:j]
+                if word in index:
+                    senses = _senses(word)
+                    if senses:
+                        found.append(Piece(i, j, senses, frozenset().union(*senses)))
+    return found
+
+
+def han_count(text: str) -> int:
+    """The number of Han characters in ``text``."""
+    return sum(len(m.group()) for m in _HAN_RUN.finditer(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """An English word at ``[start, end)``, normalised; ``stop`` for function words."""
+
+    start: int
+    end: int
+    word: str
+    stop: bool
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of English ``text`` (hyphenated words also split into their parts)."""
+    found: list[Token] = []
+    for start, end in en_words(text):
+        word = norm(text[start:end])
+        found.append(Token(start, end, word, word in STOP))
+    return found
+
+
+def cover(zh_pieces: Sequence[Piece], hits: Sequence[set[str]], total: int) -> float:
+    """The share of ``total`` Han characters rendered, given the gloss words ``hits[k]`` found
+    for each piece: every character counts the best share of a piece holding it."""
+    if not total:
+        return 0.0
+    best: dict[int, float] = {}
+    for piece, hit in zip(zh_pieces, hits, strict=True):
+        if hit:
+            share = piece.share(hit)
+            for position in range(piece.start, piece.end):
+                if share > best.get(position, 0.0):
+                    best[position] = share
+    return min(1.0, sum(best.values()) / total)
+
+
+def bag_coverage(zh: str, en: str) -> float:
+    """How much of ``zh`` the words of ``en`` account for, 0..1 (order ignored)."""
+    zh_pieces = pieces(zh)
+    words = [t.word for t in tokens(en) if not t.stop]
+    hits = [set().union(*(p.hits(w) for w in words)) for p in zh_pieces]
+    return cover(zh_pieces, hits, han_count(zh))
