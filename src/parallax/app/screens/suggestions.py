@@ -1,0 +1,357 @@
+"""Suggested term pairs for the whole document: accept, edit or reject each.
+
+The list is computed in a worker (the screen paints at once, with a progress bar); rejections
+are saved per document by :mod:`parallax.core.rejections` in one serial worker, so a reject
+followed by an un-reject reaches the file in that order.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.coordinate import Coordinate
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from parallax.app.screens.add_term import AddTermScreen, TermDraft, draft_from
+from parallax.app.screens.reader_tasks import one_line
+from parallax.core.document import Document
+
+if TYPE_CHECKING:
+    from parallax.core.align import Bead
+    from parallax.core.suggest import Suggestion
+
+Pair = tuple[str, str]
+COLUMNS = (("", "mark"), ("Chinese", "zh"), ("English", "en"), ("why", "why"), ("count", "count"))
+
+
+class _Closed(Exception):
+    """The screen was closed while the suggestions were computed."""
+
+
+def window(text: str, start: int, end: int, around: int) -> tuple[str, int, int]:
+    """``text`` cut to ``around`` characters each side of ``start:end`` (… where cut); the
+    span's offsets in the cut text."""
+    if start < 0:
+        return (text[: 2 * around] + "…" if len(text) > 2 * around else text), -1, -1
+    left, right = max(0, start - around), min(len(text), end + around)
+    head = "…" if left else ""
+    cut = head + text[left:right] + ("…" if right < len(text) else "")
+    return cut, start - left + len(head), end - left + len(head)
+
+
+def context(s: Suggestion) -> Content:
+    """Where the pair was found: a window of each context, its Chinese and English lit."""
+    zh_at = s.context_zh.find(s.zh) if s.zh else -1
+    found = re.search(re.escape(s.en), s.context_en, re.IGNORECASE) if s.en else None
+    zh, zh_start, zh_end = window(s.context_zh, zh_at, zh_at + len(s.zh), 30)
+    en_at = (found.start(), found.end()) if found else (-1, -1)
+    en, en_start, en_end = window(s.context_en, *en_at, 80)
+    content = Content(f"{zh}\n{en}")
+    if zh_start >= 0:
+        content = content.stylize("bold reverse", zh_start, zh_end)
+    if en_start >= 0:
+        content = content.stylize("bold reverse", len(zh) + 1 + en_start, len(zh) + 1 + en_end)
+    return content
+
+
+class SuggestionsScreen(ModalScreen[None]):
+    """Candidate term pairs of the document, best first; the reader saves the accepted ones."""
+
+    DEFAULT_CSS = """
+    SuggestionsScreen { align: center middle; }
+    SuggestionsScreen > Vertical {
+        width: 95%; height: 95%; border: thick $primary; background: $surface;
+    }
+    SuggestionsScreen #suggest-status { height: 1; padding: 0 1; color: $text-muted; }
+    SuggestionsScreen ProgressBar { padding: 0 1; }
+    SuggestionsScreen DataTable { height: 1fr; }
+    SuggestionsScreen #suggest-context {
+        height: auto; max-height: 6; padding: 0 1; border-top: solid $primary-darken-2;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,a", "accept", "Accept", priority=True, id="suggest-accept"),
+        Binding("e", "edit", "Edit", id="suggest-edit"),
+        Binding("x,delete", "reject", "Reject", id="suggest-reject"),
+        Binding("u", "unreject", "Un-reject", id="suggest-unreject"),
+        Binding("k", "toggle_known", "Known", id="suggest-known"),
+        Binding("escape,q", "close", "Close", id="suggest-close"),
+    ]
+
+    def __init__(
+        self,
+        doc: Document,
+        beads: Sequence[Bead],
+        glossary: Sequence[Pair],
+        save: Callable[[TermDraft], None],
+    ) -> None:
+        """``glossary``: the (zh, en) pairs in use; ``save`` saves a draft (the reader's saver,
+        which also highlights the term and pushes an undo step)."""
+        super().__init__()
+        self.doc, self.beads, self.glossary, self.saver = doc, list(beads), list(glossary), save
+        self.suggestions: list[Suggestion] = []
+        self._by_key: dict[str, Suggestion] = {}
+        self.ready = False
+        self.show_known = True
+        self.accepted: set[Pair] = set()
+        self.rejected: set[Pair] = set()  # rejected on this screen (hidden)
+        self.rejected_order: list[Pair] = []  # newest last, for un-reject
+        self._pending: deque[tuple[str, Pair]] = deque()
+        self._pending_lock = threading.Lock()
+        self._writing = False
+
+    # ------------------------------------------------------------ composition
+    def compose(self) -> ComposeResult:
+        """Status, progress, the table, the highlighted suggestion's context, the keys."""
+        with Vertical():
+            yield Static("finding term pairs…", id="suggest-status", markup=False)
+            yield ProgressBar(total=100, show_eta=False, id="suggest-progress")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="suggest-table")
+            yield Static("", id="suggest-context", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Set up the columns and compute the suggestions after the first paint."""
+        table = self.table
+        for label, key in COLUMNS:
+            table.add_column(label, key=key)
+        table.focus()
+        self.call_after_refresh(self.compute)
+
+    @property
+    def table(self) -> DataTable[object]:
+        """The suggestions table."""
+        return self.query_one("#suggest-table", DataTable)
+
+    # ---------------------------------------------------------------- workers
+    @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
+    def compute(self) -> None:
+        """Load this document's rejections and rank the candidate pairs."""
+        worker, bar, shown = get_current_worker(), self.query_one(ProgressBar), [-1]
+
+        def progress(fraction: float) -> None:
+            if worker.is_cancelled:
+                raise _Closed
+            percent = int(max(0.0, min(fraction, 1.0)) * 100)
+            if percent != shown[0]:
+                shown[0] = percent
+                self.app.call_from_thread(bar.update, progress=percent)
+
+        try:
+            from parallax.core.rejections import load_rejections
+            from parallax.core.suggest import suggest_terms
+
+            found = suggest_terms(
+                self.doc,
+                self.beads,
+                glossary=self.glossary,
+                rejected=load_rejections(self.doc),
+                progress=progress,
+            )
+        except _Closed:
+            return
+        except Exception as error:  # one line for the user, no traceback
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, one_line(error))
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._fill, found)
+
+    def _failed(self, error: str) -> None:
+        self.query_one(ProgressBar).display = False
+        self.query_one("#suggest-status", Static).update(f"no suggestions: {error}")
+        self.notify(error, title="suggestions", severity="error", markup=False)
+
+    def _fill(self, found: list[Suggestion]) -> None:
+        self.suggestions, self.ready = list(found), True
+        self._by_key = {f"{s.zh}\t{s.en}": s for s in found}
+        self.query_one(ProgressBar).display = False
+        self._refill()
+
+    def _write(self, op: str, pair: Pair) -> None:
+        """Queue a rejection change; one worker writes them in order."""
+        with self._pending_lock:
+            self._pending.append((op, pair))
+            if self._writing:
+                return
+            self._writing = True
+        self._drain()
+
+    @work(thread=True, exit_on_error=False, group="rejections")
+    def _drain(self) -> None:
+        """Write the queued rejections and un-rejections, oldest first."""
+        from parallax.core import rejections
+
+        while True:
+            with self._pending_lock:
+                if not self._pending:
+                    self._writing = False
+                    return
+                op, (zh, en) = self._pending.popleft()
+            try:
+                (rejections.reject if op == "reject" else rejections.unreject)(self.doc, zh, en)
+            except Exception as error:
+                self.app.call_from_thread(self._write_failed, op, (zh, en), one_line(error))
+
+    def _write_failed(self, op: str, pair: Pair, error: str) -> None:
+        if op == "reject" and pair in self.rejected:  # show it again: it was not saved
+            self.rejected.discard(pair)
+            self.rejected_order.remove(pair)
+            self._refill()
+        self.notify(error, title=f"could not {op}", severity="error", markup=False)
+
+    # ----------------------------------------------------------------- table
+    def visible(self) -> list[Suggestion]:
+        """The suggestions in the table: not rejected here, known ones when shown."""
+        return [
+            s
+            for s in self.suggestions
+            if (s.zh, s.en) not in self.rejected and (self.show_known or not s.known)
+        ]
+
+    def _refill(self) -> None:
+        """Rebuild the rows, keeping the cursor on the same suggestion (or where it was)."""
+        table = self.table
+        current, row = self.current(), table.cursor_row
+        table.clear()
+        rows = self.visible()
+        for s in rows:
+            table.add_row(*self._cells(s), key=f"{s.zh}\t{s.en}")
+        keys = [(s.zh, s.en) for s in rows]
+        if current is not None and (current.zh, current.en) in keys:
+            row = keys.index((current.zh, current.en))
+        if rows:
+            table.move_cursor(row=max(0, min(row, len(rows) - 1)), animate=False)
+        self._status()
+        self._show_context()
+
+    def _cells(self, s: Suggestion) -> tuple[Text, Text, Text, Text, Text]:
+        mark = "+ added" if (s.zh, s.en) in self.accepted else "✓ known" if s.known else ""
+        return (
+            Text(mark, style="green" if mark.startswith("+") else "dim"),
+            Text(s.zh),
+            Text(s.en),
+            Text(", ".join(s.reasons), style="dim"),
+            Text(str(s.count), justify="right"),
+        )
+
+    def _status(self) -> None:
+        if not self.ready:
+            return
+        known = sum(s.known for s in self.suggestions if (s.zh, s.en) not in self.rejected)
+        shown = len(self.visible())
+        parts = [f"{shown} suggestions" if shown else "no suggestions"]
+        if known:
+            parts.append(f"{known} known" + ("" if self.show_known else " hidden"))
+        if self.accepted:
+            parts.append(f"{len(self.accepted)} added")
+        if self.rejected:
+            parts.append(f"{len(self.rejected)} rejected")
+        self.query_one("#suggest-status", Static).update(" · ".join(parts))
+
+    def current(self) -> Suggestion | None:
+        """The suggestion under the cursor."""
+        table = self.table
+        if not self.ready or not 0 <= table.cursor_row < table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+        return self._by_key.get(key or "")
+
+    def _show_context(self) -> None:
+        s = self.current()
+        self.query_one("#suggest-context", Static).update(context(s) if s else "")
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        """Show the highlighted suggestion in its context."""
+        self._show_context()
+
+    # ---------------------------------------------------------------- actions
+    def _chosen(self) -> Suggestion | None:
+        s = self.current()
+        if s is None:
+            text = "no suggestion chosen" if self.ready else "wait for the suggestions"
+            self.notify(text, severity="warning", markup=False)
+        return s
+
+    def action_accept(self) -> None:
+        """Save the highlighted pair to the writable glossary."""
+        s = self._chosen()
+        if s is None:
+            return
+        if (s.zh, s.en) in self.accepted:
+            self.notify(f"{s.zh} is already added", severity="warning", markup=False)
+            return
+        self._save(s, draft_from(self.doc, s.zh, s.en, s.context_zh, s.context_en))
+
+    def action_edit(self) -> None:
+        """Edit the highlighted pair in the add-term dialog, then save it."""
+        s = self._chosen()
+        if s is None:
+            return
+        draft = draft_from(self.doc, s.zh, s.en, s.context_zh, s.context_en)
+
+        def done(result: TermDraft | None) -> None:
+            if result is not None:
+                self._save(s, result)
+
+        self.app.push_screen(AddTermScreen(draft), callback=done)
+
+    def _save(self, s: Suggestion, draft: TermDraft) -> None:
+        try:
+            self.saver(draft)
+        except Exception as error:
+            self.notify(one_line(error), title="not saved", severity="error", markup=False)
+            return
+        self.accepted.add((s.zh, s.en))
+        self.table.update_cell(f"{s.zh}\t{s.en}", "mark", self._cells(s)[0])
+        self._status()
+        if self.table.cursor_row < self.table.row_count - 1:
+            self.table.move_cursor(row=self.table.cursor_row + 1, animate=False)
+
+    def action_reject(self) -> None:
+        """Hide the highlighted pair and remember it as rejected for this document."""
+        s = self._chosen()
+        if s is None:
+            return
+        pair = (s.zh, s.en)
+        self.rejected.add(pair)
+        self.rejected_order.append(pair)
+        self._write("reject", pair)
+        self._refill()
+        self.notify(f"rejected {s.zh} ↔ {s.en} (u brings it back)", timeout=3, markup=False)
+
+    def action_unreject(self) -> None:
+        """Bring back the last pair rejected on this screen."""
+        if not self.rejected_order:
+            self.notify("nothing rejected here", severity="warning", markup=False)
+            return
+        pair = self.rejected_order.pop()
+        self.rejected.discard(pair)
+        self._write("unreject", pair)
+        self._refill()
+        rows = [(s.zh, s.en) for s in self.visible()]
+        if pair in rows:
+            self.table.move_cursor(row=rows.index(pair), animate=False)
+        self.notify(f"{pair[0]} ↔ {pair[1]} is back", timeout=3, markup=False)
+
+    def action_toggle_known(self) -> None:
+        """Show or hide the pairs already in a glossary."""
+        self.show_known = not self.show_known
+        self._refill()
+        self.notify(f"known pairs {'shown' if self.show_known else 'hidden'}", markup=False)
+
+    def action_close(self) -> None:
+        """Back to the reader."""
+        self.dismiss(None)
