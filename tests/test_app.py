@@ -136,7 +136,10 @@ async def test_dictionary_entry_for_a_word_not_in_the_glossary(glossary_dir: Pat
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
-        await pilot.press("right")
+        await pilot.press("right")  # jieba's first word
+        sel = view.selection
+        assert sel is not None and view.zh_shown[0][sel.start : sel.end] == "國家"
+        await pilot.press("L", "L")  # grown by two characters
         sel = view.selection
         assert sel is not None and view.zh_shown[0][sel.start : sel.end] == "國家主席"
         shown = str(app.screen.query_one("#lookup").content)
@@ -147,7 +150,7 @@ async def test_add_term_with_keys_saves_and_highlights(glossary_dir: Path) -> No
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
-        await pilot.press("right", "a")
+        await pilot.press("right", "L", "L", "A")
         await pilot.pause()
         await pilot.press(*"head of state", "enter")
         await pilot.pause()
@@ -166,7 +169,7 @@ async def test_added_terms_go_to_the_writable_glossary_named_in_the_environment(
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        await pilot.press("right", "a")
+        await pilot.press("right", "L", "L", "A")
         await pilot.pause()
         await pilot.press(*"head of state", "enter")
         await pilot.pause()

@@ -29,6 +29,9 @@ class GlossaryState:
     terms: tuple[Term, ...]
     matcher: Matcher
     problems: int
+    writable: str = ""
+    own_ids: frozenset[str] = frozenset()
+    """The writable glossary's name and the ids of its terms in ``terms`` (editable)."""
 
 
 def open_store(directory: Path | None) -> GlossaryStore:
@@ -45,12 +48,16 @@ def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState
 
     chosen = tuple(names) or (store.writable_name, STARTER)
     terms: list[Term] = []
+    own: frozenset[str] = frozenset()
     problems = 0
     for name in dict.fromkeys(chosen):
         glossary = store.load(name)
         terms.extend(glossary.terms)
         problems += len(glossary.problems)
-    return GlossaryState(store, chosen, tuple(terms), Matcher.build(terms, cache=True), problems)
+        if name == store.writable_name:
+            own = frozenset(t.id for t in glossary.terms)
+    matcher = Matcher.build(terms, cache=True)
+    return GlossaryState(store, chosen, tuple(terms), matcher, problems, store.writable_name, own)
 
 
 def glossary_pairs(terms: Sequence[Term]) -> list[tuple[str, str]]:
@@ -131,6 +138,14 @@ def forget_alignment(doc: Document) -> bool:
     from parallax.core.alignment_store import forget_alignment as forget
 
     return forget(doc.zh_texts, doc.en_texts)
+
+
+def load_words() -> None:
+    """Load jieba, the word cursor's segmenter (glossary terms are word stops of their own:
+    ``navigation.word_stops``)."""
+    from parallax.core import words
+
+    words.load()
 
 
 def load_dictionary() -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
 
 from parallax.app.loaders import GlossaryState
-from parallax.app.model import Row
+from parallax.app.model import Row, Selection
 from parallax.app.search import Hit
 
 
@@ -45,3 +46,16 @@ class Searched(Message):
 
     query: str
     hits: list[Hit]
+
+
+@dataclass
+class WordsReady(Message):
+    """jieba's dictionary is loaded (with the glossary's terms as words)."""
+
+
+@dataclass
+class Proposed(Message):
+    """Translations proposed for ``selection`` (``parallax.core.propose.Proposal``, best first)."""
+
+    selection: Selection
+    proposals: list[Any]

@@ -79,13 +79,3 @@ def word_at(spans: list[Span], offset: int) -> int:
         return index
     return index + 1
 
-
-def add_words(words: list[str]) -> None:
-    """Teach the segmenter these words (glossary terms), so the word cursor stops on them whole."""
-    from parallax.core.chinese import fold
-
-    with _lock:
-        tokenizer = _tokenizer()
-        for word in words:
-            if 1 < len(word) <= 12:
-                tokenizer.add_word(fold(word), freq=None)

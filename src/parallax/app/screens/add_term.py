@@ -1,4 +1,5 @@
-"""The add-term dialog: prefilled from the selection and the cursor row, saved to the glossary."""
+"""The term dialog: a new term prefilled from the selection, its proposed translation and the
+cursor row, or a term of the writable glossary to edit."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from parallax.app.loaders import GlossaryState
 from parallax.app.widgets.parallel import ParallelView
 from parallax.core.document import Document
 from parallax.core.glossary import GlossaryStore, Term, new_term
+from parallax.core.glossary.term import STATUSES
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,22 @@ class TermDraft:
     context_en: str = ""
     source: str = ""
     source_date: str = ""
+    status: str = "new"
+
+    @classmethod
+    def of(cls, term: Term) -> TermDraft:
+        """The draft of an existing term (to edit it)."""
+        return cls(
+            term.zh,
+            term.en,
+            term.note,
+            " ".join(term.tags),
+            term.context_zh,
+            term.context_en,
+            term.source,
+            term.source_date,
+            term.status,
+        )
 
 
 def draft_for(view: ParallelView, doc: Document, glossary: GlossaryState | None) -> TermDraft:
@@ -65,8 +83,14 @@ def draft_from(doc: Document, zh: str, en: str, context_zh: str, context_en: str
 
 
 def save_draft(store: GlossaryStore, draft: TermDraft) -> Term:
-    """Add ``draft`` as a new term to the store's writable glossary (computes the readings)."""
-    term = new_term(
+    """Add ``draft`` as a new term to the store's writable glossary (computes the readings);
+    the term returned has another id when the glossary held this sense already."""
+    return store.add(store.writable_name, term_of(draft))
+
+
+def term_of(draft: TermDraft) -> Term:
+    """A new term (fresh id, readings computed) from ``draft``."""
+    return new_term(
         draft.zh,
         draft.en,
         note=draft.note,
@@ -75,12 +99,31 @@ def save_draft(store: GlossaryStore, draft: TermDraft) -> Term:
         context_en=draft.context_en,
         source=draft.source,
         source_date=draft.source_date or None,
+        status=draft.status if draft.status in STATUSES else "new",  # type: ignore[arg-type]
     )
-    return store.add(store.writable_name, term)
+
+
+def edited(term: Term, draft: TermDraft) -> Term:
+    """``term`` with the dialog's fields (id, creation time, context and source kept; the
+    readings recomputed when the Chinese changed)."""
+    fresh = term_of(replace(draft, context_zh=term.context_zh, context_en=term.context_en))
+    readings = {"pinyin": term.pinyin, "jyutping": term.jyutping} if fresh.zh == term.zh else {}
+    changes = {
+        "zh": fresh.zh,
+        "en": fresh.en,
+        "note": fresh.note,
+        "tags": fresh.tags,
+        "status": fresh.status,
+        "pinyin": fresh.pinyin,
+        "jyutping": fresh.jyutping,
+        **readings,
+    }
+    return term.with_changes(**changes)
 
 
 class AddTermScreen(ModalScreen[TermDraft | None]):
-    """Edit the Chinese, English, note and tags of a new term; enter saves, escape cancels."""
+    """Edit the Chinese, English, note, tags and status of a term; enter saves, escape
+    cancels. ``title`` says whether the term is new or edited."""
 
     DEFAULT_CSS = """
     AddTermScreen { align: center middle; }
@@ -97,13 +140,15 @@ class AddTermScreen(ModalScreen[TermDraft | None]):
         Binding("ctrl+s", "save", "Save", id="add-save"),
     ]
 
-    def __init__(self, draft: TermDraft) -> None:
+    def __init__(self, draft: TermDraft, title: str = "New term") -> None:
         super().__init__()
         self.draft = draft
+        self.heading = title
 
     def compose(self) -> ComposeResult:
-        """Four inputs, the context, two buttons."""
-        with Vertical():
+        """A title, four inputs, the status, the context, two buttons."""
+        with Vertical() as box:
+            box.border_title = self.heading
             yield Label("Chinese")
             yield Input(self.draft.zh, id="zh")
             yield Label("English")
@@ -112,6 +157,9 @@ class AddTermScreen(ModalScreen[TermDraft | None]):
             yield Input(self.draft.note, id="note")
             yield Label("Tags (blank separated)")
             yield Input(self.draft.tags, id="tags")
+            yield Label("Status")
+            status = self.draft.status if self.draft.status in STATUSES else "new"
+            yield Select([(s, s) for s in STATUSES], value=status, allow_blank=False, id="status")
             context = f"{self.draft.context_zh[:120]}\n{self.draft.context_en[:160]}"
             yield Static(Content(context), id="context")
             with Horizontal():
@@ -144,6 +192,7 @@ class AddTermScreen(ModalScreen[TermDraft | None]):
         if not values["zh"] and not values["en"]:
             self.notify("type a Chinese or an English term", severity="warning", markup=False)
             return
+        values["status"] = str(self.query_one("#status", Select).value)
         self.dismiss(replace(self.draft, **values))
 
     def action_cancel(self) -> None:

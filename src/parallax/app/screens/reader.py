@@ -18,12 +18,14 @@ from textual.widgets import Footer, Header
 from parallax.app import loaders
 from parallax.app.bindings import READER_BINDINGS
 from parallax.app.highlight import Highlighter
-from parallax.app.messages import DictionaryReady, GlossaryLoaded, StepFailed
+from parallax.app.messages import DictionaryReady, GlossaryLoaded, StepFailed, WordsReady
 from parallax.app.model import titles
 from parallax.app.navigation import WordEnd
 from parallax.app.screens.reader_fixer import AlignmentActions
 from parallax.app.screens.reader_lookup import LookupActions
+from parallax.app.screens.reader_terms import Pending, TermActions
 from parallax.app.search import Hit
+from parallax.app.undo import UndoList
 from parallax.app.widgets.lookup import LookupPanel
 from parallax.app.widgets.parallel import ParallelView
 from parallax.app.widgets.search_bar import SearchBar
@@ -33,7 +35,7 @@ from parallax.core.document import Document
 ROMANISATIONS = (None, "pinyin", "jyutping")
 
 
-class ReaderScreen(LookupActions, AlignmentActions):
+class ReaderScreen(TermActions, LookupActions, AlignmentActions):
     """Aligned Chinese and English side by side, glossary terms lit on both sides."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*READER_BINDINGS]
@@ -63,6 +65,10 @@ class ReaderScreen(LookupActions, AlignmentActions):
         self.script_target: str | None = None  # "simplified"/"traditional" while converted
         self.romanisation: str | None = None
         self.hits: list[Hit] = []
+        self.words_ready = False
+        self.word_spans: dict = {}
+        self.undo_list = UndoList()
+        self.pending: Pending | None = None
 
     # ------------------------------------------------------------ composition
     def compose(self) -> ComposeResult:
@@ -82,6 +88,7 @@ class ReaderScreen(LookupActions, AlignmentActions):
         for step, text in (
             ("glossary", "glossary"),
             ("align", "aligning"),
+            ("words", "words"),
             ("dictionary", "dictionary"),
         ):
             self.status.start(step, text)
@@ -99,6 +106,12 @@ class ReaderScreen(LookupActions, AlignmentActions):
         self.status.done(
             "glossary", f"{len(state.terms)} terms ({', '.join(state.names)}){problems}"
         )
+
+    def on_words_ready(self, _message: WordsReady) -> None:
+        """Move by jieba's words from now on."""
+        self.words_ready = True
+        self.word_spans.clear()
+        self.status.done("words", "jieba")
 
     def on_dictionary_ready(self, _message: DictionaryReady) -> None:
         """Look words up in CC-CEDICT from now on."""
@@ -195,15 +208,6 @@ class ReaderScreen(LookupActions, AlignmentActions):
     def _toggle_script(self) -> str | None:
         self.action_script()
         return self.script_target
-
-    def action_add_term(self) -> None:
-        """Add the selection (or the cursor row's word) to the writable glossary."""
-        from parallax.app.screens.add_term import AddTermScreen, draft_for
-
-        if not self.view.rows:
-            return
-        draft = draft_for(self.view, self.doc, self.glossary)
-        self.app.push_screen(AddTermScreen(draft), callback=self.save_later)
 
     def action_help(self) -> None:
         """Show or hide the keys panel (parallax's keys, grouped)."""

@@ -1,5 +1,5 @@
-"""The reader's look-ups: the selection moved by term, by character, by click and by search,
-and the look-up panel that shows what is selected."""
+"""The reader's look-ups: the selection moved by term, by word, grown by a character, made by
+click, by drag and by search, and the look-up panel that shows what is selected."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from textual import on
 
 from parallax.app.messages import Searched
 from parallax.app.model import Lang, Selection
-from parallax.app.navigation import next_term, span_at, step_char
+from parallax.app.navigation import Span, extend, next_term, next_word, span_at
 from parallax.app.screens.reader_tasks import ReaderTasks
 from parallax.app.search import Hit
 from parallax.app.widgets.parallel import ParallelView
@@ -17,9 +17,40 @@ from parallax.app.widgets.search_bar import SearchBar
 class LookupActions(ReaderTasks):
     """Selecting terms, words and search matches, and looking them up."""
 
+    pending: object | None  # a term waiting to be saved (reader_terms.Pending)
+
     def on_parallel_view_pointed(self, message: ParallelView.Pointed) -> None:
         """A click on a character selects the term or word there."""
-        self._select(span_at(self.view, message.row, message.lang, message.offset, self.word_end))
+        row, lang = message.row, message.lang
+        spans = self.spans_of(row, lang) if self.words_ready else None
+        self._select(span_at(self.view, row, lang, message.offset, self.word_end, spans))
+
+    def on_parallel_view_dragged(self, message: ParallelView.Dragged) -> None:
+        """A drag over the text selects exactly the characters dragged over."""
+        self._select(Selection(message.row, message.lang, message.start, message.end))
+
+    def spans_of(self, row: int, lang: Lang) -> list[Span]:
+        """The words of a row's cell as shown (jieba's once loaded; cached by text)."""
+        text = self.view.text(row, lang)
+        key = (lang, text)
+        spans = self.word_spans.get(key)
+        if spans is None:
+            from parallax.core import words
+
+            if len(self.word_spans) > 2000:
+                self.word_spans.clear()
+            if lang == "en" or self.words_ready:
+                spans = words.words(text, lang)
+            else:  # jieba still loading: dictionary words, else characters
+                spans = []
+                i = 0
+                while i < len(text):
+                    end = self.word_end(text, i) if self.word_end else i + 1
+                    spans.append((i, max(end, i + 1)))
+                    i = max(end, i + 1)
+                return spans  # not cached: better words come later
+            self.word_spans[key] = spans
+        return spans
 
     @on(SearchBar.Query)
     def run_search(self, message: SearchBar.Query) -> None:
@@ -80,9 +111,46 @@ class LookupActions(ReaderTasks):
         """Select the next or previous glossary term and look it up."""
         self._select(next_term(self.view, step))
 
-    def action_char(self, step: int) -> None:
-        """Move through the Chinese of the cursor row, looking up the word at each character."""
-        self._select(step_char(self.view, step, self.word_end))
+    def action_word(self, step: int) -> None:
+        """Select the next or previous word (a glossary term is one word) and look it up."""
+        self._select(next_word(self.view, step, self.spans_of))
+
+    def action_extend(self, step: int) -> None:
+        """Grow or shrink the selection at its end (a character in Chinese, a word in English)."""
+        self._select(extend(self.view, step, self.spans_of))
+
+    def action_other_side(self) -> None:
+        """Go to the other language of the row: the proposed translation, the same term's
+        highlight, else the first word there."""
+        view = self.view
+        if not view.rows:
+            return
+        sel = view.selection
+        lang: Lang = "en" if sel is None or sel.lang == "zh" else "zh"
+        target = self.counterpart(sel) if sel is not None else None
+        if target is None:
+            text = view.text(view.cursor, lang)
+            spans = self.spans_of(view.cursor, lang)
+            stops = [(a, b) for a, b in spans if any(c.isalnum() for c in text[a:b])]
+            if not stops:
+                name = "English" if lang == "en" else "Chinese"
+                self.notify(f"no {name} in this row", severity="warning", markup=False)
+                return
+            target = span_at(view, view.cursor, lang, stops[0][0], self.word_end, stops)
+        self._select(target)
+
+    def counterpart(self, sel: Selection) -> Selection | None:
+        """The span on the other side of ``sel``'s row that translates it, if known: a
+        highlight of the same glossary term (the proposal, in :class:`TermActions`)."""
+        if not sel.term_ids:
+            return None
+        marks = self.view.marks(sel.row)
+        other = marks.en if sel.lang == "zh" else marks.zh
+        lang: Lang = "en" if sel.lang == "zh" else "zh"
+        for mark in other:
+            if set(mark.term_ids) & set(sel.term_ids):
+                return Selection(sel.row, lang, mark.start, mark.end, mark.term_ids)
+        return None
 
     def action_hit(self, step: int, from_row: int | None = None) -> None:
         """Go to the next or previous search match."""
@@ -106,4 +174,5 @@ class LookupActions(ReaderTasks):
         self.view.select(None)
         self.view.set_hits({})
         self.hits = []
+        self.pending = None
         self.lookup.hide()

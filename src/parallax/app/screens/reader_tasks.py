@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
 
 from parallax.app import loaders
-from parallax.app.messages import Aligned, DictionaryReady, GlossaryLoaded, Searched, StepFailed
-from parallax.app.model import Row
-from parallax.app.navigation import WordEnd
+from parallax.app.messages import (
+    Aligned,
+    DictionaryReady,
+    GlossaryLoaded,
+    Searched,
+    StepFailed,
+    WordsReady,
+)
+from parallax.app.model import Lang, Row
+from parallax.app.navigation import Span, WordEnd
 from parallax.app.search import Hit
+from parallax.app.undo import UndoList
 from parallax.app.widgets.lookup import LookupPanel
 from parallax.app.widgets.parallel import ParallelView
 from parallax.app.widgets.status import StatusLine
 from parallax.core.document import Document
-
-if TYPE_CHECKING:
-    from parallax.app.screens.add_term import TermDraft
 
 
 def one_line(error: BaseException) -> str:
@@ -42,6 +46,9 @@ class ReaderTasks(Screen[None]):
     script_target: str | None  # "simplified"/"traditional" while converted
     romanisation: str | None
     hits: list[Hit]
+    words_ready: bool  # jieba loaded
+    word_spans: dict[tuple[Lang, str], list[Span]]  # words of cell texts
+    undo_list: UndoList
 
     @property
     def view(self) -> ParallelView:
@@ -66,7 +73,8 @@ class ReaderTasks(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="prepare")
     def prepare(self) -> None:
-        """Load the glossaries, align the document, then load CC-CEDICT (in this order)."""
+        """Load the glossaries, align the document, load jieba (the word cursor), then CC-CEDICT
+        (in this order)."""
         terms: tuple = ()
         try:
             store = loaders.open_store(self.glossary_dir)
@@ -83,6 +91,11 @@ class ReaderTasks(Screen[None]):
             self.post_message(StepFailed("align", "no aligner: paragraphs paired in order"))
         except Exception as error:
             self.post_message(StepFailed("align", one_line(error)))
+        try:
+            loaders.load_words()
+            self.post_message(WordsReady())
+        except Exception as error:
+            self.post_message(StepFailed("words", one_line(error)))
         try:
             loaders.load_dictionary()
             self.post_message(DictionaryReady())
@@ -119,29 +132,6 @@ class ReaderTasks(Screen[None]):
     def _set_note(self, row: int, note: str) -> None:
         if row == self.view.cursor:
             self.view.set_note(note)
-
-    def save_later(self, draft: TermDraft | None) -> None:
-        """Save ``draft`` (a TermDraft from the add-term dialog; None when cancelled)."""
-        if draft is not None:
-            self.save_term(draft)
-
-    @work(thread=True, exclusive=False, exit_on_error=False, group="save")
-    def save_term(self, draft: TermDraft) -> None:
-        """Save a new term to the writable glossary, then reload the highlights."""
-        from parallax.app.screens.add_term import save_draft
-
-        try:
-            store = loaders.open_store(self.glossary_dir)
-            term = save_draft(store, draft)
-        except Exception as error:
-            self.post_message(StepFailed("save", one_line(error)))
-            return
-        self.app.call_from_thread(
-            partial(self.notify, markup=False),
-            f"{term.zh or term.en} → {store.writable_name}",
-            title="term saved",
-        )
-        self._load_glossary_now()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="alignment")
     def save_alignment(self, rows: list[Row]) -> None:

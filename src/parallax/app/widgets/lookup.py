@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 from textual.widgets import Static
@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from parallax.core.glossary import Term
 
 LABEL = "bold $text-accent"
+ORIGINS = {
+    "quote": "quoted in the aligned text",
+    "glossary": "your glossary",
+    "dictionary": "CC-CEDICT, found in the aligned text",
+    "cooccurrence": "found in the aligned text",
+}
 
 
 def _line(label: str, value: str) -> Content:
@@ -41,7 +47,7 @@ class LookupPanel(Static):
             zh = terms[0].zh or text
             self.show_terms(terms, chinese.to_traditional(zh), chinese.to_simplified(zh))
         elif lang == "en":
-            self.show_text(f"{text}: not in the glossary (press a to add it)")
+            self.show_text(f"{text}: not in the glossary (a: find its Chinese and add it)")
         elif not dictionary:
             self.show_text(f"{text}: the dictionary is still loading…")
         else:
@@ -103,6 +109,34 @@ class LookupPanel(Static):
             )
             lines.append(Content("  " + " / ".join(entry.senses[:6])))
         self._show(lines)
+
+    def show_proposals(self, text: str, lang: str, proposals: Sequence[Any], index: int) -> None:
+        """Show the translations proposed for ``text`` (``Proposal``: ``text``, ``origin``),
+        ``index`` being the one enter saves."""
+        keys = Content.styled("enter save · a next · A edit first · esc cancel", "dim")
+        if not proposals:
+            other = "English" if lang == "zh" else "Chinese"
+            self._show(
+                [
+                    Content.assemble((text, "bold"), f": no {other} found for it"),
+                    Content.styled("enter or A: type the translation · esc cancel", "dim"),
+                ]
+            )
+            return
+        chosen = proposals[index]
+        lines = [
+            Content.assemble((text, "bold"), "  →  ", (chosen.text, "bold reverse"), "  ", keys)
+        ]
+        others = [
+            Content.assemble(
+                ("› " if i == index else "  "),
+                (p.text, "bold" if i == index else ""),
+                "  ",
+                (ORIGINS.get(p.origin, p.origin), "dim"),
+            )
+            for i, p in enumerate(proposals[:6])
+        ]
+        self._show(lines + others)
 
     def show_text(self, text: str) -> None:
         """Show a one-line message."""

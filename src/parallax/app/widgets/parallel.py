@@ -52,6 +52,13 @@ class ParallelView(RowCanvas, can_focus=True):
             super().__init__()
             self.row, self.lang, self.offset = row, lang, offset
 
+    class Dragged(Message):
+        """Characters ``start``-``end`` of the ``lang`` text of ``row`` were dragged over."""
+
+        def __init__(self, row: int, lang: Lang, start: int, end: int) -> None:
+            super().__init__()
+            self.row, self.lang, self.start, self.end = row, lang, start, end
+
     def __init__(self, rows: list[Row], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows = rows
@@ -64,6 +71,8 @@ class ParallelView(RowCanvas, can_focus=True):
         self.hits: dict[int, list[Hit]] = {}
         self._reset_layout()
         self._marks: dict[int, RowMarks] = {}
+        self._drag: tuple[int, Lang, int] | None = None  # where a mouse drag started
+        self._dragged = False
 
     # ------------------------------------------------------------------ state
     def set_rows(self, rows: list[Row], zh_shown: list[str] | None = None) -> None:
@@ -203,24 +212,72 @@ class ParallelView(RowCanvas, can_focus=True):
         return painter.paint(layout, left, right, styled(self.note, ()))
 
     # ----------------------------------------------------------------- mouse
-    def on_click(self, event: events.Click) -> None:
-        """Move the cursor to the clicked row and report the clicked character."""
+    def _point(self, event: events.MouseEvent) -> tuple[int, Lang, int] | None:
+        """The row, language and character offset under the mouse, if on text."""
         offset = event.get_content_offset(self)
         if offset is None or not self.rows:
-            return
+            return None
         absolute = round(self.scroll_y) + offset.y
         row = self._row_at(absolute)
         if not 0 <= row < len(self.rows):
-            return
-        self.move_cursor(row)
+            return None
         layout, k = self._layout(row), absolute - self._heights.top(row)
         hit = layout.hit(self._columns, offset.x, k)
         if hit is None:
-            return
+            return None
         side, line, x = hit
         lang: Lang = (
             ("en" if self.swapped else "zh") if side == "left" else ("zh" if self.swapped else "en")
         )
         text = self.text(row, lang)
-        if text:
-            self.post_message(self.Pointed(row, lang, offset_at(text, line, x)))
+        return (row, lang, offset_at(text, line, x)) if text else None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """Start a selection by drag."""
+        self._drag, self._dragged = self._point(event), False
+        if self._drag is not None:
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Show the dragged-over characters selected."""
+        if self._drag is None or not event.button:
+            return
+        point = self._point(event)
+        row, lang, start = self._drag
+        if point is None or point[:2] != (row, lang) or point[2] == start:
+            return
+        self._dragged = True
+        if self.cursor != row:
+            self.move_cursor(row)
+        low, high = sorted((start, point[2]))
+        self.select(Selection(row, lang, low, high + 1))
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        """Finish a drag: report the characters dragged over."""
+        self.release_mouse()
+        if self._drag is not None and self._dragged:
+            point = self._point(event)
+            row, lang, start = self._drag
+            end = point[2] if point is not None and point[:2] == (row, lang) else start
+            if self.selection is not None and point is None:
+                start, end = self.selection.start, self.selection.end - 1
+            low, high = sorted((start, end))
+            self.post_message(self.Dragged(row, lang, low, high + 1))
+        self._drag = None
+
+    def on_click(self, event: events.Click) -> None:
+        """Move the cursor to the clicked row and report the clicked character."""
+        if self._dragged:  # the end of a drag, already reported
+            self._dragged = False
+            return
+        point = self._point(event)
+        if point is None:
+            offset = event.get_content_offset(self)
+            if offset is not None and self.rows:
+                row = self._row_at(round(self.scroll_y) + offset.y)
+                if 0 <= row < len(self.rows):
+                    self.move_cursor(row)
+            return
+        row, lang, offset = point
+        self.move_cursor(row)
+        self.post_message(self.Pointed(row, lang, offset))
