@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parallax.core.align.bead import Bead
-from parallax.core.alignment_store import (
-    alignment_path,
-    forget_alignment,
-    load_alignment,
-    save_alignment,
-)
 from parallax.core.corrections import (
     BY_HAND,
     AlignmentError,
     check_beads,
     confirm,
+    insert_empty,
     merge_with_next,
-    pull_up,
+    move_up,
     push_down,
     split,
 )
@@ -29,47 +22,125 @@ from parallax.core.corrections import (
 SEED_BEADS = [Bead((0,), (), 0.6)] + [Bead((i,), (i - 1,), 0.8) for i in range(1, 6)]
 
 
+def hand(zh: tuple[int, ...], en: tuple[int, ...]) -> Bead:
+    return Bead(zh, en, BY_HAND)
+
+
+def test_bead_is_built_positionally_and_unconfirmed_by_default() -> None:
+    assert Bead((0,), (1,), 0.5) == Bead(zh=(0,), en=(1,), score=0.5, confirmed=False)
+    assert Bead((0,), (1,), 0.5) != Bead((0,), (1,), 0.5, True)
+
+
 def test_merge_with_next_joins_two_rows() -> None:
     beads = merge_with_next(SEED_BEADS, 0)
-    assert beads[0] == Bead((0, 1), (0,), BY_HAND)
+    assert beads[0] == hand((0, 1), (0,))
     assert len(beads) == 5
     assert merge_with_next(SEED_BEADS, 5) == SEED_BEADS  # nothing after the last row
 
 
+def test_merging_a_confirmed_row_unconfirms_it() -> None:
+    beads = merge_with_next(confirm(SEED_BEADS, 1), 1)
+    assert beads[1] == hand((1, 2), (0, 1))
+
+
 def test_split_one_to_one_unpairs() -> None:
     beads = split(SEED_BEADS, 1)
-    assert beads[1:3] == [Bead((1,), (), BY_HAND), Bead((), (0,), BY_HAND)]
+    assert beads[1:3] == [hand((1,), ()), hand((), (0,))]
 
 
 def test_split_many_pairs_off_then_leaves_the_rest_alone() -> None:
     beads = split([Bead((0, 1), (0, 1, 2), 0.4)], 0)
-    assert beads == [
-        Bead((0,), (0,), BY_HAND),
-        Bead((1,), (1,), BY_HAND),
-        Bead((), (2,), BY_HAND),
-    ]
+    assert beads == [hand((0,), (0,)), hand((1,), (1,)), hand((), (2,))]
 
 
-def test_push_down_and_pull_up_move_one_paragraph() -> None:
+def test_split_at_a_unit_shares_the_other_side_in_proportion() -> None:
+    bead = [Bead((0, 1, 2, 3), (0, 1), 0.4)]
+    assert split(bead, 0, "zh", 2) == [hand((0, 1), (0,)), hand((2, 3), (1,))]
+    assert split(bead, 0, "zh", 1) == [hand((0,), (0,)), hand((1, 2, 3), (1,))]  # 0.5 rounds up
+    assert split(bead, 0, "zh", 3) == [hand((0, 1, 2), (0, 1)), hand((3,), ())]
+    assert split(bead, 0, "en", 1) == [hand((0, 1), (0,)), hand((2, 3), (1,))]
+
+
+def test_split_at_a_single_counterpart_keeps_it_first() -> None:
+    assert split([Bead((0, 1), (0,), 0.4)], 0, "zh", 1) == [hand((0,), (0,)), hand((1,), ())]
+    assert split([Bead((0,), (0, 1), 0.4)], 0, "en", 1) == [hand((0,), (0,)), hand((), (1,))]
+
+
+def test_split_at_the_first_unit_unpairs_and_elsewhere_does_nothing() -> None:
+    bead = [Bead((0, 1), (0,), 0.4)]
+    assert split(bead, 0, "zh", 0) == [hand((), (0,)), hand((0, 1), ())]
+    assert split(bead, 0, "zh", 5) == bead  # not in the bead
+    assert split([Bead((0,), (), 0.4)], 0, "zh", 0) == [Bead((0,), (), 0.4)]
+
+
+def test_push_down_and_move_up_move_one_paragraph() -> None:
     wrong = [Bead((0,), (0,), 0.5), Bead((1,), (), 0.3), Bead((2,), (1,), 0.9)]
-    fixed = pull_up(wrong, 0, "en")  # nothing to pull from a zh-only bead
-    assert fixed == wrong
+    assert move_up(wrong, 1, "en") == wrong  # no English in row 1 to move
     fixed = push_down(wrong, 0, "en")
-    assert fixed == [Bead((0,), (), BY_HAND), Bead((1,), (0,), BY_HAND), Bead((2,), (1,), 0.9)]
-    assert pull_up(fixed, 0, "en") == [
-        Bead((0,), (0,), BY_HAND),
-        Bead((1,), (), BY_HAND),
-        Bead((2,), (1,), 0.9),
-    ]
+    assert fixed == [hand((0,), ()), hand((1,), (0,)), Bead((2,), (1,), 0.9)]
+    assert move_up(fixed, 1, "en") == [hand((0,), (0,)), hand((1,), ()), Bead((2,), (1,), 0.9)]
+
+
+def test_move_up_from_the_first_row_makes_a_new_row() -> None:
+    beads = move_up([Bead((0, 1), (0,), 0.5)], 0, "zh")
+    assert beads == [hand((0,), ()), hand((1,), (0,))]
+
+
+def test_moving_the_only_unit_up_removes_the_row() -> None:
+    beads = move_up([Bead((0,), (0,), 0.5), Bead((), (1,), 0.5)], 1, "en")
+    assert beads == [hand((0,), (0, 1))]
 
 
 def test_push_down_from_the_last_row_makes_a_new_row() -> None:
     beads = push_down([Bead((0,), (0, 1), 0.5)], 0, "en")
-    assert beads == [Bead((0,), (0,), BY_HAND), Bead((), (1,), BY_HAND)]
+    assert beads == [hand((0,), (0,)), hand((), (1,))]
 
 
-def test_confirm_sets_the_score_only() -> None:
-    assert confirm(SEED_BEADS, 0)[0] == Bead((0,), (), BY_HAND)
+ONE_TO_ONE = [Bead((i,), (i,), 0.8) for i in range(4)]
+
+
+def test_insert_empty_shifts_the_column_down_to_the_end() -> None:
+    assert insert_empty(ONE_TO_ONE, 1, "zh") == [
+        ONE_TO_ONE[0],
+        hand((), (1,)),
+        hand((1,), (2,)),
+        hand((2,), (3,)),
+        hand((3,), ()),
+    ]
+    assert insert_empty(ONE_TO_ONE, 3, "en") == [*ONE_TO_ONE[:3], hand((3,), ()), hand((), (3,))]
+
+
+def test_insert_empty_stops_at_an_empty_cell() -> None:
+    beads = [Bead((0,), (0,), 0.8), Bead((1,), (1,), 0.8), Bead((), (2,), 0.8), Bead((2,), (3,), 1)]
+    assert insert_empty(beads, 0, "zh") == [
+        hand((), (0,)),
+        hand((0,), (1,)),
+        hand((1,), (2,)),
+        beads[3],
+    ]
+
+
+def test_insert_empty_stops_before_a_confirmed_row() -> None:
+    beads = confirm(ONE_TO_ONE, 2)
+    assert insert_empty(beads, 0, "en") == [
+        hand((0,), ()),
+        hand((1,), (0,)),
+        hand((), (1,)),
+        beads[2],
+        beads[3],
+    ]
+
+
+def test_insert_empty_needs_a_pair() -> None:
+    assert insert_empty(SEED_BEADS, 0, "zh") == SEED_BEADS
+    assert insert_empty(SEED_BEADS, 9, "zh") == SEED_BEADS
+
+
+def test_confirm_toggles_and_keeps_the_units() -> None:
+    confirmed = confirm(SEED_BEADS, 1)
+    assert confirmed[1] == Bead((1,), (0,), BY_HAND, True)
+    assert confirmed[0] is SEED_BEADS[0]
+    assert confirm(confirmed, 1)[1] == Bead((1,), (0,), BY_HAND, False)
 
 
 @st.composite
@@ -83,16 +154,18 @@ def alignments(draw: st.DrawFn) -> tuple[list[Bead], int, int]:
     )
     beads, z, e = [], 0, 0
     for nz, ne in shapes:
-        beads.append(Bead(tuple(range(z, z + nz)), tuple(range(e, e + ne)), 0.5))
+        bead = Bead(tuple(range(z, z + nz)), tuple(range(e, e + ne)), 0.5, draw(st.booleans()))
+        beads.append(bead)
         z, e = z + nz, e + ne
     return beads, z, e
 
 
 OPERATIONS = st.lists(
     st.tuples(
-        st.sampled_from(["merge", "split", "push", "pull", "confirm"]),
+        st.sampled_from(["merge", "split", "split-at", "push", "pull", "insert", "confirm"]),
         st.integers(-1, 14),
         st.sampled_from(["zh", "en"]),
+        st.integers(-1, 30),
     ),
     max_size=20,
 )
@@ -102,18 +175,27 @@ OPERATIONS = st.lists(
 @given(alignments(), OPERATIONS)
 def test_any_sequence_of_fixes_keeps_every_unit_once_in_order(alignment, operations) -> None:  # type: ignore[no-untyped-def]
     beads, n_zh, n_en = alignment
-    for name, index, side in operations:
+    for name, index, side, at in operations:
+        before = beads
         if name == "merge":
             beads = merge_with_next(beads, index)
         elif name == "split":
             beads = split(beads, index)
+        elif name == "split-at":
+            beads = split(beads, index, side, at)
         elif name == "push":
             beads = push_down(beads, index, side)
         elif name == "pull":
-            beads = pull_up(beads, index, side)
+            beads = move_up(beads, index, side)
+        elif name == "insert":
+            beads = insert_empty(beads, index, side)
         else:
             beads = confirm(beads, index)
         check_beads(beads, n_zh, n_en)
+        if name != "confirm":  # changed beads are unconfirmed, the others kept as they were
+            assert all(b in before for b in beads if b.confirmed)
+        if not 0 <= index < len(before):
+            assert beads == before
 
 
 def test_check_beads_rejects_gaps_and_repeats() -> None:
@@ -123,43 +205,52 @@ def test_check_beads_rejects_gaps_and_repeats() -> None:
         check_beads([Bead((0,), (0,), 1), Bead((), (), 1)], 1, 1)
 
 
-def test_fixed_alignment_is_saved_and_found_again(tmp_path: Path) -> None:
-    zh, en = ["甲", "乙"], ["A", "B"]
-    assert load_alignment(zh, en, tmp_path) is None
-    beads = [Bead((0,), (0,), BY_HAND), Bead((1,), (1,), 0.7)]
-    path = save_alignment(zh, en, beads, source="test", directory=tmp_path)
-    assert path == alignment_path(zh, en, tmp_path)
-    assert load_alignment(list(zh), list(en), tmp_path) == beads
-    assert load_alignment(zh, ["A", "B changed"], tmp_path) is None  # other text, other key
-    assert forget_alignment(zh, en, tmp_path) is True
-    assert load_alignment(zh, en, tmp_path) is None
+# ------------------------------------------------------------------ re-align around confirmed
+ZH = ["美國總統訪問中國。", "雙方簽署協議。", "天氣很好。", "記者招待會。", "結束。"]
+EN = [
+    "The US president visited China.",
+    "The two sides signed an agreement.",
+    "The weather was fine.",
+    "A press conference.",
+    "The end.",
+]
 
 
-def test_damaged_saved_alignment_names_the_file(tmp_path: Path) -> None:
-    zh, en = ["甲"], ["A"]
-    path = save_alignment(zh, en, [Bead((0,), (0,), 1.0)], directory=tmp_path)
-    path.write_text('{"beads": [{"zh": [0], "en": [5], "score": 1}]}', encoding="utf-8")
-    with pytest.raises(AlignmentError, match=str(path)):
-        load_alignment(zh, en, tmp_path)
-    path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(AlignmentError, match="cannot read"):
-        load_alignment(zh, en, tmp_path)
+def test_realign_around_keeps_confirmed_beads_and_aligns_the_gaps() -> None:
+    from parallax.core.align.anchored import realign_around
+
+    odd = Bead((1,), (2,), BY_HAND, True)  # a (wrong) pair the user confirmed anyway
+    beads = [hand((0,), (0, 1)), odd, hand((2, 3, 4), (3, 4))]
+    result = realign_around(beads, ZH, EN)
+    check_beads(result, len(ZH), len(EN))
+    assert odd in result
+    before = result[: result.index(odd)]
+    assert [i for b in before for i in b.zh] == [0]
+    assert [i for b in before for i in b.en] == [0, 1]
+    assert not any(b.confirmed for b in result if b != odd)
+    after = result[result.index(odd) + 1 :]
+    assert [i for b in after for i in b.zh] == [2, 3, 4]
+    assert [i for b in after for i in b.en] == [3, 4]
 
 
-def test_saving_a_broken_alignment_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(AlignmentError):
-        save_alignment(["甲"], ["A"], [Bead((0,), (), 1.0)], directory=tmp_path)
-    assert not list(tmp_path.glob("*.json"))
+def test_realign_around_nothing_confirmed_is_the_aligner() -> None:
+    from parallax.core.align import align_units
+    from parallax.core.align.anchored import realign_around
+
+    beads = [hand((0, 1, 2, 3, 4), (0, 1, 2, 3, 4))]
+    assert realign_around(beads, ZH, EN) == align_units(ZH, EN)
+    confirmed = confirm(beads, 0)
+    assert realign_around(confirmed, ZH, EN) == confirmed
 
 
-def test_the_aligners_result_is_cached_apart_from_hand_fixes() -> None:
-    from parallax.core.alignment_store import cache_alignment, cached_alignment
+@settings(max_examples=50, deadline=None)
+@given(alignments())
+def test_realign_around_keeps_every_unit_and_every_confirmed_bead(alignment) -> None:  # type: ignore[no-untyped-def]
+    from parallax.core.align.anchored import realign_around
 
-    zh, en = ["甲", "乙"], ["A"]
-    assert cached_alignment(zh, en) is None
-    beads = [Bead((0,), (), 0.4), Bead((1,), (0,), 0.9)]
-    cache_alignment(zh, en, beads)
-    assert cached_alignment(zh, en) == beads
-    assert load_alignment(zh, en) is None  # not mistaken for a hand fix
-    cache_alignment(zh, en, [Bead((0,), (0,), 1.0)])  # invalid: unit 1 missing; ignored
-    assert cached_alignment(zh, en) == beads
+    beads, n_zh, n_en = alignment
+    zh = [f"第{i}段。" for i in range(n_zh)]
+    en = [f"Paragraph {i}." for i in range(n_en)]
+    result = realign_around(beads, zh, en)
+    check_beads(result, n_zh, n_en)
+    assert [b for b in result if b.confirmed] == [b for b in beads if b.confirmed]

@@ -17,7 +17,8 @@ from parallax.core.corrections import AlignmentError, check_beads
 from parallax.core.paths import cache_dir, data_dir
 from parallax.core.safefile import atomic_write
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2 added ``confirmed`` to each bead; version 1 files (no such key) are read as unconfirmed."""
 
 
 def document_key(zh: Sequence[str], en: Sequence[str]) -> str:
@@ -50,13 +51,24 @@ def load_alignment(
         raise AlignmentError(f"{path}: cannot read the saved alignment ({error})") from None
     try:
         beads = [
-            Bead(tuple(map(int, b["zh"])), tuple(map(int, b["en"])), float(b["score"]))
+            Bead(
+                tuple(map(int, b["zh"])),
+                tuple(map(int, b["en"])),
+                float(b["score"]),
+                _flag(b.get("confirmed", False)),
+            )
             for b in data["beads"]
         ]
         check_beads(beads, len(zh), len(en))
-    except (KeyError, TypeError, ValueError) as error:
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise AlignmentError(f"{path}: the saved alignment is damaged ({error})") from None
     return beads
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"confirmed is {value!r}, not true or false")
+    return value
 
 
 def save_alignment(
@@ -77,7 +89,10 @@ def save_alignment(
         "source": source,
         "zh_units": len(zh),
         "en_units": len(en),
-        "beads": [{"zh": list(b.zh), "en": list(b.en), "score": b.score} for b in beads],
+        "beads": [
+            {"zh": list(b.zh), "en": list(b.en), "score": b.score, "confirmed": b.confirmed}
+            for b in beads
+        ],
     }
     text = json.dumps(payload, ensure_ascii=False, indent=1)
     atomic_write(path, (text + "\n").encode("utf-8"), backups=backups)
