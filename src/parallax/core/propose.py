@@ -162,7 +162,7 @@ def _en_windows(
     if not pieces or not total:
         return []
     toks = evidence.tokens(en_text)
-    hits = [
+    hits: list[list[frozenset[str]]] = [
         [frozenset()] * len(pieces) if t.stop else [p.hits(t.word) for p in pieces] for t in toks
     ]
     windows: dict[tuple[int, int], float] = {}

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parallax.core.align import Bead
+    from parallax.core.document import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,3 +26,25 @@ class Suggestion:
     context_zh: str
     context_en: str
     known: bool = False
+
+
+def suggest_terms(
+    doc: Document,
+    beads: Sequence[Bead],
+    *,
+    glossary: Sequence[tuple[str, str]] = (),
+    rejected: Collection[tuple[str, str]] = (),
+    limit: int = 50,
+    progress: Callable[[float], None] | None = None,
+) -> list[Suggestion]:
+    """Candidate term pairs of ``doc`` aligned by ``beads``, best first (at most ``limit``).
+
+    Sources, strongest first: short quotes matched across an aligned pair, CC-CEDICT-backed
+    words and compounds found on both sides, and frequent keywords with their likely English.
+    One suggestion per Chinese term (script-folded); ``rejected`` (zh, en) pairs are left out
+    (the next best English is offered instead); ``known`` marks Chinese already in ``glossary``.
+    ``progress`` is called with 0..1 as the work advances.
+    """
+    from parallax.core.suggest.rank import collect
+
+    return collect(doc, beads, glossary, rejected, limit, progress)

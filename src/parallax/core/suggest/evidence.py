@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -62,14 +62,19 @@ class Piece:
 
     def hits(self, word: str) -> frozenset[str]:
         """The gloss words that the normalised English ``word`` (or its hyphenated parts) is."""
-        parts = (word, *word.split("-")) if "-" in word else (word,)
-        return frozenset(g for g in self.glosses if any(same_word(g, p) for p in parts))
+        return _hits(self.glosses, word)
 
     def share(self, hit: set[str] | frozenset[str]) -> float:
         """How well the gloss words ``hit`` render this headword: the best share of one sense's
         content words, halved for a single character."""
         best = max((len(sense & hit) / len(sense) for sense in self.senses if sense), default=0.0)
         return best if self.end - self.start > 1 else best / 2
+
+
+@lru_cache(maxsize=1 << 16)
+def _hits(glosses: frozenset[str], word: str) -> frozenset[str]:
+    parts = (word, *word.split("-")) if "-" in word else (word,)
+    return frozenset(g for g in glosses if any(same_word(g, p) for p in parts))
 
 
 @cache
@@ -117,13 +122,14 @@ class Token:
     stop: bool
 
 
-def tokens(text: str) -> list[Token]:
-    """The words of English ``text`` (hyphenated words also split into their parts)."""
+@lru_cache(maxsize=256)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The words of English ``text``, normalised (hyphenated words stay whole)."""
     found: list[Token] = []
     for start, end in en_words(text):
         word = norm(text[start:end])
         found.append(Token(start, end, word, word in STOP))
-    return found
+    return tuple(found)
 
 
 def cover(zh_pieces: Sequence[Piece], hits: Sequence[set[str]], total: int) -> float:

@@ -1,0 +1,43 @@
+"""Suggestions from quoted spans: a short Chinese quote matched with an English quote in the
+aligned text (『雙遏制』 ↔ 'dual containment'), document titles (《聯合聲明》) and short English
+quotes matched back to the Chinese."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parallax.core.propose import propose_en, propose_zh
+from parallax.core.suggest.candidates import Pair
+from parallax.core.suggest.evidence import han_count
+from parallax.core.suggest.quotes import en_quotes, zh_quotes
+
+MAX_ZH = 10
+MAX_EN_WORDS = 5
+
+
+def quoted(pair: Pair) -> Iterator[tuple[str, str, float, str]]:
+    """``(zh, en, score, reason)`` for the short quotes of ``pair``."""
+    for quote in zh_quotes(pair.zh):
+        zh = pair.zh[quote.start : quote.end].strip()
+        if not 2 <= han_count(zh) <= MAX_ZH or han_count(zh) < len(zh) - 2:
+            continue
+        proposals = [
+            p
+            for p in propose_en(zh, zh_text=pair.zh, en_text=pair.en, zh_start=quote.start)
+            if p.start >= 0
+        ]
+        if not proposals:
+            continue
+        best = proposals[0]
+        if best.origin == "quote":
+            yield zh, best.text, best.score, "quote"
+        elif best.score >= 0.6:
+            yield zh, best.text, 0.55 + 0.4 * best.score, "title" if quote.is_title else "quote"
+    for quote in en_quotes(pair.en):
+        en = pair.en[quote.start : quote.end].strip()
+        if not 1 <= len(en.split()) <= MAX_EN_WORDS:
+            continue
+        found = propose_zh(en, en_text=pair.en, zh_text=pair.zh, en_start=quote.start)
+        found = [p for p in found if p.start >= 0 and p.origin == "dictionary" and p.score >= 0.75]
+        if found and 2 <= han_count(found[0].text) <= MAX_ZH:
+            yield found[0].text, en, 0.5 + 0.45 * found[0].score, "quote"

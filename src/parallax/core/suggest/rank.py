@@ -1,0 +1,110 @@
+"""Collect the candidates of every source, merge them per Chinese term and rank them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from parallax.core.align import Bead
+from parallax.core.chinese import fold
+from parallax.core.document import Document
+from parallax.core.suggest import Suggestion
+from parallax.core.suggest.candidates import Pair, pairs
+from parallax.core.suggest.keywords import keyword_pairs
+from parallax.core.suggest.phrases import phrases
+from parallax.core.suggest.quoted import quoted
+
+BONUS = 0.03  # per extra kind of evidence for the same term
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """One source's English for a Chinese term found in a row."""
+
+    zh: str
+    en: str
+    score: float
+    reason: str
+    row: int
+
+
+def en_key(en: str) -> str:
+    """English compared case- and blank-insensitively."""
+    return " ".join(en.lower().split())
+
+
+def collect(
+    doc: Document,
+    beads: Sequence[Bead],
+    glossary: Sequence[tuple[str, str]],
+    rejected: Collection[tuple[str, str]],
+    limit: int,
+    progress: Callable[[float], None] | None,
+) -> list[Suggestion]:
+    """See :func:`parallax.core.suggest.suggest_terms`."""
+    report = progress or (lambda _: None)
+    report(0.0)
+    rows = pairs(doc, beads)
+    offers: dict[str, list[Offer]] = {}
+
+    def take(found: Iterable[tuple[str, str, float, str]], row: int) -> None:
+        for zh, en, score, reason in found:
+            offers.setdefault(fold(zh), []).append(Offer(zh, en, score, reason, row))
+
+    steps = max(1, 2 * len(rows) + 1)
+    for n, pair in enumerate(rows):
+        take(quoted(pair), pair.row)
+        report(0.05 + 0.9 * (n + 1) / steps)
+    for n, pair in enumerate(rows):
+        take(phrases(pair), pair.row)
+        report(0.05 + 0.9 * (len(rows) + n + 1) / steps)
+    for zh, en, score, row in keyword_pairs(rows, [p.zh for p in rows]):
+        offers.setdefault(fold(zh), []).append(Offer(zh, en, score, "keyword", row))
+    report(0.96)
+    ranked = _rank(offers, doc, beads, rows, glossary, rejected)
+    report(1.0)
+    return ranked[: max(0, limit)]
+
+
+def _rank(
+    offers: dict[str, list[Offer]],
+    doc: Document,
+    beads: Sequence[Bead],
+    rows: Sequence[Pair],
+    glossary: Sequence[tuple[str, str]],
+    rejected: Collection[tuple[str, str]],
+) -> list[Suggestion]:
+    """One suggestion per Chinese term: its best English that is not rejected."""
+    refused = {(fold(zh.strip()), en_key(en)) for zh, en in rejected}
+    known = {fold(zh.strip()) for zh, _ in glossary}
+    known_pairs = {(fold(zh.strip()), en_key(en)) for zh, en in glossary}
+    folded = fold("\n".join(p.zh for p in rows))
+    by_row = {p.row: p for p in rows}
+    found: list[Suggestion] = []
+    for key, options in offers.items():
+        allowed = [o for o in options if (key, en_key(o.en)) not in refused]
+        if not allowed:
+            continue
+        best = max(allowed, key=lambda o: (o.score, -o.row))
+        kinds = {o.reason for o in allowed}
+        score = min(1.0, best.score + BONUS * (len(kinds) - 1))
+        row = min(o.row for o in allowed)
+        pair = by_row[row]
+        found.append(
+            Suggestion(
+                zh=best.zh,
+                en=best.en,
+                score=round(score, 4),
+                reasons=tuple(sorted(kinds, key=_ORDER.index)),
+                count=max(1, folded.count(key)),
+                row=row,
+                context_zh=pair.zh,
+                context_en=pair.en,
+                known=key in known or (key, en_key(best.en)) in known_pairs,
+            )
+        )
+    found.sort(key=lambda s: (-s.score, -s.count, s.row, s.zh))
+    return found
+
+
+_ORDER = ["quote", "title", "dictionary", "keyword"]

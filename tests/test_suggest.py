@@ -1,0 +1,63 @@
+"""Suggested term pairs for the seed editorial."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.core.align import Bead, align_document
+from parallax.core.chinese import fold
+from parallax.core.document import Document
+from parallax.core.readers import load_document
+from parallax.core.suggest import Suggestion, suggest_terms
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[Document, list[Bead]]:
+    from parallax.core.bundled import bundled_document_path
+
+    doc = load_document(bundled_document_path())
+    return doc, align_document(doc)
+
+
+@pytest.fixture(scope="module")
+def suggestions(seed: tuple[Document, list[Bead]]) -> list[Suggestion]:
+    return suggest_terms(*seed, limit=200)
+
+
+def test_dual_containment_comes_first(suggestions: list[Suggestion]) -> None:
+    first = suggestions[0]
+    assert (first.zh, first.en) == ("雙遏制", "dual containment")
+    assert "quote" in first.reasons
+    assert first.count == 2
+
+
+def test_every_suggestion_occurs_on_both_sides(
+    seed: tuple[Document, list[Bead]], suggestions: list[Suggestion]
+) -> None:
+    doc, beads = seed
+    zh_all = fold("\n".join(doc.zh_texts))
+    en_all = "\n".join(doc.en_texts).lower()
+    assert len(suggestions) >= 30
+    for s in suggestions:
+        assert fold(s.zh) in zh_all, s
+        assert s.en.lower() in en_all, s
+        assert fold(s.zh) in fold(s.context_zh) and s.en in s.context_en
+        bead = beads[s.row]
+        assert s.context_zh == "\n".join(doc.zh[i].text for i in bead.zh)
+        assert 0.0 <= s.score <= 1.0 and s.count >= 1 and s.reasons
+
+
+def test_sorted_and_unique(suggestions: list[Suggestion]) -> None:
+    scores = [s.score for s in suggestions]
+    assert scores == sorted(scores, reverse=True)
+    keys = [fold(s.zh) for s in suggestions]
+    assert len(keys) == len(set(keys))
+
+
+def test_limit_and_progress(seed: tuple[Document, list[Bead]]) -> None:
+    seen: list[float] = []
+    found = suggest_terms(*seed, limit=5, progress=seen.append)
+    assert len(found) == 5
+    assert seen[0] == 0.0 and seen[-1] == 1.0
+    assert seen == sorted(seen) and all(0.0 <= x <= 1.0 for x in seen)
+    assert suggest_terms(*seed, limit=0) == []
