@@ -240,7 +240,7 @@ class ParallelView(RowCanvas, can_focus=True):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         """Show the dragged-over characters selected."""
-        if self._drag is None or not event.button:
+        if self._drag is None:
             return
         point = self._point(event)
         row, lang, start = self._drag
