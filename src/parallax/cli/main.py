@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "show": "parallax.cli.show",
     "align": "parallax.cli.align",
     "glossary": "parallax.cli.glossary",
+    "suggest": "parallax.cli.suggest",
 }
 EXIT_BAD_INPUT = 2
 
