@@ -1,0 +1,201 @@
+"""The glossary manager's state, widgets and workers (the keys are in ``manager``).
+
+Each worker calls the core (through ``manager_tasks``) and hands its result to the UI thread;
+errors are one-line notifications.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from parallax.app.screens import manager_tasks as tasks
+from parallax.app.screens.manager_dialogs import FileChoice
+from parallax.app.undo import UndoList
+from parallax.core.glossary import Glossary, GlossaryInfo, GlossaryStore, Term
+from parallax.core.glossary.filtering import SORT_KEYS
+
+COLUMNS = (("zh", "Chinese"), ("pinyin", "Pinyin"), ("en", "English"), ("status", "Status"))
+Change = Callable[[GlossaryStore], str]
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one line."""
+    return " ".join((str(error) or type(error).__name__).split())
+
+
+def cell(text: str, limit: int = 60) -> Text:
+    """A table cell: plain text (never markup), on one line."""
+    flat = " ".join(text.split())
+    return Text(flat if len(flat) <= limit else flat[: limit - 1] + "…", no_wrap=True)
+
+
+class ManagerBase(Screen[bool]):
+    """The manager screen's state and background work."""
+
+    def __init__(self, glossary_dir: Path | None = None) -> None:
+        super().__init__()
+        self.glossary_dir = glossary_dir
+        self.store: GlossaryStore | None = None
+        self.infos: list[GlossaryInfo] = []
+        self.glossary: Glossary | None = None
+        self.shown: list[Term] = []
+        self.sort = -1  # index into SORT_KEYS; -1: file order
+        self.reverse = False
+        self.changed = False
+        self.undo_list = UndoList()
+
+    # ------------------------------------------------------------------ widgets
+    @property
+    def table(self) -> DataTable[Text]:
+        """The terms table."""
+        return self.query_one("#terms", DataTable)
+
+    @property
+    def query_text(self) -> str:
+        """The filter typed."""
+        return self.query_one("#filter", Input).value
+
+    def current(self) -> Term | None:
+        """The term under the table's cursor."""
+        if not self.shown or self.table.row_count == 0:
+            return None
+        row = self.table.cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def fail(self, message: str) -> None:
+        """One line, plain text."""
+        self.notify(" ".join(message.split()), severity="error", markup=False)
+
+    # ----------------------------------------------------------------- workers
+    @work(thread=True, exclusive=True, exit_on_error=False, group="manager-list")
+    def load_list(self, select: str | None) -> None:
+        """Open the store (the writable glossary from the settings) and list the glossaries."""
+        from parallax.app.loaders import open_store
+
+        try:
+            store = open_store(self.glossary_dir)
+            infos = store.list()
+        except (ValueError, OSError) as error:
+            self.app.call_from_thread(self.fail, one_line(error))
+            return
+        self.app.call_from_thread(self._show_list, store, infos, select)
+
+    def _show_list(
+        self, store: GlossaryStore, infos: list[GlossaryInfo], select: str | None
+    ) -> None:
+        self.store, self.infos = store, infos
+        options = self.query_one("#glossaries", OptionList)
+        options.clear_options()
+        for info in infos:
+            mark = "writable" if info.writable else "read-only"
+            content = Content(f"{info.name}\n{info.terms} terms · {mark}")
+            content = content.stylize("bold", 0, len(info.name))
+            options.add_option(Option(content, id=info.name))
+        names = [i.name for i in infos]
+        wanted = select if select in names else self.glossary.name if self.glossary else None
+        if wanted not in names:
+            wanted = store.writable_name if store.writable_name in names else None
+        if names:
+            index = names.index(wanted) if wanted else 0
+            if options.highlighted == index:
+                self.load_terms(names[index])
+            options.highlighted = index
+
+    @on(OptionList.OptionHighlighted, "#glossaries")
+    def _glossary_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None:
+            self.load_terms(event.option.id)
+
+    @on(OptionList.OptionSelected, "#glossaries")
+    def _glossary_selected(self) -> None:
+        self.table.focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="manager-terms")
+    def load_terms(self, name: str) -> None:
+        """Load glossary ``name`` and show its terms."""
+        store = self.store
+        if store is None:
+            return
+        try:
+            glossary = store.load(name)
+        except (ValueError, OSError) as error:
+            self.app.call_from_thread(self.fail, one_line(error))
+            return
+        shown = tasks.shown_terms(glossary.terms, self.query_text, self.sort, self.reverse)
+        self.app.call_from_thread(self._show_terms, glossary, shown)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="manager-terms")
+    def refilter(self) -> None:
+        """Filter and sort the shown glossary's terms again."""
+        glossary = self.glossary
+        if glossary is None:
+            return
+        try:
+            shown = tasks.shown_terms(glossary.terms, self.query_text, self.sort, self.reverse)
+        except ValueError as error:
+            self.app.call_from_thread(self.fail, one_line(error))
+            return
+        self.app.call_from_thread(self._show_terms, glossary, shown)
+
+    def _show_terms(self, glossary: Glossary, shown: list[Term]) -> None:
+        keep = self.current()
+        self.glossary, self.shown = glossary, shown
+        table = self.table
+        table.clear()
+        for term in shown:
+            table.add_row(
+                cell(term.zh),
+                cell(term.pinyin),
+                cell(term.en),
+                cell(term.status),
+                cell(" ".join(term.tags)),
+                key=term.id,
+            )
+        ids = [t.id for t in shown]
+        if keep is not None and keep.id in ids:
+            table.move_cursor(row=ids.index(keep.id))
+        order = "file order" if self.sort < 0 else f"sorted by {SORT_KEYS[self.sort]}"
+        order += " (reversed)" if self.reverse else ""
+        mark = "writable" if glossary.writable else "read-only"
+        summary = f"{glossary.name} ({mark}): {len(shown)} of {len(glossary.terms)} terms, {order}"
+        self.query_one("#summary", Label).update(Content(summary))
+
+    @work(thread=True, exit_on_error=False, group="manager-change")
+    def change(self, do: Change, undo: Change | None = None, undo_label: str = "") -> None:
+        """Run ``do`` on the store; on success remember ``undo``, report and reload."""
+        store = self.store
+        if store is None:
+            return
+        try:
+            message = do(store)
+        except (ValueError, OSError) as error:
+            self.app.call_from_thread(self.fail, one_line(error))
+            return
+        self.app.call_from_thread(self._changed, message, undo, undo_label)
+
+    def _changed(self, message: str, undo: Change | None, undo_label: str) -> None:
+        self.changed = True
+        if undo is not None:
+            self.undo_list.push(undo_label, lambda: self.change(undo))
+        self.notify(message, markup=False)
+        self.load_list(None)
+
+    @work(thread=True, exit_on_error=False, group="manager-export")
+    def export(self, name: str, choice: FileChoice) -> None:
+        """Write the export file (nothing in the glossaries changes)."""
+        if self.store is None:
+            return
+        try:
+            message = tasks.export_glossary(self.store, name, choice.fmt, choice.path)
+        except (ValueError, OSError) as error:
+            self.app.call_from_thread(self.fail, one_line(error))
+            return
+        self.app.call_from_thread(self.notify, message, markup=False)

@@ -1,0 +1,116 @@
+"""The glossary manager's work, as plain functions run in worker threads (no Textual here).
+
+Each returns the one-line message the manager shows; errors are ValueError/OSError (one line).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from parallax.core.glossary import GlossaryStore, Term
+from parallax.core.glossary.filtering import SORT_KEYS, filter_terms, sort_terms
+
+COLUMN_OF_KEY = {"zh": "Chinese", "pinyin": "Pinyin", "en": "English", "status": "Status"}
+
+
+def shown_terms(terms: Sequence[Term], query: str, sort: int, reverse: bool) -> list[Term]:
+    """The terms matching ``query``, sorted by ``SORT_KEYS[sort]`` (file order for index -1)."""
+    found = filter_terms(terms, query)
+    if sort < 0:
+        return list(reversed(found)) if reverse else found
+    return sort_terms(found, SORT_KEYS[sort], reverse=reverse)
+
+
+def edited(term: Term, *, zh: str, en: str, note: str, tags: str, status: str) -> Term:
+    """``term`` with the dialog's values (readings recomputed when the Chinese changed);
+    ``term`` itself when nothing changed. TermError for invalid values."""
+    from parallax.core import chinese
+    from parallax.core.glossary.term import clean_text, normalise_tags
+
+    values: dict[str, object] = {
+        "zh": clean_text(zh).strip(),
+        "en": clean_text(en).strip(),
+        "note": clean_text(note),
+        "tags": normalise_tags(tags),
+        "status": status,
+    }
+    if values["zh"] != term.zh:
+        han = chinese.has_han(str(values["zh"]))
+        values["pinyin"] = chinese.pinyin(str(values["zh"])) if han else ""
+        values["jyutping"] = chinese.jyutping(str(values["zh"])) if han else ""
+    changes = {k: v for k, v in values.items() if getattr(term, k) != v}
+    return term.with_changes(**changes) if changes else term
+
+
+def describe(term: Term) -> str:
+    """A term in a message: its Chinese and English, on one line."""
+    text = " / ".join(part for part in (term.zh, term.en) if part)
+    return " ".join(text.split())[:60]
+
+
+def resolve(path_text: str) -> Path:
+    """The path typed in a dialog (``~`` expanded, relative to the working directory)."""
+    text = path_text.strip()
+    if not text:
+        raise ValueError("type a file path")
+    return Path(os.path.abspath(Path(text).expanduser()))
+
+
+def export_path(name: str, fmt: str, directory: Path | None = None) -> Path:
+    """A sensible file for exporting glossary ``name`` as ``fmt``: ``NAME.SUFFIX`` (``-excel``,
+    ``-omegat``, ``-anki``, ``-lute``, ``-tbx2`` added where formats share a suffix)."""
+    from parallax.core.glossary.formats import SUFFIXES
+
+    tail = "" if fmt in ("csv", "tbx", "json") else f"-{fmt.removeprefix('csv-')}"
+    return (directory or Path.cwd()) / f"{name}{tail}{SUFFIXES[fmt]}"
+
+
+def export_glossary(store: GlossaryStore, name: str, fmt: str, path: Path) -> str:
+    """Write glossary ``name`` to ``path`` in format ``fmt`` (atomically); the message."""
+    from parallax.core.glossary.formats import export_terms, unexportable
+    from parallax.core.safefile import atomic_write
+
+    terms = store.load(name).terms
+    data = export_terms(terms, fmt, name=name)
+    skipped, why = unexportable(terms, fmt)
+    if not path.parent.is_dir():
+        raise ValueError(f"{path}: no such directory {str(path.parent)!r}")
+    if path.is_dir():
+        raise ValueError(f"{path}: is a directory, give a file name")
+    atomic_write(path, data, backups=0)
+    left_out = f" ({len(skipped)} skipped: {why})" if skipped else ""
+    return f"exported {len(terms) - len(skipped)} terms of {name} as {fmt} to {path}{left_out}"
+
+
+def import_into(store: GlossaryStore, path: Path, fmt: str) -> str:
+    """Import the file at ``path`` (format ``fmt`` or ``auto``) into the writable glossary."""
+    from parallax.core.glossary.formats import import_file
+
+    if not path.is_file():
+        raise ValueError(f"{path}: no such file")
+    result = import_file(path, fmt)
+    name = store.writable_name
+    counts = store.import_terms(name, result.terms)
+    bad = f"; {len(result.problems)} rows skipped" if result.problems else ""
+    return (
+        f"imported {counts.new} new, {counts.updated} updated, {counts.unchanged} unchanged"
+        f" from {path} into {name}{bad}"
+    )
+
+
+def make_writable(store: GlossaryStore, name: str) -> str:
+    """Save glossary ``name`` as the writable one; the message (says when the environment
+    variable still overrides the setting)."""
+    from parallax.core.glossary import writable_glossary_name
+    from parallax.core.glossary.dirs import WRITABLE_ENV, set_writable_glossary
+
+    path = set_writable_glossary(name)
+    effective = writable_glossary_name()
+    if effective != name:
+        return (
+            f"saved {name} as the writable glossary in {path}, but ${WRITABLE_ENV}={effective}"
+            " overrides it"
+        )
+    return f"{name} is now the writable glossary (saved in {path})"
