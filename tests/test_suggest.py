@@ -61,3 +61,29 @@ def test_limit_and_progress(seed: tuple[Document, list[Bead]]) -> None:
     assert seen[0] == 0.0 and seen[-1] == 1.0
     assert seen == sorted(seen) and all(0.0 <= x <= 1.0 for x in seen)
     assert suggest_terms(*seed, limit=0) == []
+
+
+def test_rejected_pairs_disappear(
+    seed: tuple[Document, list[Bead]], suggestions: list[Suggestion]
+) -> None:
+    top = suggestions[:3]
+    rejected = [(top[0].zh, top[0].en), (fold(top[1].zh), top[1].en.upper())]
+    found = suggest_terms(*seed, rejected=rejected, limit=200)
+    pairs = {(fold(s.zh), s.en.lower()) for s in found}
+    assert (fold(top[0].zh), top[0].en.lower()) not in pairs
+    assert (fold(top[1].zh), top[1].en.lower()) not in pairs
+    assert found[0].zh == top[2].zh or found[0].score >= top[2].score
+
+
+def test_known_marks(seed: tuple[Document, list[Bead]]) -> None:
+    glossary = [("双遏制", "dual containment"), ("聯合聲明", "joint declaration")]
+    found = {s.zh: s for s in suggest_terms(*seed, glossary=glossary, limit=200)}
+    assert found["雙遏制"].known and found["聯合聲明"].known
+    assert not found["經濟制裁"].known
+
+
+def test_no_aligned_pairs_no_suggestions(seed: tuple[Document, list[Bead]]) -> None:
+    doc, _ = seed
+    beads = [Bead((i,), (), 0.0) for i in range(len(doc.zh))]
+    beads += [Bead((), (j,), 0.0) for j in range(len(doc.en))]
+    assert suggest_terms(doc, beads) == []
