@@ -213,3 +213,14 @@ async def test_mouse_drag_selects_the_characters_dragged_over() -> None:
         await pilot.mouse_up(ParallelView, offset=(cells + 6, 0))
         await pilot.pause()
         assert shown(view) == "國家主席"
+
+
+async def test_the_glossary_translation_is_proposed(glossary_dir: Path) -> None:
+    GlossaryStore(glossary_dir).add("law", new_term("國家主席", "President"))
+    app = make_app(load_document(bundled_document_path()), glossaries=("my-terms", "law"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("l", "a")
+        await settle(app, pilot)
+        proposal = app.screen.pending.proposal  # type: ignore[attr-defined]
+        assert (proposal.text, proposal.origin) == ("President", "glossary")

@@ -6,7 +6,7 @@ Each function calls into the core and returns plain data; no Textual here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -32,6 +32,31 @@ class GlossaryState:
     writable: str = ""
     own_ids: frozenset[str] = frozenset()
     """The writable glossary's name and the ids of its terms in ``terms`` (editable)."""
+    by_text: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """``(lang, key)`` -> the ``(zh, en)`` pairs of the terms with that Chinese (folded) or
+    English (lower case, single spaces): a selection's glossary translations without a scan."""
+
+    def pairs_for(self, text: str, lang: str) -> list[tuple[str, str]]:
+        """The glossary's ``(zh, en)`` pairs whose ``lang`` side is ``text``."""
+        return list(self.by_text.get((lang, text_key(text, lang)), ()))
+
+
+def text_key(text: str, lang: str) -> str:
+    """How a term's text is compared: folded Chinese, or lower-case English with single spaces."""
+    from parallax.core.chinese import fold
+
+    return fold(text.strip()) if lang == "zh" else " ".join(text.lower().split())
+
+
+def index_pairs(terms: Sequence[Term]) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """:attr:`GlossaryState.by_text` for ``terms``."""
+    index: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for term in terms:
+        if term.zh.strip() and term.en.strip():
+            pair = (term.zh.strip(), term.en.strip())
+            for lang, text in (("zh", term.zh), ("en", term.en)):
+                index.setdefault((lang, text_key(text, lang)), []).append(pair)
+    return {key: tuple(pairs) for key, pairs in index.items()}
 
 
 def open_store(directory: Path | None) -> GlossaryStore:
@@ -57,7 +82,9 @@ def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState
         if name == store.writable_name:
             own = frozenset(t.id for t in glossary.terms)
     matcher = Matcher.build(terms, cache=True)
-    return GlossaryState(store, chosen, tuple(terms), matcher, problems, store.writable_name, own)
+    return GlossaryState(
+        store, chosen, tuple(terms), matcher, problems, store.writable_name, own, index_pairs(terms)
+    )
 
 
 def glossary_pairs(terms: Sequence[Term]) -> list[tuple[str, str]]:

@@ -73,7 +73,7 @@ class TermActions(ReaderTasks):
         other = "English" if sel.lang == "zh" else "Chinese"
         self.lookup.show_text(f"{text}: looking for it in the aligned {other}…")
         row = self.view.rows[sel.row]
-        pairs = loaders.glossary_pairs(self.glossary.terms) if self.glossary else []
+        pairs = self.glossary.pairs_for(text, sel.lang) if self.glossary else []
         self.propose(sel, text, row.zh_text, row.en_text, pairs)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="propose")
