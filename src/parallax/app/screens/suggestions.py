@@ -11,6 +11,7 @@ import re
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -115,7 +116,8 @@ class SuggestionsScreen(ModalScreen[None]):
     # ------------------------------------------------------------ composition
     def compose(self) -> ComposeResult:
         """Status, progress, the table, the highlighted suggestion's context, the keys."""
-        with Vertical():
+        with Vertical() as box:
+            box.border_title = "Suggested term pairs"
             yield Static("finding term pairs…", id="suggest-status", markup=False)
             yield ProgressBar(total=100, show_eta=False, id="suggest-progress")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="suggest-table")
@@ -153,12 +155,15 @@ class SuggestionsScreen(ModalScreen[None]):
             from parallax.core.rejections import load_rejections
             from parallax.core.suggest import suggest_terms
 
+            try:
+                rejected = load_rejections(self.doc)
+            except ValueError as error:  # a damaged file: say so, suggest all the same
+                rejected = set()
+                self.app.call_from_thread(
+                    partial(self.notify, markup=False, severity="warning"), one_line(error)
+                )
             found = suggest_terms(
-                self.doc,
-                self.beads,
-                glossary=self.glossary,
-                rejected=load_rejections(self.doc),
-                progress=progress,
+                self.doc, self.beads, glossary=self.glossary, rejected=rejected, progress=progress
             )
         except _Closed:
             return
@@ -213,7 +218,7 @@ class SuggestionsScreen(ModalScreen[None]):
         self.notify(error, title=f"could not {op}", severity="error", markup=False)
 
     # ----------------------------------------------------------------- table
-    def visible(self) -> list[Suggestion]:
+    def listed(self) -> list[Suggestion]:
         """The suggestions in the table: not rejected here, known ones when shown."""
         return [
             s
@@ -221,17 +226,18 @@ class SuggestionsScreen(ModalScreen[None]):
             if (s.zh, s.en) not in self.rejected and (self.show_known or not s.known)
         ]
 
-    def _refill(self) -> None:
-        """Rebuild the rows, keeping the cursor on the same suggestion (or where it was)."""
+    def _refill(self, on: Pair | None = None) -> None:
+        """Rebuild the rows, the cursor on ``on`` or on the same suggestion (or where it was)."""
         table = self.table
         current, row = self.current(), table.cursor_row
+        on = on or ((current.zh, current.en) if current else None)
         table.clear()
-        rows = self.visible()
+        rows = self.listed()
         for s in rows:
             table.add_row(*self._cells(s), key=f"{s.zh}\t{s.en}")
         keys = [(s.zh, s.en) for s in rows]
-        if current is not None and (current.zh, current.en) in keys:
-            row = keys.index((current.zh, current.en))
+        if on in keys:
+            row = keys.index(on)
         if rows:
             table.move_cursor(row=max(0, min(row, len(rows) - 1)), animate=False)
         self._status()
@@ -251,15 +257,13 @@ class SuggestionsScreen(ModalScreen[None]):
         if not self.ready:
             return
         known = sum(s.known for s in self.suggestions if (s.zh, s.en) not in self.rejected)
-        shown = len(self.visible())
-        parts = [f"{shown} suggestions" if shown else "no suggestions"]
-        if known:
-            parts.append(f"{known} known" + ("" if self.show_known else " hidden"))
-        if self.accepted:
-            parts.append(f"{len(self.accepted)} added")
-        if self.rejected:
-            parts.append(f"{len(self.rejected)} rejected")
-        self.query_one("#suggest-status", Static).update(" · ".join(parts))
+        parts = (
+            f"{len(self.listed())} suggestions",
+            f"{known} known{'' if self.show_known else ' (hidden)'}" if known else "",
+            f"{len(self.accepted)} added" if self.accepted else "",
+            f"{len(self.rejected)} rejected" if self.rejected else "",
+        )
+        self.query_one("#suggest-status", Static).update(" · ".join(p for p in parts if p))
 
     def current(self) -> Suggestion | None:
         """The suggestion under the cursor."""
@@ -340,10 +344,7 @@ class SuggestionsScreen(ModalScreen[None]):
         pair = self.rejected_order.pop()
         self.rejected.discard(pair)
         self._write("unreject", pair)
-        self._refill()
-        rows = [(s.zh, s.en) for s in self.visible()]
-        if pair in rows:
-            self.table.move_cursor(row=rows.index(pair), animate=False)
+        self._refill(on=pair)
         self.notify(f"{pair[0]} ↔ {pair[1]} is back", timeout=3, markup=False)
 
     def action_toggle_known(self) -> None:
