@@ -216,7 +216,7 @@ async def test_mouse_drag_selects_the_characters_dragged_over() -> None:
 
 
 async def test_the_glossary_translation_is_proposed(glossary_dir: Path) -> None:
-    GlossaryStore(glossary_dir).add("law", new_term("國家主席", "President"))
+    GlossaryStore(glossary_dir, writable_name="law").add("law", new_term("國家主席", "President"))
     app = make_app(load_document(bundled_document_path()), glossaries=("my-terms", "law"))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
