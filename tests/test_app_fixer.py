@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from parallax.app.model import Row, Selection
+from parallax.app.screens.sentences import SentenceScreen
 from parallax.app.undo import UndoList
 from parallax.app.widgets.parallel import ParallelView
 from parallax.core.bundled import bundled_document_path
@@ -204,3 +205,62 @@ async def test_a_saved_merge_changes_parallax_align(
     assert (beads[0]["zh"], beads[0]["en"]) == ([0, 1], [0])
     doc = load_document(bundled_document_path())
     assert len(beads) == len(doc.zh) - 1
+
+
+# ------------------------------------------------------------------ sentence level
+async def open_sentences(app: object, pilot: object, row: int) -> SentenceScreen:
+    view = await ready(app, pilot)  # type: ignore[arg-type]
+    view.move_cursor(row)
+    await press(app, pilot, "v")
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, SentenceScreen) and screen.beads
+    return screen
+
+
+def sentence_pairs(screen: SentenceScreen) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.zh, b.en) for b in screen.beads]
+
+
+async def test_sentence_fixes_are_saved_and_found_again() -> None:
+    from parallax.core.alignment_store import load_alignment
+
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_sentences(app, pilot, 1)
+        aligned = sentence_pairs(screen)
+        assert len(aligned) >= 2
+        await press(app, pilot, "m")  # the first two sentence pairs as one
+        merged = sentence_pairs(screen)
+        assert merged[0] == (aligned[0][0] + aligned[1][0], aligned[0][1] + aligned[1][1])
+        saved = load_alignment(screen.zh_sentences, screen.en_sentences)
+        assert saved is not None and [(b.zh, b.en) for b in saved] == merged
+        await press(app, pilot, "c")
+        assert screen.query(".-confirmed")
+        assert "confirmed" in str(screen.query_one("#sentence-status").content)
+        await press(app, pilot, "u")
+        assert sentence_pairs(screen) == merged and not screen.beads[0].confirmed
+        await press(app, pilot, "u")
+        assert sentence_pairs(screen) == aligned
+        assert load_alignment(screen.zh_sentences, screen.en_sentences) is None
+        await press(app, pilot, "m", "c", "escape")
+        screen = await open_sentences(app, pilot, 1)  # opened again: the fix is there
+        assert sentence_pairs(screen) == merged and screen.beads[0].confirmed
+        await press(app, pilot, "j", "x")  # the second sentence starts a pair again
+        assert sentence_pairs(screen)[1][0] == aligned[1][0]
+        await press(app, pilot, "u")
+        assert sentence_pairs(screen) == merged and screen.beads[0].confirmed
+
+
+async def test_sentence_view_fixes_the_english_side_too() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_sentences(app, pilot, 1)
+        aligned = sentence_pairs(screen)
+        await press(app, pilot, "tab")
+        assert screen.side == "en" and [w.id for w in screen.query(".-current")] == ["en-0"]
+        await press(app, pilot, "J")  # the first pair's last English sentence down
+        moved = sentence_pairs(screen)
+        last = aligned[0][1][-1]
+        assert last not in moved[0][1] and last in [u for _, en in moved for u in en]
+        await press(app, pilot, "r")  # nothing confirmed: the aligner's pairs again
+        assert sentence_pairs(screen) == aligned

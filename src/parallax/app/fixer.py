@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from parallax.app.model import PARAGRAPH_BREAK, Lang, Row
@@ -20,6 +21,26 @@ DESCRIPTIONS = {
     "confirm": "confirm row",
 }
 """What undoing each operation puts back (the undo list's wording)."""
+
+
+class LatestSave:
+    """Saves of one file from worker threads: one at a time, and only the newest asked for
+    (an older one still waiting is skipped: the newer writes after it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._newest = 0
+
+    def ticket(self) -> int:
+        """Ask for a save (on the UI thread); pass the ticket to :meth:`run` in the worker."""
+        self._newest += 1
+        return self._newest
+
+    def run(self, ticket: int, save: Callable[[], object]) -> None:
+        """Call ``save`` unless a newer ticket was given out meanwhile."""
+        with self._lock:
+            if ticket == self._newest:
+                save()
 
 
 def beads_of(rows: Sequence[Row]) -> list[Bead]:
@@ -47,9 +68,15 @@ def apply(
 ) -> list[Bead]:
     """The beads after ``operation`` on row ``index``: ``side`` is the column moved or split,
     ``at`` the unit of that side that starts the second part of a split (None: split apart)."""
+    return apply_to_beads(operation, beads_of(rows), index, side, at)
+
+
+def apply_to_beads(
+    operation: str, beads: Sequence[Bead], index: int, side: Lang, at: int | None = None
+) -> list[Bead]:
+    """:func:`apply` on beads (the sentence view's)."""
     from parallax.core import corrections
 
-    beads = beads_of(rows)
     if operation == "merge":
         return corrections.merge_with_next(beads, index)
     if operation == "split":
@@ -63,3 +90,22 @@ def apply(
     if operation == "confirm":
         return corrections.confirm(beads, index)
     raise ValueError(f"unknown alignment operation {operation!r} (one of {', '.join(OPERATIONS)})")
+
+
+def bead_of(beads: Sequence[Bead], side: Lang, unit: int) -> int:
+    """The index of the bead holding ``unit`` of ``side`` (0 if none)."""
+    for number, bead in enumerate(beads):
+        if unit in (bead.zh if side == "zh" else bead.en):
+            return number
+    return 0
+
+
+def unit_near(beads: Sequence[Bead], index: int, side: Lang) -> int:
+    """A unit of ``side`` for a cursor arriving from bead ``index``: its first unit of that
+    side, else the last one before it, else the first after it (0 if the side is empty)."""
+    units = [bead.zh if side == "zh" else bead.en for bead in beads]
+    if 0 <= index < len(units) and units[index]:
+        return units[index][0]
+    before = [u for cell in units[:index] for u in cell]
+    after = [u for cell in units[index:] for u in cell]
+    return before[-1] if before else (after[0] if after else 0)

@@ -6,13 +6,13 @@ hash of its text) and leaves an undo step that puts the previous rows back and s
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from functools import partial
 
 from textual import work
 
 from parallax.app import loaders
+from parallax.app.fixer import LatestSave
 from parallax.app.messages import Aligned, StepFailed
 from parallax.app.model import PARAGRAPH_BREAK, Row, row_of_paragraph, rows_from_beads
 from parallax.app.screens.reader_tasks import ReaderTasks, one_line
@@ -29,8 +29,7 @@ class AlignmentActions(ReaderTasks):
     rows, each saved at once and undoable."""
 
     fixed_by_hand: bool = False  # the rows shown are a saved hand-fixed alignment
-    _fix_lock = threading.Lock()  # saves of fixes run one at a time ...
-    _fix_generation = 0  # ... and only the newest is written
+    _saves = LatestSave()  # the newest fix is the one saved
 
     def on_aligned(self, message: Aligned) -> None:
         """Show the aligned rows, keeping the cursor on the same Chinese paragraph."""
@@ -129,23 +128,19 @@ class AlignmentActions(ReaderTasks):
         view.move_cursor(min(cursor, len(rows) - 1))
         self.fixed_by_hand = by_hand
         self._show_alignment(by_hand)
-        type(self)._fix_generation += 1
-        self.save_fix(rows if by_hand else None, self._fix_generation)
+        self.save_fix(rows if by_hand else None, self._saves.ticket())
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="fix")
-    def save_fix(self, rows: list[Row] | None, generation: int) -> None:
+    def save_fix(self, rows: list[Row] | None, ticket: int) -> None:
         """Save the hand-fixed alignment (atomically; None: delete it) unless a newer save
         was asked for meanwhile (it writes instead)."""
-        with self._fix_lock:
-            if generation != self._fix_generation:
-                return
-            try:
-                if rows is None:
-                    loaders.forget_alignment(self.doc)
-                else:
-                    loaders.save_alignment(self.doc, rows)
-            except Exception as error:
-                self.post_message(StepFailed("fix", one_line(error)))
+        try:
+            if rows is None:
+                self._saves.run(ticket, partial(loaders.forget_alignment, self.doc))
+            else:
+                self._saves.run(ticket, partial(loaders.save_alignment, self.doc, rows))
+        except Exception as error:
+            self.post_message(StepFailed("fix", one_line(error)))
 
     # --------------------------------------------------------------- re-align
     def action_realign_unconfirmed(self) -> None:
