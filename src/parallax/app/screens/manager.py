@@ -177,6 +177,9 @@ class GlossaryManagerScreen(ManagerBase):
         glossary = self.glossary
         if glossary is None:
             return
+        if self.store is not None and glossary.name == self.store.writable_name:
+            self.notify(f"{glossary.name} is the writable glossary already", markup=False)
+            return
         if glossary.path == starter_path():
             self.fail("the packaged starter glossary is read-only: create one (n) and import it")
             return

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from parallax.app.screens import manager_tasks as tasks
 from parallax.app.screens.manager_dialogs import FileChoice
@@ -51,6 +52,7 @@ class ManagerBase(Screen[bool]):
         self.reverse = False
         self.changed = False
         self.undo_list = UndoList()
+        self.wanted = ""  # the glossary to show (loading)
 
     # ------------------------------------------------------------------ widgets
     @property
@@ -107,7 +109,8 @@ class ManagerBase(Screen[bool]):
             index = names.index(wanted) if wanted else 0
             if options.highlighted == index:
                 self.load_terms(names[index])
-            options.highlighted = index
+            else:
+                options.highlighted = index
 
     @on(OptionList.OptionHighlighted, "#glossaries")
     def _glossary_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -118,32 +121,36 @@ class ManagerBase(Screen[bool]):
     def _glossary_selected(self) -> None:
         self.table.focus()
 
+    def load_terms(self, name: str | None = None) -> None:
+        """Show glossary ``name`` (read again from its file); without a name, filter and sort
+        the shown glossary's terms again."""
+        if name is not None:
+            self.wanted = name
+        elif self.wanted and (self.glossary is None or self.glossary.name != self.wanted):
+            name = self.wanted  # a load is under way: the filter applies to it
+        self._terms(name, self.glossary, self.query_text, self.sort, self.reverse)
+
+    def refilter(self) -> None:
+        """Filter and sort the shown terms again."""
+        self.load_terms(None)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="manager-terms")
-    def load_terms(self, name: str) -> None:
-        """Load glossary ``name`` and show its terms."""
+    def _terms(
+        self, name: str | None, glossary: Glossary | None, query: str, sort: int, reverse: bool
+    ) -> None:
+        """Load glossary ``name`` (else use ``glossary``), filter and sort its terms."""
         store = self.store
-        if store is None:
-            return
         try:
-            glossary = store.load(name)
+            if name is not None and store is not None:
+                glossary = store.load(name)
+            if glossary is None:
+                return
+            shown = tasks.shown_terms(glossary.terms, query, sort, reverse)
         except (ValueError, OSError) as error:
             self.app.call_from_thread(self.fail, one_line(error))
             return
-        shown = tasks.shown_terms(glossary.terms, self.query_text, self.sort, self.reverse)
-        self.app.call_from_thread(self._show_terms, glossary, shown)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="manager-terms")
-    def refilter(self) -> None:
-        """Filter and sort the shown glossary's terms again."""
-        glossary = self.glossary
-        if glossary is None:
-            return
-        try:
-            shown = tasks.shown_terms(glossary.terms, self.query_text, self.sort, self.reverse)
-        except ValueError as error:
-            self.app.call_from_thread(self.fail, one_line(error))
-            return
-        self.app.call_from_thread(self._show_terms, glossary, shown)
+        if not get_current_worker().is_cancelled:  # a newer filter or glossary is coming
+            self.app.call_from_thread(self._show_terms, glossary, shown)
 
     def _show_terms(self, glossary: Glossary, shown: list[Term]) -> None:
         keep = self.current()
