@@ -1,0 +1,70 @@
+"""The reader opening its other screens: suggested terms (S) and the glossary manager (ctrl+g)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parallax.app.app import make_app
+from parallax.app.screens.reader import ReaderScreen
+from parallax.core.bundled import bundled_document_path
+from parallax.core.glossary import GlossaryStore, new_term
+from parallax.core.readers import load_document
+from tests.app_support import ready
+
+
+def own_app():  # type: ignore[no-untyped-def]
+    return make_app(load_document(bundled_document_path()), glossaries=("my-terms",))
+
+
+async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_accepting_the_first_suggestion_saves_and_lights_it(glossary_dir: Path) -> None:
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await pilot.press("S")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "SuggestionsScreen"
+        await pilot.press("enter")  # accept the first: 雙遏制 / dual containment
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        lines = (glossary_dir / "my-terms.tsv").read_text(encoding="utf-8").splitlines()
+        assert [line.split("\t")[1:3] for line in lines[1:]] == [["雙遏制", "dual containment"]]
+        row = next(i for i, r in enumerate(view.rows) if "雙遏制" in r.zh_text)
+        marks = view.marks(row)
+        assert any(view.text(row, "en")[m.start : m.end] == "dual containment" for m in marks.en)
+        await pilot.press("u")  # the reader's undo takes it back
+        await settle(app, pilot)
+        assert len((glossary_dir / "my-terms.tsv").read_text(encoding="utf-8").splitlines()) == 1
+
+
+async def test_the_manager_switches_the_writable_glossary_for_the_reader(
+    glossary_dir: Path,
+) -> None:
+    GlossaryStore(glossary_dir, writable_name="law").add("law", new_term("條約", "treaty"))
+    app = make_app(load_document(bundled_document_path()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        screen = app.screen
+        assert type(screen).__name__ == "GlossaryManagerScreen"
+        screen.load_terms("law")  # type: ignore[attr-defined]
+        await settle(app, pilot)
+        await pilot.press("w", "escape")
+        await settle(app, pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.glossary is not None and reader.glossary.writable == "law"
+        await pilot.press("slash", *"雙遏制", "enter")
+        await settle(app, pilot)
+        await pilot.press("a", "enter")
+        await settle(app, pilot)
+    assert "雙遏制\tdual containment" in (glossary_dir / "law.tsv").read_text(encoding="utf-8")
+    assert not (glossary_dir / "my-terms.tsv").exists()
