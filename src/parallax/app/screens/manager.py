@@ -23,7 +23,7 @@ from parallax.app.screens.manager_dialogs import (
     NameScreen,
     TermEditScreen,
 )
-from parallax.core.glossary import Glossary, GlossaryStore, Term
+from parallax.core.glossary import Glossary, Term
 from parallax.core.glossary.filtering import SORT_KEYS
 
 
@@ -132,15 +132,13 @@ class GlossaryManagerScreen(ManagerBase):
             return
         glossary, old = found
 
-        def save(new: Term | None) -> None:
-            if new is None or new == old:
-                return
-            name = glossary.name
-            self.change(
-                lambda s: f"saved {tasks.describe(s.update(name, new))} in {name}",
-                lambda s: f"undone: {tasks.describe(s.update(name, old))} restored in {name}",
-                f"edit {tasks.describe(old)}",
-            )
+        def save(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self.change(
+                    lambda s: tasks.save_edit(s, glossary.name, old, values),
+                    lambda s: tasks.restore(s, glossary.name, old),
+                    f"edit {tasks.describe(old)}",
+                )
 
         self.app.push_screen(TermEditScreen(old, glossary.name), save)
 
@@ -152,13 +150,9 @@ class GlossaryManagerScreen(ManagerBase):
         glossary, term = found
         name = glossary.name
 
-        def restore(s: GlossaryStore) -> str:
-            s.add_many(name, [term])
-            return f"undone: {tasks.describe(term)} back in {name}"
-
         self.change(
             lambda s: f"deleted {tasks.describe(s.remove(name, term.id))} from {name}",
-            restore,
+            lambda s: tasks.restore(s, name, term),
             f"delete {tasks.describe(term)}",
         )
 

@@ -191,7 +191,11 @@ class ManagerBase(Screen[bool]):
     def _changed(self, message: str, undo: Change | None, undo_label: str) -> None:
         self.changed = True
         if undo is not None:
-            self.undo_list.push(undo_label, lambda: self.change(undo))
+
+            def run_undo() -> None:
+                self.change(undo)
+
+            self.undo_list.push(undo_label, run_undo)
         self.notify(message, markup=False)
         self.load_list(None)
 

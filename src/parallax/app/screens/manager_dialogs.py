@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from parallax.app.screens.manager_tasks import edited, export_path, resolve
+from parallax.app.screens.manager_tasks import export_path, resolve
 from parallax.core.glossary import STATUSES, Term
 from parallax.core.glossary.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
@@ -88,8 +88,9 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         self.notify(" ".join(message.split()), severity="warning", markup=False)
 
 
-class TermEditScreen(Dialog[Term]):
-    """Edit a term's Chinese, English, note, tags and status; dismisses with the edited term."""
+class TermEditScreen(Dialog[dict[str, str]]):
+    """Edit a term's Chinese, English, note, tags and status; dismisses with the values
+    (``zh``, ``en``, ``note``, ``tags``, ``status``; see ``manager_tasks.edited``)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="TermEditScreen")
     OK = "Save"
@@ -121,16 +122,13 @@ class TermEditScreen(Dialog[Term]):
         self.query_one("#en", Input).focus()
 
     def action_submit(self) -> None:
-        """The edited term (a Chinese or an English term is needed)."""
+        """The values typed (a Chinese or an English term is needed)."""
         values = {name: self.value_of(name) for name in ("zh", "en", "note", "tags")}
         if not values["zh"].strip() and not values["en"].strip():
             self.warn("type a Chinese or an English term")
             return
-        status = str(self.query_one("#status", Select).value)
-        try:
-            self.dismiss(edited(self.term, status=status, **values))
-        except ValueError as error:
-            self.warn(str(error))
+        values["status"] = str(self.query_one("#status", Select).value)
+        self.dismiss(values)
 
 
 class NameScreen(Dialog[str]):

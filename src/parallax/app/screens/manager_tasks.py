@@ -44,6 +44,21 @@ def edited(term: Term, *, zh: str, en: str, note: str, tags: str, status: str) -
     return term.with_changes(**changes) if changes else term
 
 
+def save_edit(store: GlossaryStore, name: str, old: Term, values: dict[str, str]) -> str:
+    """Save the dialog's ``values`` for term ``old`` of glossary ``name``; the message."""
+    new = edited(old, **values)
+    if new is old:
+        return f"no change to {describe(old)}"
+    store.update(name, new)
+    return f"saved {describe(new)} in {name}"
+
+
+def restore(store: GlossaryStore, name: str, term: Term) -> str:
+    """Put ``term`` back as it was (undo an edit or a delete); the message."""
+    store.add_many(name, [term])
+    return f"undone: {describe(term)} back in {name}"
+
+
 def describe(term: Term) -> str:
     """A term in a message: its Chinese and English, on one line."""
     text = " / ".join(part for part in (term.zh, term.en) if part)
