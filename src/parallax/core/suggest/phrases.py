@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import cache
+from pathlib import Path
 
 from parallax.core import cedict
 from parallax.core.chinese import fold
@@ -32,19 +33,33 @@ ZH_STOP = frozenset(_ZH_STOP_WORDS.split())
 
 @cache
 def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's IDF table (shipped with jieba) and its median, for Simplified words."""
-    from importlib.resources import files
+    """jieba's IDF table (shipped with jieba) and its median, for Simplified words; pickled in
+    the cache directory after the first parse."""
+    import importlib.util
 
+    from parallax.core.cedict import read_cache, write_cache
+    from parallax.core.paths import cache_dir
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
+        return {}, 10.0
+    source = Path(spec.origin).parent / "analyse" / "idf.txt"
+    stat = source.stat()
+    cache = cache_dir() / f"jieba-idf-{stat.st_size}-{stat.st_mtime_ns}.pickle"
+    found = read_cache(cache, tuple)
+    if found is not None:
+        return found  # type: ignore[return-value]
     table: dict[str, float] = {}
-    text = files("jieba.analyse").joinpath("idf.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
+    for line in source.read_text(encoding="utf-8").splitlines():
         word, _, value = line.partition(" ")
         try:
             table[word] = float(value)
         except ValueError:
             continue
     values = sorted(table.values())
-    return table, values[len(values) // 2] if values else 10.0
+    result = (table, values[len(values) // 2] if values else 10.0)
+    write_cache(cache, result)
+    return result
 
 
 def idf(zh: str, parts: Sequence[str] = ()) -> float:
@@ -104,13 +119,21 @@ def phrases(pair: Pair) -> Iterator[tuple[str, str, float, str]]:
     """``(zh, en, score, "dictionary")`` for the CC-CEDICT-backed phrases of ``pair``."""
     en_words = {t.word for t in evidence.tokens(pair.en) if not t.stop}
     seen: set[str] = set()
+    useful: dict[frozenset[str], bool] = {}
+
+    def hit(piece: evidence.Piece) -> bool:
+        found = useful.get(piece.glosses)
+        if found is None:
+            found = useful[piece.glosses] = any(piece.hits(w) for w in en_words)
+        return found
+
     for start, end, parts in spans(pair.zh):
         zh = pair.zh[start:end]
         if fold(zh) in seen:
             continue
         seen.add(fold(zh))
         pieces = evidence.pieces(zh)
-        if not any(p.hits(w) for p in pieces for w in en_words):
+        if not any(hit(p) for p in pieces):
             continue
         found = propose_en(zh, zh_text=pair.zh, en_text=pair.en, zh_start=start)
         found = [p for p in found if p.origin == "dictionary" and p.start >= 0]
