@@ -372,3 +372,50 @@ async def test_export_asks_before_replacing(gdir: Path, tmp_path: Path) -> None:
         assert isinstance(app.screen, GlossaryManagerScreen)  # a one-line error, no traceback
         assert not (tmp_path / "no-dir").exists()
         assert "no such directory" in notes(app)[-1]
+
+
+async def test_typed_filter_escape_and_chinese_edit(gdir: Path) -> None:
+    app = Host(gdir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"tag:colour")
+        await settle(app, pilot)
+        assert shown(app) == ["green"]
+        await pilot.press("escape")  # leaves the filter, does not close
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryManagerScreen)
+        assert app.screen.focused is app.screen.query_one("#terms", DataTable)
+        await pilot.press("enter")  # enter on a row edits it
+        assert isinstance(app.screen, TermEditScreen)
+        app.screen.query_one("#zh", Input).value = "綠"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        saved = [t for t in file_terms(gdir, "my-terms") if t.en == "green"][0]
+        assert (saved.zh, saved.pinyin, saved.jyutping) == ("綠", "lǜ", "luk6")
+        await pilot.press("e", "ctrl+s")  # nothing changed
+        await settle(app, pilot)
+        assert notes(app)[-1] == "no change to 綠 / green"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.result is True
+
+
+async def test_damaged_settings_is_one_line(gdir: Path, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "settings.json").write_text("{oops", encoding="utf-8")
+    app = Host(gdir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, GlossaryManagerScreen)
+        assert "settings.json: damaged settings" in notes(app)[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.result is False
+
+
+def test_export_paths_differ_per_format(tmp_path: Path) -> None:
+    from parallax.app.screens.manager_tasks import export_path
+
+    paths = {export_path("my-terms", fmt, tmp_path) for fmt in EXPORT_FORMATS}
+    assert len(paths) == len(EXPORT_FORMATS)
+    assert export_path("my-terms", "csv", tmp_path) == tmp_path / "my-terms.csv"
