@@ -6,9 +6,13 @@ import asyncio
 import threading
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App
+from textual.coordinate import Coordinate
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, ProgressBar, Static
 
 from parallax.app.screens.add_term import AddTermScreen, TermDraft, draft_from
@@ -16,7 +20,9 @@ from parallax.app.screens.suggestions import SuggestionsScreen
 from parallax.core.align import Bead, align_document
 from parallax.core.bundled import bundled_document_path
 from parallax.core.document import Document
+from parallax.core.glossary import GlossaryStore
 from parallax.core.readers import load_document
+from tests.app_support import ready, seed_app
 
 FIRST = ("雙遏制", "dual containment")
 
@@ -44,7 +50,7 @@ class Host(App[None]):
         self.push_screen(SuggestionsScreen(self.doc, self.beads, self.glossary, self.saved.append))
 
 
-async def settle(app: Host, pilot: object) -> SuggestionsScreen:
+async def settle(app: App[None], pilot: object) -> SuggestionsScreen:
     """Wait for the suggestions; the screen."""
     await pilot.pause()  # type: ignore[attr-defined]
     await app.workers.wait_for_complete()
@@ -53,13 +59,15 @@ async def settle(app: Host, pilot: object) -> SuggestionsScreen:
     return app.screen
 
 
+def cell(screen: Screen[Any], row: int, column: int) -> str:
+    """The text of a table cell."""
+    return str(screen.query_one(DataTable).get_cell_at(Coordinate(row, column)))
+
+
 def pairs(screen: SuggestionsScreen) -> list[tuple[str, str]]:
     """The (Chinese, English) of the table's rows, top to bottom."""
-    table = screen.query_one(DataTable)
-    return [
-        (str(table.get_cell_at((i, 1))), str(table.get_cell_at((i, 2))))
-        for i in range(table.row_count)
-    ]
+    rows = screen.query_one(DataTable).row_count
+    return [(cell(screen, i, 1), cell(screen, i, 2)) for i in range(rows)]
 
 
 async def test_first_row_is_the_quoted_pair() -> None:
@@ -87,7 +95,7 @@ async def test_enter_saves_a_draft_and_marks_the_row() -> None:
         assert draft == expected
         assert "雙遏制" in draft.context_zh and draft.context_en and draft.source
         table = screen.query_one(DataTable)
-        assert "added" in str(table.get_cell_at((0, 0)))
+        assert "added" in cell(screen, 0, 0)
         assert table.cursor_row == 1  # on to the next suggestion
         await pilot.press("up", "a")  # accepting twice does not save twice
         assert len(app.saved) == 1
@@ -139,7 +147,7 @@ async def test_edit_saves_the_edited_values() -> None:
             "[bold]not markup[/]",
         )
         assert "雙遏制" in draft.context_zh
-        assert "added" in str(app.screen.query_one(DataTable).get_cell_at((0, 0)))
+        assert "added" in cell(app.screen, 0, 0)
 
 
 async def test_edit_cancelled_saves_nothing() -> None:
@@ -161,7 +169,7 @@ async def test_k_hides_and_shows_known_pairs() -> None:
         known = [s for s in screen.suggestions if s.known]
         assert (FIRST[0], FIRST[1]) in {(s.zh, s.en) for s in known}
         row = pairs(screen).index(FIRST)
-        assert "known" in str(screen.query_one(DataTable).get_cell_at((row, 0)))
+        assert "known" in cell(screen, row, 0)
         await pilot.press("k")
         assert FIRST not in pairs(screen)
         assert all(not s.known for s in screen.listed())
@@ -201,10 +209,10 @@ async def test_first_paint_does_not_wait_and_shows_progress(
     async with app.run_test(size=(120, 40)) as pilot:
         assert await asyncio.to_thread(halfway.wait, 10)
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SuggestionsScreen)
-        assert screen.query_one(ProgressBar).progress == 50
-        assert screen.query_one(DataTable).row_count == 0
+        waiting = app.screen
+        assert isinstance(waiting, SuggestionsScreen)
+        assert waiting.query_one(ProgressBar).progress == 50
+        assert waiting.query_one(DataTable).row_count == 0
         await pilot.press("enter")  # nothing to accept yet: a warning, no error
         go_on.set()
         screen = await settle(app, pilot)
@@ -241,3 +249,19 @@ async def test_a_damaged_rejections_file_is_named_and_suggestions_still_come() -
         screen = await settle(app, pilot)
         assert pairs(screen)[0] == FIRST
         assert any(str(path) in str(n.message) for n in app._notifications)
+
+
+async def test_from_the_reader_S_accept_saves_to_the_glossary(glossary_dir: Path) -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("S")
+        screen = await settle(app, pilot)
+        assert pairs(screen)[0] == FIRST
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("escape")
+        await ready(app, pilot)
+    terms = GlossaryStore(glossary_dir).load("my-terms").terms
+    assert [(t.zh, t.en) for t in terms] == [FIRST]
+    assert "雙遏制" in terms[0].context_zh and terms[0].source
