@@ -130,16 +130,10 @@ class GlossaryStore:
             path = self.path(self.writable_name)
             infos.append(GlossaryInfo(self.writable_name, path, 0, True, 0, True, exists=False))
         for name in names:
-            glossary = self.load(name)
+            g = self.load(name)
+            default = name == self.writable_name
             infos.append(
-                GlossaryInfo(
-                    name,
-                    glossary.path,
-                    len(glossary.terms),
-                    glossary.writable,
-                    len(glossary.problems),
-                    name == self.writable_name,
-                )
+                GlossaryInfo(name, g.path, len(g.terms), g.writable, len(g.problems), default)
             )
         return infos
 
