@@ -9,6 +9,7 @@ plural or verb endings are ignored, and a word matches a longer one it begins
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -44,11 +45,15 @@ def norm(word: str) -> str:
 
 
 def same_word(a: str, b: str) -> bool:
-    """True when two normalised words are the same word or one extends the other a little."""
+    """True when two normalised words are the same word or near forms of it: one extends the
+    other a little (contain ~ containment) or they share a long stem (strategy ~ strategic)."""
     if a == b:
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 5
+    if len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 5:
+        return True
+    stem = len(os.path.commonprefix((a, b)))
+    return stem >= 6 and len(short) - stem <= 2 and len(long) - stem <= 5
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from parallax.core.suggest.phrases import phrases
 from parallax.core.suggest.quoted import quoted
 
 BONUS = 0.03  # per extra kind of evidence for the same term
+FRAGMENT = 0.75  # a compound only seen inside a longer suggestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +104,31 @@ def _rank(
                 known=key in known or (key, en_key(best.en)) in known_pairs,
             )
         )
+    found = _without_fragments(found)
     found.sort(key=lambda s: (-s.score, -s.count, s.row, s.zh))
     return found
+
+
+def _without_fragments(found: list[Suggestion]) -> list[Suggestion]:
+    """Drop a Chinese span that is part of a longer one with the same English (市場化競爭手段 in
+    非市場化競爭手段); demote a compound that only ever occurs inside a longer suggestion whose
+    English holds its English (全球反導 in 全球反導系統)."""
+    from dataclasses import replace
+
+    from parallax.core import cedict
+
+    kept: list[Suggestion] = []
+    for s in found:
+        zh, en = fold(s.zh), en_key(s.en)
+        longer = [t for t in found if len(t.zh) > len(s.zh) and zh in fold(t.zh)]
+        if any(en_key(t.en) == en for t in longer):
+            continue
+        if not cedict.lookup(s.zh) and any(
+            en in en_key(t.en) and t.count >= s.count for t in longer
+        ):
+            s = replace(s, score=round(s.score * FRAGMENT, 4))
+        kept.append(s)
+    return kept
 
 
 _ORDER = ["quote", "title", "dictionary", "keyword"]
