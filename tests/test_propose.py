@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parallax.core.propose import Proposal, propose_en, propose_zh
 from parallax.core.readers import load_document
@@ -140,3 +142,45 @@ def test_zh_quotes_nest() -> None:
 def test_unbalanced_quotes_do_not_crash(tmp_path: Path) -> None:
     assert zh_quotes("」『a「b") == []
     assert propose_en("遏制", zh_text="「遏制", en_text='"containment')[0].text == "containment"
+
+
+_SEED_PAIRS: list[tuple[str, str]] = []
+
+
+def _seed_pairs() -> list[tuple[str, str]]:
+    if not _SEED_PAIRS:
+        from parallax.core.bundled import bundled_document_path
+
+        doc = load_document(bundled_document_path())
+        _SEED_PAIRS.extend((doc.zh[i + 1].text, doc.en[i].text) for i in range(len(doc.en)))
+    return _SEED_PAIRS
+
+
+@settings(max_examples=60, deadline=None)
+@given(row=st.integers(0, 4), at=st.floats(0, 1), size=st.integers(1, 8))
+def test_any_span_gives_valid_proposals(row: int, at: float, size: int) -> None:
+    zh_text, en_text = _seed_pairs()[row]
+    start = int(at * (len(zh_text) - 1))
+    zh = zh_text[start : start + size]
+    found = propose_en(zh, zh_text=zh_text, en_text=en_text, zh_start=start)
+    _check(found, en_text)
+    en_start = int(at * (len(en_text) - 1))
+    en = en_text[en_start : en_start + size * 4]
+    _check(propose_zh(en, en_text=en_text, zh_text=zh_text, en_start=en_start), zh_text)
+
+
+def _check(found: list[Proposal], other: str) -> None:
+    keys = [" ".join(p.text.lower().split()) for p in found]
+    assert len(keys) == len(set(keys))
+    assert [p.score for p in found] == sorted((p.score for p in found), reverse=True)
+    for p in found:
+        assert 0.0 <= p.score <= 1.0 and p.text.strip()
+        assert p.origin in ("quote", "glossary", "dictionary", "cooccurrence")
+        if p.start >= 0:
+            assert other[p.start : p.end] == p.text
+
+
+def test_quote_with_blanks_and_empty_quotes() -> None:
+    found = propose_en("遏制", zh_text="「 遏制 」「」", en_text="\" containment \" ''")
+    assert found[0].text == "containment" and (found[0].start, found[0].end) == (2, 13)
+    assert propose_en("a", zh_text="「」", en_text='""') == []

@@ -59,10 +59,9 @@ def propose_en(
         zq, eq = quotes.zh_quotes(zh_text), quotes.en_quotes(en_text)
         inner = quotes.innermost(zq, start, start + len(zh))
         match = _pair(zq, inner, eq, zh_text, en_text, zh_side=True) if inner else None
-        if inner and match:
-            text = en_text[match.start : match.end]
-            exact = zh_text[inner.start : inner.end].strip() == zh
-            found.append(Proposal(text, "quote", 0.97 if exact else 0.3, match.start, match.end))
+        if inner and match and en_text[match.start : match.end].strip():
+            exact = fold(zh_text[inner.start : inner.end].strip()) == fold(zh)
+            found.append(_quoted(en_text, match, 0.97 if exact else 0.3))
             region = (match.start, match.end)
     position = start / max(1, len(zh_text)) if start >= 0 else 0.5
     for s, e, cover in _en_windows(zh, en_text, position, region):
@@ -107,10 +106,9 @@ def propose_zh(
         eq, zq = quotes.en_quotes(en_text), quotes.zh_quotes(zh_text)
         inner = quotes.innermost(eq, start, start + len(en))
         match = _pair(eq, inner, zq, zh_text, en_text, zh_side=False) if inner else None
-        if inner and match:
-            text = zh_text[match.start : match.end]
+        if inner and match and zh_text[match.start : match.end].strip():
             exact = en_text[inner.start : inner.end].strip().lower() == en.lower()
-            found.append(Proposal(text, "quote", 0.97 if exact else 0.3, match.start, match.end))
+            found.append(_quoted(zh_text, match, 0.97 if exact else 0.3))
             region = (match.start, match.end)
     position = start / max(1, len(en_text)) if start >= 0 else 0.5
     for s, e, cover in _zh_windows(en, zh_text, position, region):
@@ -123,6 +121,14 @@ def _locate(text: str, span: str, hint: int) -> int:
     if hint >= 0 and text[hint : hint + len(span)] == span:
         return hint
     return text.find(span)
+
+
+def _quoted(text: str, quote: quotes.Quote, score: float) -> Proposal:
+    """The text inside ``quote`` (blanks at its ends left out) as a proposal."""
+    inner = text[quote.start : quote.end]
+    start = quote.start + len(inner) - len(inner.lstrip())
+    end = quote.end - (len(inner) - len(inner.rstrip()))
+    return Proposal(text[start:end], "quote", score, start, end)
 
 
 def _glossary(en: str, en_text: str) -> Proposal:
