@@ -129,6 +129,19 @@ async def test_reject_is_remembered_and_undone() -> None:
         assert FIRST in load_rejections(app.doc)
 
 
+async def test_quick_rejects_and_unrejects_reach_the_file_in_order() -> None:
+    from parallax.core.rejections import load_rejections
+
+    app = Host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(app, pilot)
+        first, second = pairs(screen)[:2]
+        await pilot.press("x", "u", "x", "x", "u", "u", "x")
+        assert pairs(screen)[0] == second
+        await app.workers.wait_for_complete()
+        assert load_rejections(app.doc) == {first}
+
+
 async def test_edit_saves_the_edited_values() -> None:
     app = Host()
     async with app.run_test(size=(120, 40)) as pilot:

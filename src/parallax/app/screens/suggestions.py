@@ -1,8 +1,8 @@
 """Suggested term pairs for the whole document: accept, edit or reject each.
 
 The list is computed in a worker (the screen paints at once, with a progress bar); rejections
-are saved per document by :mod:`parallax.core.rejections` in one serial worker, so a reject
-followed by an un-reject reaches the file in that order.
+are saved per document by :mod:`parallax.core.rejections` in workers that keep their order,
+so a reject followed by an un-reject reaches the file in that order.
 """
 
 from __future__ import annotations
@@ -110,8 +110,7 @@ class SuggestionsScreen(ModalScreen[None]):
         self.rejected: set[Pair] = set()  # rejected on this screen (hidden)
         self.rejected_order: list[Pair] = []  # newest last, for un-reject
         self._pending: deque[tuple[str, Pair]] = deque()
-        self._pending_lock = threading.Lock()
-        self._writing = False
+        self._write_lock = threading.Lock()
 
     # ------------------------------------------------------------ composition
     def compose(self) -> ComposeResult:
@@ -186,36 +185,29 @@ class SuggestionsScreen(ModalScreen[None]):
         self._refill()
 
     def _write(self, op: str, pair: Pair) -> None:
-        """Queue a rejection change; one worker writes them in order."""
-        with self._pending_lock:
-            self._pending.append((op, pair))
-            if self._writing:
-                return
-            self._writing = True
-        self._drain()
+        """Queue a rejection change and start a worker for it."""
+        self._pending.append((op, pair))
+        self._write_oldest()
 
     @work(thread=True, exit_on_error=False, group="rejections")
-    def _drain(self) -> None:
-        """Write the queued rejections and un-rejections, oldest first."""
+    def _write_oldest(self) -> None:
+        """Write the oldest queued change: one worker per change, each taking the oldest under
+        a lock, so the file sees them in the order they were made."""
         from parallax.core import rejections
 
-        while True:
-            with self._pending_lock:
-                if not self._pending:
-                    self._writing = False
-                    return
-                op, (zh, en) = self._pending.popleft()
+        with self._write_lock:
+            op, (zh, en) = self._pending.popleft()
             try:
                 (rejections.reject if op == "reject" else rejections.unreject)(self.doc, zh, en)
             except Exception as error:
                 self.app.call_from_thread(self._write_failed, op, (zh, en), one_line(error))
 
     def _write_failed(self, op: str, pair: Pair, error: str) -> None:
+        self.notify(error, title=f"could not {op}", severity="error", markup=False)
         if op == "reject" and pair in self.rejected:  # show it again: it was not saved
             self.rejected.discard(pair)
             self.rejected_order.remove(pair)
             self._refill()
-        self.notify(error, title=f"could not {op}", severity="error", markup=False)
 
     # ----------------------------------------------------------------- table
     def listed(self) -> list[Suggestion]:
