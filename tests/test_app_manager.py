@@ -419,3 +419,24 @@ def test_export_paths_differ_per_format(tmp_path: Path) -> None:
     paths = {export_path("my-terms", fmt, tmp_path) for fmt in EXPORT_FORMATS}
     assert len(paths) == len(EXPORT_FORMATS)
     assert export_path("my-terms", "csv", tmp_path) == tmp_path / "my-terms.csv"
+
+
+async def test_many_terms_are_capped_and_delete_keeps_the_row(tmp_path: Path) -> None:
+    from parallax.app.screens.manager_base import MAX_ROWS
+
+    many = [Term(id=f"{i:016x}", zh=f"詞{i}", en=f"word {i}") for i in range(MAX_ROWS + 5)]
+    directory = tmp_path / "g"
+    GlossaryStore(directory).add_many("my-terms", many)
+    app = Host(directory)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert len(shown(app)) == MAX_ROWS
+        summary = str(manager(app).query_one("#summary").render())
+        assert f"{MAX_ROWS + 5} of {MAX_ROWS + 5} terms (the first {MAX_ROWS} shown" in summary
+        got = await filter_by(app, pilot, "word 100")
+        assert got == ["word 100"] + [f"word 100{i}" for i in range(5)]
+        await cursor_to(app, pilot, "word 1002")
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert shown(app) == ["word 100", "word 1000", "word 1001", "word 1003", "word 1004"]
+        assert manager(app).current() is not None and manager(app).current().en == "word 1003"

@@ -25,6 +25,7 @@ from parallax.core.glossary.filtering import SORT_KEYS
 
 COLUMNS = (("zh", "Chinese"), ("pinyin", "Pinyin"), ("en", "English"), ("status", "Status"))
 Change = Callable[[GlossaryStore], str]
+MAX_ROWS = 1000  # rows in the table (filling it is the slow part); the filter narrows
 
 
 def one_line(error: BaseException) -> str:
@@ -153,27 +154,26 @@ class ManagerBase(Screen[bool]):
             self.app.call_from_thread(self._show_terms, glossary, shown)
 
     def _show_terms(self, glossary: Glossary, shown: list[Term]) -> None:
-        keep = self.current()
-        self.glossary, self.shown = glossary, shown
+        keep, row = self.current(), self.table.cursor_row
+        same_glossary = self.glossary is not None and self.glossary.name == glossary.name
+        self.glossary, self.shown = glossary, shown[:MAX_ROWS]
         table = self.table
         table.clear()
-        for term in shown:
-            table.add_row(
-                cell(term.zh),
-                cell(term.pinyin),
-                cell(term.en),
-                cell(term.status),
-                cell(" ".join(term.tags)),
-                key=term.id,
-            )
-        ids = [t.id for t in shown]
+        for term in self.shown:
+            tags = " ".join(term.tags)
+            cells = (term.zh, term.pinyin, term.en, term.status, tags)
+            table.add_row(*(cell(c) for c in cells), key=term.id)
+        ids = [t.id for t in self.shown]
         if keep is not None and keep.id in ids:
             table.move_cursor(row=ids.index(keep.id))
+        elif ids and same_glossary:
+            table.move_cursor(row=min(row, len(ids) - 1))  # the term after a deleted one
         order = "file order" if self.sort < 0 else f"sorted by {SORT_KEYS[self.sort]}"
         order += " (reversed)" if self.reverse else ""
         mark = "writable" if glossary.writable else "read-only"
-        summary = f"{glossary.name} ({mark}): {len(shown)} of {len(glossary.terms)} terms, {order}"
-        self.query_one("#summary", Label).update(Content(summary))
+        cut = f" (the first {MAX_ROWS} shown: filter to narrow)" if len(shown) > MAX_ROWS else ""
+        summary = f"{glossary.name} ({mark}): {len(shown)} of {len(glossary.terms)} terms{cut}"
+        self.query_one("#summary", Label).update(Content(f"{summary}, {order}"))
 
     @work(thread=True, exit_on_error=False, group="manager-change")
     def change(self, do: Change, undo: Change | None = None, undo_label: str = "") -> None:
