@@ -39,6 +39,7 @@ class GlossaryManagerScreen(ManagerBase):
     """
     BINDINGS = [
         Binding("escape", "close", "Close", id="manager-close"),
+        Binding("ctrl+g", "close", "Close", show=False, id="manager-close-g"),
         Binding("slash", "focus_filter", "Filter", id="manager-filter"),
         Binding("e", "edit", "Edit", id="manager-edit"),
         Binding("d", "delete", "Delete", id="manager-delete"),
@@ -74,6 +75,7 @@ class GlossaryManagerScreen(ManagerBase):
             table.add_column(label, key=key)
         table.add_column("Tags", key="tags")
         table.focus()
+        self.query_one("#glossaries", OptionList).border_title = "Glossaries"
         self.load_list(None)
 
     # ----------------------------------------------------------------- actions

@@ -99,6 +99,8 @@ class ManagerBase(Screen[bool]):
         options.clear_options()
         for info in infos:
             mark = "writable" if info.writable else "read-only"
+            mark += f" · {info.problems} bad rows" if info.problems else ""
+            mark += "" if info.exists else " · new"
             content = Content(f"{info.name}\n{info.terms} terms · {mark}")
             content = content.stylize("bold", 0, len(info.name))
             options.add_option(Option(content, id=info.name))
