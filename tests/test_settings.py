@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parallax.core.glossary import GlossaryNameError, writable_glossary_name
 from parallax.core.glossary.dirs import WRITABLE_ENV, set_writable_glossary
@@ -66,3 +68,26 @@ def test_invalid_name_in_settings_names_the_file(monkeypatch: pytest.MonkeyPatch
     save_setting("writable_glossary", "no good")
     with pytest.raises(GlossaryNameError, match="settings.json: writable_glossary"):
         writable_glossary_name()
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(min_size=1, max_size=8),
+            st.one_of(st.none(), st.integers(), st.text(max_size=8), st.booleans()),
+        ),
+        max_size=6,
+    )
+)
+def test_saves_read_back(changes: list[tuple[str, object]]) -> None:
+    path = settings_path()
+    path.unlink(missing_ok=True)
+    expected: dict[str, object] = {}
+    for key, value in changes:
+        save_setting(key, value)
+        if value is None:
+            expected.pop(key, None)
+        else:
+            expected[key] = value
+    assert load_settings() == expected
