@@ -191,6 +191,22 @@ async def test_undo_restores_the_rows_and_the_saved_file(data_dir: Path) -> None
     assert pairs(await reopen()) == ALIGNED
 
 
+async def test_undo_after_forgetting_the_fixes_brings_them_back(data_dir: Path) -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await press(app, pilot, "m")
+        merged = pairs(view.rows)
+        await press(app, pilot, "R")
+        assert pairs(view.rows) == ALIGNED and saved_beads(data_dir) is None
+        step = app.screen.undo_list.pop()  # type: ignore[attr-defined]
+        assert step is not None and step.describe == "re-align"
+        step.undo()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pairs(view.rows) == merged == saved_pairs(data_dir)
+
+
 async def test_a_saved_merge_changes_parallax_align(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

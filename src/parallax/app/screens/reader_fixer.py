@@ -29,7 +29,7 @@ class AlignmentActions(ReaderTasks):
     rows, each saved at once and undoable."""
 
     fixed_by_hand: bool = False  # the rows shown are a saved hand-fixed alignment
-    _saves = LatestSave()  # the newest fix is the one saved
+    _fix_saves: LatestSave | None = None  # this reader's saves: the newest fix is the one saved
 
     def on_aligned(self, message: Aligned) -> None:
         """Show the aligned rows, keeping the cursor on the same Chinese paragraph."""
@@ -56,9 +56,14 @@ class AlignmentActions(ReaderTasks):
         self.status.done("align", f"{len(rows)} rows{how}")
 
     def action_realign(self) -> None:
-        """Forget the hand-fixed alignment of this document and align it afresh."""
+        """Forget the hand-fixed alignment of this document and align it afresh (u puts the
+        fixed rows back and saves them again)."""
         if not self._can_fix():
             return
+        undo_list = getattr(self, "undo_list", None)
+        if self.fixed_by_hand and undo_list is not None:
+            rows, cursor = self.view.rows, self.view.cursor
+            undo_list.push("re-align", partial(self._put_rows, rows, cursor, by_hand=True))
         self.aligned = False
         self.status.start("align", "re-aligning")
         self.realign(loaders.glossary_pairs(self.glossary.terms) if self.glossary else [])
@@ -128,7 +133,12 @@ class AlignmentActions(ReaderTasks):
         view.move_cursor(min(cursor, len(rows) - 1))
         self.fixed_by_hand = by_hand
         self._show_alignment(by_hand)
-        self.save_fix(rows if by_hand else None, self._saves.ticket())
+        self.save_fix(rows if by_hand else None, self._saves().ticket())
+
+    def _saves(self) -> LatestSave:
+        if self._fix_saves is None:
+            self._fix_saves = LatestSave()  # made on the UI thread (the first fix) before use
+        return self._fix_saves
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="fix")
     def save_fix(self, rows: list[Row] | None, ticket: int) -> None:
@@ -136,9 +146,9 @@ class AlignmentActions(ReaderTasks):
         was asked for meanwhile (it writes instead)."""
         try:
             if rows is None:
-                self._saves.run(ticket, partial(loaders.forget_alignment, self.doc))
+                self._saves().run(ticket, partial(loaders.forget_alignment, self.doc))
             else:
-                self._saves.run(ticket, partial(loaders.save_alignment, self.doc, rows))
+                self._saves().run(ticket, partial(loaders.save_alignment, self.doc, rows))
         except Exception as error:
             self.post_message(StepFailed("fix", one_line(error)))
 
