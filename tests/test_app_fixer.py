@@ -280,3 +280,31 @@ async def test_sentence_view_fixes_the_english_side_too() -> None:
         assert last not in moved[0][1] and last in [u for _, en in moved for u in en]
         await press(app, pilot, "r")  # nothing confirmed: the aligner's pairs again
         assert sentence_pairs(screen) == aligned
+
+
+# ------------------------------------------------------------------ pure helpers
+def test_unit_at_finds_the_paragraph_of_an_offset() -> None:
+    from parallax.app.fixer import unit_at
+
+    assert [unit_at([3, 4], (5, 6), offset) for offset in range(10)] == [5, 5, 5] + [6] * 7
+    assert unit_at([], (), 0) is None
+
+
+def test_unit_near_for_the_cursor_changing_column() -> None:
+    from parallax.app.fixer import unit_near
+    from parallax.core.align.bead import Bead
+
+    beads = [Bead((0,), (0, 1), 1), Bead((1,), (), 1), Bead((), (2,), 1)]
+    assert [unit_near(beads, i, "en") for i in range(3)] == [0, 1, 2]
+    assert [unit_near(beads, i, "zh") for i in range(3)] == [0, 1, 1]
+    assert unit_near([Bead((), (0,), 1), Bead((0,), (), 1)], 0, "zh") == 0
+
+
+def test_latest_save_skips_a_save_overtaken_by_a_newer_one() -> None:
+    from parallax.app.fixer import LatestSave
+
+    saves, done = LatestSave(), []
+    first, second = saves.ticket(), saves.ticket()
+    saves.run(first, lambda: done.append("first"))
+    saves.run(second, lambda: done.append("second"))
+    assert done == ["second"]
