@@ -269,3 +269,16 @@ async def test_header_of_an_untitled_file(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 20)) as pilot:
         await ready(app, pilot)
         assert (app.screen.title, app.screen.sub_title) == ("rd.txt", "")
+
+
+async def test_arrow_page_home_and_end_keys_move_the_row_cursor() -> None:
+    """The view is a ScrollView: its own scroll keys used to swallow these."""
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        moves = []
+        for key in ("down", "down", "up", "end", "home", "pagedown"):
+            await pilot.press(key)
+            moves.append(view.cursor)
+        last = len(view.rows) - 1
+        assert moves[:5] == [1, 2, 1, last, 0] and moves[5] > 0

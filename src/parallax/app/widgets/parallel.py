@@ -17,8 +17,11 @@ from parallax.app.widgets.painter import Frame, Painter
 from parallax.app.widgets.row_canvas import RowCanvas
 
 
-class ParallelView(RowCanvas, can_focus=True):
-    """Aligned rows in two columns with a row cursor, glossary highlights and search hits."""
+class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
+    """Aligned rows in two columns with a row cursor, glossary highlights and search hits.
+
+    It has no keys of its own (not the scroll keys of a ScrollView): the reader's bindings move
+    the row cursor with the arrows, page keys, home and end."""
 
     COMPONENT_CLASSES = {
         "parallel--cursor",
