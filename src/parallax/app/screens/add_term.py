@@ -1,5 +1,5 @@
-"""The term dialog: a new term prefilled from the selection, its proposed translation and the
-cursor row, or a term of the writable glossary to edit."""
+"""The new-term dialog: prefilled from the selection, its proposed translation and the cursor
+row (an existing term is edited in ``manager_dialogs.TermEditScreen``)."""
 
 from __future__ import annotations
 
@@ -32,21 +32,6 @@ class TermDraft:
     source: str = ""
     source_date: str = ""
     status: str = "new"
-
-    @classmethod
-    def of(cls, term: Term) -> TermDraft:
-        """The draft of an existing term (to edit it)."""
-        return cls(
-            term.zh,
-            term.en,
-            term.note,
-            " ".join(term.tags),
-            term.context_zh,
-            term.context_en,
-            term.source,
-            term.source_date,
-            term.status,
-        )
 
 
 def draft_for(view: ParallelView, doc: Document, glossary: GlossaryState | None) -> TermDraft:
@@ -103,27 +88,9 @@ def term_of(draft: TermDraft) -> Term:
     )
 
 
-def edited(term: Term, draft: TermDraft) -> Term:
-    """``term`` with the dialog's fields (id, creation time, context and source kept; the
-    readings recomputed when the Chinese changed)."""
-    fresh = term_of(replace(draft, context_zh=term.context_zh, context_en=term.context_en))
-    readings = {"pinyin": term.pinyin, "jyutping": term.jyutping} if fresh.zh == term.zh else {}
-    changes = {
-        "zh": fresh.zh,
-        "en": fresh.en,
-        "note": fresh.note,
-        "tags": fresh.tags,
-        "status": fresh.status,
-        "pinyin": fresh.pinyin,
-        "jyutping": fresh.jyutping,
-        **readings,
-    }
-    return term.with_changes(**changes)
-
-
 class AddTermScreen(ModalScreen[TermDraft | None]):
-    """Edit the Chinese, English, note, tags and status of a term; enter saves, escape
-    cancels. ``title`` says whether the term is new or edited."""
+    """Edit the Chinese, English, note, tags and status of a new term; enter saves, escape
+    cancels."""
 
     DEFAULT_CSS = """
     AddTermScreen { align: center middle; }
@@ -140,15 +107,14 @@ class AddTermScreen(ModalScreen[TermDraft | None]):
         Binding("ctrl+s", "save", "Save", id="add-save"),
     ]
 
-    def __init__(self, draft: TermDraft, title: str = "New term") -> None:
+    def __init__(self, draft: TermDraft) -> None:
         super().__init__()
         self.draft = draft
-        self.heading = title
 
     def compose(self) -> ComposeResult:
         """A title, four inputs, the status, the context, two buttons."""
         with Vertical() as box:
-            box.border_title = self.heading
+            box.border_title = "New term"
             yield Label("Chinese")
             yield Input(self.draft.zh, id="zh")
             yield Label("English")

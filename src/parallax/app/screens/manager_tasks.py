@@ -11,6 +11,7 @@ from pathlib import Path
 
 from parallax.core.glossary import GlossaryStore, Term
 from parallax.core.glossary.filtering import SORT_KEYS, filter_terms, sort_terms
+from parallax.core.glossary.term import edited
 
 COLUMN_OF_KEY = {"zh": "Chinese", "pinyin": "Pinyin", "en": "English", "status": "Status"}
 
@@ -21,27 +22,6 @@ def shown_terms(terms: Sequence[Term], query: str, sort: int, reverse: bool) -> 
     if sort < 0:
         return list(reversed(found)) if reverse else found
     return sort_terms(found, SORT_KEYS[sort], reverse=reverse)
-
-
-def edited(term: Term, *, zh: str, en: str, note: str, tags: str, status: str) -> Term:
-    """``term`` with the dialog's values (readings recomputed when the Chinese changed);
-    ``term`` itself when nothing changed. TermError for invalid values."""
-    from parallax.core import chinese
-    from parallax.core.glossary.term import clean_text, normalise_tags
-
-    values: dict[str, object] = {
-        "zh": clean_text(zh).strip(),
-        "en": clean_text(en).strip(),
-        "note": clean_text(note),
-        "tags": normalise_tags(tags),
-        "status": status,
-    }
-    if values["zh"] != term.zh:
-        han = chinese.has_han(str(values["zh"]))
-        values["pinyin"] = chinese.pinyin(str(values["zh"])) if han else ""
-        values["jyutping"] = chinese.jyutping(str(values["zh"])) if han else ""
-    changes = {k: v for k, v in values.items() if getattr(term, k) != v}
-    return term.with_changes(**changes) if changes else term
 
 
 def save_edit(store: GlossaryStore, name: str, old: Term, values: dict[str, str]) -> str:

@@ -192,18 +192,26 @@ class TermActions(ReaderTasks):
 
     def action_edit_term(self) -> None:
         """Edit the selected term of the writable glossary in the dialog."""
-        from parallax.app.screens.add_term import edited
+        from parallax.app.screens.manager_dialogs import TermEditScreen
+        from parallax.core.glossary.term import edited
 
         term = self._selected_term()
         name = self._own(term) if term is not None else None
         if term is None or name is None:
             return
 
-        def done(draft: TermDraft | None) -> None:
-            if draft is not None:
-                self.change_term("update", name, edited(term, draft), f"edit {term.zh or term.en}")
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            try:
+                new = edited(term, **values)
+            except ValueError as error:
+                self.notify(one_line(error), severity="error", markup=False)
+                return
+            if new is not term:
+                self.change_term("update", name, new, f"edit {term.zh or term.en}")
 
-        self.app.push_screen(AddTermScreen(TermDraft.of(term), "Edit term"), callback=done)
+        self.app.push_screen(TermEditScreen(term, name), callback=done)
 
     def action_delete_term(self) -> None:
         """Delete the selected term from the writable glossary (u brings it back)."""

@@ -161,3 +161,23 @@ def new_term(
         created=stamp,
         updated=stamp,
     )
+
+
+def edited(term: Term, *, zh: str, en: str, note: str, tags: str, status: str) -> Term:
+    """``term`` with the dialog's values (readings recomputed when the Chinese changed);
+    ``term`` itself when nothing changed. TermError for invalid values."""
+    from parallax.core import chinese
+
+    values: dict[str, object] = {
+        "zh": clean_text(zh).strip(),
+        "en": clean_text(en).strip(),
+        "note": clean_text(note),
+        "tags": normalise_tags(tags),
+        "status": status,
+    }
+    if values["zh"] != term.zh:
+        han = chinese.has_han(str(values["zh"]))
+        values["pinyin"] = chinese.pinyin(str(values["zh"])) if han else ""
+        values["jyutping"] = chinese.jyutping(str(values["zh"])) if han else ""
+    changes = {k: v for k, v in values.items() if getattr(term, k) != v}
+    return term.with_changes(**changes) if changes else term
