@@ -140,7 +140,7 @@ def test_zh_quotes_nest() -> None:
 
 
 def test_unbalanced_quotes_do_not_crash(tmp_path: Path) -> None:
-    assert zh_quotes("」『a「b") == []
+    assert zh_quotes("」『a「b") == ()
     assert propose_en("遏制", zh_text="「遏制", en_text='"containment')[0].text == "containment"
 
 

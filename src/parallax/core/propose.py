@@ -22,6 +22,9 @@ from parallax.core.suggest import evidence, quotes
 
 MAX_WINDOW = 8
 MAX_DICTIONARY = 6
+MIN_QUOTE_EVIDENCE = 0.2  # share of a quote that CC-CEDICT must account for
+NEAREST_QUOTES = 8  # English quotes considered for a Chinese one (and back)
+_EDGE = " \t\n,.;:!?，。！？、；："
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +62,23 @@ def propose_en(
         zq, eq = quotes.zh_quotes(zh_text), quotes.en_quotes(en_text)
         inner = quotes.innermost(zq, start, start + len(zh))
         match = _pair(zq, inner, eq, zh_text, en_text, zh_side=True) if inner else None
-        if inner and match and en_text[match.start : match.end].strip():
+        if inner and match and en_text[match.start : match.end].strip(_EDGE):
             exact = fold(zh_text[inner.start : inner.end].strip()) == fold(zh)
             found.append(_quoted(en_text, match, 0.97 if exact else 0.3))
             region = (match.start, match.end)
     position = start / max(1, len(zh_text)) if start >= 0 else 0.5
     for s, e, cover in _en_windows(zh, en_text, position, region):
         found.append(Proposal(en_text[s:e], "dictionary", round(0.2 + 0.65 * cover, 4), s, e))
+    return _best(found)
+
+
+def dictionary_en(zh: str, *, en_text: str, position: float = 0.5) -> list[Proposal]:
+    """Only the CC-CEDICT proposals for ``zh`` found in ``en_text`` (no quotes, no glossary);
+    ``position`` (0..1) is where ``zh`` sits in its paragraph, to prefer nearby occurrences."""
+    found = [
+        Proposal(en_text[s:e], "dictionary", round(0.2 + 0.65 * cover, 4), s, e)
+        for s, e, cover in _en_windows(zh.strip(), en_text, position, (0, len(en_text)))
+    ]
     return _best(found)
 
 
@@ -106,7 +119,7 @@ def propose_zh(
         eq, zq = quotes.en_quotes(en_text), quotes.zh_quotes(zh_text)
         inner = quotes.innermost(eq, start, start + len(en))
         match = _pair(eq, inner, zq, zh_text, en_text, zh_side=False) if inner else None
-        if inner and match and zh_text[match.start : match.end].strip():
+        if inner and match and zh_text[match.start : match.end].strip(_EDGE):
             exact = en_text[inner.start : inner.end].strip().lower() == en.lower()
             found.append(_quoted(zh_text, match, 0.97 if exact else 0.3))
             region = (match.start, match.end)
@@ -126,8 +139,8 @@ def _locate(text: str, span: str, hint: int) -> int:
 def _quoted(text: str, quote: quotes.Quote, score: float) -> Proposal:
     """The text inside ``quote`` (blanks at its ends left out) as a proposal."""
     inner = text[quote.start : quote.end]
-    start = quote.start + len(inner) - len(inner.lstrip())
-    end = quote.end - (len(inner) - len(inner.rstrip()))
+    start = quote.start + len(inner) - len(inner.lstrip(_EDGE))
+    end = quote.end - (len(inner) - len(inner.rstrip(_EDGE)))
     return Proposal(text[start:end], "quote", score, start, end)
 
 
@@ -139,20 +152,25 @@ def _glossary(en: str, en_text: str) -> Proposal:
 
 
 def _pair(
-    source: list[quotes.Quote],
+    source: Sequence[quotes.Quote],
     quote: quotes.Quote,
-    targets: list[quotes.Quote],
+    targets: Sequence[quotes.Quote],
     zh_text: str,
     en_text: str,
     *,
     zh_side: bool,
 ) -> quotes.Quote | None:
-    """The quote of ``targets`` that renders ``quote``: same place in the nesting and order, and
-    the most CC-CEDICT evidence."""
+    """The quote of ``targets`` that renders ``quote``: some CC-CEDICT evidence is needed, the
+    most wins, and the same place in the nesting and order counts for half of a quote's."""
     best, best_score = None, 0.3
-    for other in targets:
+    source_text, target_text = (zh_text, en_text) if zh_side else (en_text, zh_text)
+    where = quote.start / max(1, len(source_text))
+    nearest = sorted(targets, key=lambda t: abs(t.start / max(1, len(target_text)) - where))
+    for other in nearest[:NEAREST_QUOTES]:
         zq, eq = (quote, other) if zh_side else (other, quote)
         cover = evidence.bag_coverage(zh_text[zq.start : zq.end], en_text[eq.start : eq.end])
+        if cover < MIN_QUOTE_EVIDENCE:
+            continue
         score = cover + (0.5 if quotes.structure_match(source, quote, targets, other) else 0.0)
         if score > best_score:
             best, best_score = other, score
@@ -167,21 +185,19 @@ def _en_windows(
     total = evidence.han_count(zh)
     if not pieces or not total:
         return []
-    toks = evidence.tokens(en_text)
-    hits: list[list[frozenset[str]]] = [
-        [frozenset()] * len(pieces) if t.stop else [p.hits(t.word) for p in pieces] for t in toks
-    ]
+    index = evidence.word_index(en_text)
+    toks = index.tokens
+    hits = evidence.token_hits(pieces, index)
     windows: dict[tuple[int, int], float] = {}
-    for i, first in enumerate(toks):
-        if not any(hits[i]):
-            continue
+    for i in sorted(hits):
+        first = toks[i]
         acc: list[set[str]] = [set(h) for h in hits[i]]
         windows[_trim(en_text, first.start, first.end)] = evidence.cover(pieces, acc, total)
         for j in range(i + 1, min(len(toks), i + MAX_WINDOW)):
             gap = en_text[toks[j - 1].end : toks[j].start]
-            if gap.strip(" -") or (not toks[j].stop and not any(hits[j])):
+            if gap.strip(" -") or (not toks[j].stop and j not in hits):
                 break
-            if any(hits[j]):
+            if j in hits:
                 for k, h in enumerate(hits[j]):
                     acc[k] |= h
                 key = _trim(en_text, first.start, toks[j].end)
@@ -208,7 +224,7 @@ def _zh_windows(
         return []
     matching: list[tuple[evidence.Piece, dict[str, float]]] = []
     for piece in evidence.pieces(zh_text):
-        value = 1.0 if piece.end - piece.start > 1 else 0.5
+        value = 1.0 if piece.end - piece.start > 1 else evidence.SINGLE
         got = {w: value for w in words if piece.hits(w)}
         if got:
             matching.append((piece, got))

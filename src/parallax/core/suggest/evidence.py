@@ -20,6 +20,7 @@ from parallax.core import cedict
 from parallax.core.words import en_words
 
 MAX_HEADWORD = 8
+SINGLE = 0.7  # weight of the evidence for a single character (a morpheme: 雙, 戰, 非)
 _STOP_WORDS = (
     "a an the of to in on at by for from with as and or but not no nor is are was were be been "
     "being it its this that these those their they them he she his her we our you your i me my "
@@ -49,6 +50,8 @@ def same_word(a: str, b: str) -> bool:
     other a little (contain ~ containment) or they share a long stem (strategy ~ strategic)."""
     if a == b:
         return True
+    if a[:5] != b[:5]:
+        return False  # both rules below need five letters in common
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 5:
         return True
@@ -71,9 +74,9 @@ class Piece:
 
     def share(self, hit: set[str] | frozenset[str]) -> float:
         """How well the gloss words ``hit`` render this headword: the best share of one sense's
-        content words, halved for a single character."""
+        content words, weighed down for a single character."""
         best = max((len(sense & hit) / len(sense) for sense in self.senses if sense), default=0.0)
-        return best if self.end - self.start > 1 else best / 2
+        return best if self.end - self.start > 1 else best * SINGLE
 
 
 @lru_cache(maxsize=1 << 16)
@@ -137,6 +140,50 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(found)
 
 
+@dataclass(frozen=True)
+class WordIndex:
+    """The words of an English text: the token indexes of each content word, and the words by
+    whole word, hyphenated part and first five letters (what :func:`same_word` needs)."""
+
+    tokens: tuple[Token, ...]
+    positions: dict[str, list[int]]
+    keys: dict[str, set[str]]
+
+
+@lru_cache(maxsize=64)
+def word_index(text: str) -> WordIndex:
+    """The :class:`WordIndex` of English ``text`` (cached)."""
+    toks = tokens(text)
+    positions: dict[str, list[int]] = {}
+    keys: dict[str, set[str]] = {}
+    for i, token in enumerate(toks):
+        if token.stop:
+            continue
+        positions.setdefault(token.word, []).append(i)
+        for part in {token.word, *token.word.split("-")}:
+            keys.setdefault(part, set()).add(token.word)
+            if len(part) >= 5:
+                keys.setdefault(part[:5] + "*", set()).add(token.word)
+    return WordIndex(toks, positions, keys)
+
+
+def token_hits(zh_pieces: Sequence[Piece], index: WordIndex) -> dict[int, list[frozenset[str]]]:
+    """Token index -> the gloss words it hits in each piece, for the tokens hitting any."""
+    candidates: set[str] = set()
+    for piece in zh_pieces:
+        for gloss in piece.glosses:
+            candidates |= index.keys.get(gloss, set())
+            if len(gloss) >= 5:
+                candidates |= index.keys.get(gloss[:5] + "*", set())
+    found: dict[int, list[frozenset[str]]] = {}
+    for word in candidates:
+        hits = [piece.hits(word) for piece in zh_pieces]
+        if any(hits):
+            for i in index.positions[word]:
+                found[i] = hits
+    return found
+
+
 def cover(zh_pieces: Sequence[Piece], hits: Sequence[set[str]], total: int) -> float:
     """The share of ``total`` Han characters rendered, given the gloss words ``hits[k]`` found
     for each piece: every character counts the best share of a piece holding it."""
@@ -155,6 +202,8 @@ def cover(zh_pieces: Sequence[Piece], hits: Sequence[set[str]], total: int) -> f
 def bag_coverage(zh: str, en: str) -> float:
     """How much of ``zh`` the words of ``en`` account for, 0..1 (order ignored)."""
     zh_pieces = pieces(zh)
-    words = [t.word for t in tokens(en) if not t.stop]
-    hits = [set().union(*(p.hits(w) for w in words)) for p in zh_pieces]
+    hits: list[set[str]] = [set() for _ in zh_pieces]
+    for found in token_hits(zh_pieces, word_index(en)).values():
+        for k, hit in enumerate(found):
+            hits[k] |= hit
     return cover(zh_pieces, hits, han_count(zh))

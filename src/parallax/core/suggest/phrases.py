@@ -13,7 +13,7 @@ from pathlib import Path
 
 from parallax.core import cedict
 from parallax.core.chinese import fold
-from parallax.core.propose import propose_en
+from parallax.core.propose import dictionary_en
 from parallax.core.suggest import evidence
 from parallax.core.suggest.candidates import Pair
 from parallax.core.words import zh_words
@@ -21,7 +21,7 @@ from parallax.core.words import zh_words
 MAX_PARTS = 3
 MAX_CHARS = 8
 MIN_COVER = 0.7
-MIN_COMPOUND = 0.8
+MIN_COMPOUND = 0.75
 _ZH_STOP_WORDS = (  # Simplified: words are compared folded
     "的 是 了 在 和 与 及 对 就 也 都 而 但 则 并 或 等 以 为 被 将 这 那 其 之 有 没有 不 会 "
     "可以 以及 已经 这次 目前 还 很 一 两 中 上 下 向 从 把 于 所 此 该 由 至 即 又 更 最 曾经 "
@@ -117,26 +117,17 @@ def _verb_part(part: str) -> bool:
 
 def phrases(pair: Pair) -> Iterator[tuple[str, str, float, str]]:
     """``(zh, en, score, "dictionary")`` for the CC-CEDICT-backed phrases of ``pair``."""
-    en_words = {t.word for t in evidence.tokens(pair.en) if not t.stop}
+    index = evidence.word_index(pair.en)
     seen: set[str] = set()
-    useful: dict[frozenset[str], bool] = {}
-
-    def hit(piece: evidence.Piece) -> bool:
-        found = useful.get(piece.glosses)
-        if found is None:
-            found = useful[piece.glosses] = any(piece.hits(w) for w in en_words)
-        return found
-
     for start, end, parts in spans(pair.zh):
         zh = pair.zh[start:end]
         if fold(zh) in seen:
             continue
         seen.add(fold(zh))
-        pieces = evidence.pieces(zh)
-        if not any(hit(p) for p in pieces):
+        if not evidence.token_hits(evidence.pieces(zh), index):
             continue
-        found = propose_en(zh, zh_text=pair.zh, en_text=pair.en, zh_start=start)
-        found = [p for p in found if p.origin == "dictionary" and p.start >= 0]
+        position = start / max(1, len(pair.zh))
+        found = [p for p in dictionary_en(zh, en_text=pair.en, position=position) if p.start >= 0]
         if not found:
             continue
         cover = (found[0].score - 0.2) / 0.65

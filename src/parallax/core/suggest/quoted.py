@@ -13,13 +13,14 @@ from parallax.core.suggest.quotes import en_quotes, zh_quotes
 
 MAX_ZH = 10
 MAX_EN_WORDS = 5
+_SPOKEN = tuple(",.!?…;:")
 
 
 def quoted(pair: Pair) -> Iterator[tuple[str, str, float, str]]:
     """``(zh, en, score, reason)`` for the short quotes of ``pair``."""
     for quote in zh_quotes(pair.zh):
         zh = pair.zh[quote.start : quote.end].strip()
-        if not 2 <= han_count(zh) <= MAX_ZH or han_count(zh) < len(zh) - 2:
+        if not 2 <= han_count(zh) <= MAX_ZH or han_count(zh) < len(zh):
             continue
         proposals = [
             p
@@ -29,13 +30,17 @@ def quoted(pair: Pair) -> Iterator[tuple[str, str, float, str]]:
         if not proposals:
             continue
         best = proposals[0]
+        if len(best.text.split()) > 2 * MAX_EN_WORDS or "\n" in best.text:
+            continue
+        if pair.en[best.end : best.end + 1] in _SPOKEN or best.text[-1:] in _SPOKEN:
+            continue  # "Sit down," — dialogue, not a term
         if best.origin == "quote":
             yield zh, best.text, best.score, "quote"
         elif best.score >= 0.6:
             yield zh, best.text, 0.55 + 0.4 * best.score, "title" if quote.is_title else "quote"
     for quote in en_quotes(pair.en):
         en = pair.en[quote.start : quote.end].strip()
-        if not 1 <= len(en.split()) <= MAX_EN_WORDS:
+        if not 1 <= len(en.split()) <= MAX_EN_WORDS or en[-1:] in _SPOKEN:
             continue
         found = propose_zh(en, en_text=pair.en, zh_text=pair.zh, en_start=quote.start)
         found = [p for p in found if p.start >= 0 and p.origin == "dictionary" and p.score >= 0.75]

@@ -2,12 +2,14 @@
 
 Chinese quotes are 「」 『』 《》 〈〉 “” ‘’; English quotes are ``"…"`` ``'…'`` ``“…”`` ``‘…’``. An
 apostrophe between letters (``US's``, ``don’t``) is not a quote, nor a trailing one (``allies'``)
-when no single quote is open.
+when no single quote is open. Quotes are matched within a line.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ZH_PAIRS = {"「": "」", "『": "』", "《": "》", "〈": "〉", "“": "”", "‘": "’"}
 _ZH_CLOSE = {close: open_ for open_, close in _ZH_PAIRS.items()}
@@ -33,12 +35,15 @@ class Quote:
         return self.start <= start and end <= self.end
 
 
-def zh_quotes(text: str) -> list[Quote]:
+@lru_cache(maxsize=64)
+def zh_quotes(text: str) -> tuple[Quote, ...]:
     """The quoted spans of Chinese ``text``, ordered by start."""
     stack: list[tuple[str, int]] = []
     found: list[Quote] = []
     for i, char in enumerate(text):
-        if char in _ZH_PAIRS and not (char == "‘" and stack and stack[-1][0] == "‘"):
+        if char == "\n":
+            stack.clear()  # quotes are matched within a line
+        elif char in _ZH_PAIRS and not (char == "‘" and stack and stack[-1][0] == "‘"):
             stack.append((char, i + 1))
         elif char in _ZH_CLOSE:
             opener = _ZH_CLOSE[char]
@@ -48,10 +53,11 @@ def zh_quotes(text: str) -> list[Quote]:
                     if mark == opener:
                         found.append(Quote(start, i, len(stack), mark))
                         break
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
-def en_quotes(text: str) -> list[Quote]:
+@lru_cache(maxsize=64)
+def en_quotes(text: str) -> tuple[Quote, ...]:
     """The quoted spans of English ``text``, ordered by start."""
     stack: list[tuple[str, int]] = []
     found: list[Quote] = []
@@ -69,7 +75,9 @@ def en_quotes(text: str) -> list[Quote]:
     for i, char in enumerate(text):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if char == "“" or char == "‘":
+        if char == "\n":
+            stack.clear()  # quotes are matched within a line
+        elif char == "“" or char == "‘":
             stack.append(('"' if char == "“" else "'", i + 1))
         elif char == "”":
             close('"', i)
@@ -83,22 +91,24 @@ def en_quotes(text: str) -> list[Quote]:
                 continue
             if (before.isspace() or before in '"“([—-') and not after.isspace():
                 stack.append(("'", i + 1))
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
-def innermost(quotes: list[Quote], start: int, end: int) -> Quote | None:
+def innermost(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
     """The deepest quote holding ``[start, end)``, if any."""
     holding = [q for q in quotes if q.holds(start, end)]
     return max(holding, key=lambda q: (q.depth, q.start)) if holding else None
 
 
-def rank(quotes: list[Quote], quote: Quote) -> int:
+def rank(quotes: Sequence[Quote], quote: Quote) -> int:
     """The position of ``quote`` among the non-title quotes of the same depth."""
     same = [q for q in quotes if q.depth == quote.depth and not q.is_title]
     return same.index(quote) if quote in same else -1
 
 
-def structure_match(source: list[Quote], quote: Quote, targets: list[Quote], other: Quote) -> bool:
+def structure_match(
+    source: Sequence[Quote], quote: Quote, targets: Sequence[Quote], other: Quote
+) -> bool:
     """True if ``other`` sits in ``targets`` where ``quote`` sits in ``source`` (depth, order)."""
     return (
         not quote.is_title
