@@ -152,7 +152,12 @@ def test_alignment_fixed_by_hand_is_used_by_align_and_show(
 
     assert main(["align", str(seed_path)]) == 0
     captured = capsys.readouterr()
-    assert json.loads(captured.out)["beads"][0] == {"zh": [0, 1], "en": [0], "score": 1.0}
+    assert json.loads(captured.out)["beads"][0] == {
+        "zh": [0, 1],
+        "en": [0],
+        "score": 1.0,
+        "confirmed": False,
+    }
     assert "fixed by hand" in captured.err
 
     assert main(["align", str(seed_path), "--fresh"]) == 0
@@ -164,3 +169,30 @@ def test_alignment_fixed_by_hand_is_used_by_align_and_show(
     assert "--fresh ignores it" in captured.err
     assert main(["show", str(seed_path), "--fresh"]) == 0  # the option the hint names exists
     assert "── 1 ── zh ¶1 · en —" in capsys.readouterr().out
+
+
+def test_sentences_fixed_in_the_sentence_view_are_used_unless_fresh(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from parallax.core.align import align_document
+    from parallax.core.align.bead import Bead
+    from parallax.core.alignment_store import save_alignment
+    from parallax.core.document import PARAGRAPH_BREAK
+    from parallax.core.readers import load_document
+    from parallax.core.sentences import split_en, split_zh
+
+    doc = load_document(seed_path)
+    pair = next(b for b in align_document(doc) if b.zh and b.en)
+    zh = split_zh(PARAGRAPH_BREAK.join(doc.zh[i].text for i in pair.zh))
+    en = split_en(PARAGRAPH_BREAK.join(doc.en[i].text for i in pair.en))
+    # the reader's sentence view saved the pair as one confirmed bead
+    whole = Bead(tuple(range(len(zh))), tuple(range(len(en))), 1.0, True)
+    save_alignment(zh, en, [whole])
+
+    assert main(["align", str(seed_path), "--units", "sentences"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    fixed = [b for b in data["beads"] if b["confirmed"]]
+    assert len(fixed) == 1 and [data["zh"][i] for i in fixed[0]["zh"]] == zh
+
+    assert main(["align", str(seed_path), "--units", "sentences", "--fresh"]) == 0
+    assert not any(b["confirmed"] for b in json.loads(capsys.readouterr().out)["beads"])

@@ -85,3 +85,19 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path: Path) -> None:
     producer.stdout.close()  # like `| head -1`
     _, err = producer.communicate()
     assert b"Traceback" not in err and b"Broken pipe" not in err
+
+
+def test_rows_confirmed_in_the_reader_are_marked(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from parallax.core.align import align_document
+    from parallax.core.alignment_store import save_alignment
+    from parallax.core.corrections import confirm
+    from parallax.core.readers import load_document
+
+    doc = load_document(seed_path)
+    save_alignment(doc.zh_texts, doc.en_texts, confirm(align_document(doc), 1))
+    assert main(["show", str(seed_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("[confirmed]") == 1
+    assert "── 2 ──" in out.split("[confirmed]")[0].splitlines()[-1]

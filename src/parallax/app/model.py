@@ -6,9 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from parallax.core.document import Document, Metadata
+from parallax.core.document import PARAGRAPH_BREAK, Document, Metadata
 
-PARAGRAPH_BREAK = "\n\n"
 Lang = Literal["zh", "en"]
 Hit = tuple[Lang, int, int]
 """A search hit in a row: language, start, end."""

@@ -27,9 +27,10 @@ from parallax.cli.common import (
     hand_fixed_beads,
     note_dictionary_build,
 )
-from parallax.core.align import Bead, UnitKind, align_sentences, align_units
-from parallax.core.document import Document, DocumentError, Metadata
+from parallax.core.align import Bead, UnitKind, align_units
+from parallax.core.document import PARAGRAPH_BREAK, Document, DocumentError, Metadata
 from parallax.core.readers import UNIT_CHOICES, Units
+from parallax.core.sentences import split_en, split_zh
 
 FORMATS = ("json", "tsv", "tmx")
 UNITS = (*UNIT_CHOICES, "sentences")
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     fixed = None if args.fresh else hand_fixed_beads(document.zh_texts, document.en_texts)
     if fixed is None or args.units == "sentences":
         note_dictionary_build()
-    alignment = align(document, args.units, glossary, fixed)
+    alignment = align(document, args.units, glossary, fixed, fresh=args.fresh)
     text = render(alignment, args.format, args.units)
     if args.output is None:
         sys.stdout.write(text)
@@ -99,11 +100,14 @@ def align(
     units: str,
     glossary: list[tuple[str, str]],
     fixed: list[Bead] | None = None,
+    *,
+    fresh: bool = False,
 ) -> Alignment:
     """Align ``document`` by ``units``; sentences are aligned inside aligned paragraph pairs.
 
     ``fixed`` is an alignment of the document's units fixed by hand, used instead of the
-    aligner's (for sentences, as the paragraph alignment).
+    aligner's (for sentences, as the paragraph alignment). The sentences of a pair fixed by
+    hand in the reader's sentence view keep that fix unless ``fresh``.
     """
     zh, en = document.zh_texts, document.en_texts
     if units != "sentences":
@@ -111,19 +115,39 @@ def align(
         return Alignment(zh, en, fixed or align_units(zh, en, units=kind, glossary=glossary))
     result = Alignment([], [], [])
     for bead in fixed or align_units(zh, en, units="paragraphs", glossary=glossary):
-        zh_text = "\n".join(zh[i] for i in bead.zh)
-        en_text = "\n".join(en[i] for i in bead.en)
-        zh_sentences, en_sentences, beads = align_sentences(zh_text, en_text, glossary=glossary)
+        zh_text = PARAGRAPH_BREAK.join(zh[i] for i in bead.zh)  # as the reader joins them
+        en_text = PARAGRAPH_BREAK.join(en[i] for i in bead.en)
+        zh_sentences, en_sentences = split_zh(zh_text), split_en(en_text)
+        beads = None if fresh else _saved_sentences(zh_sentences, en_sentences)
+        if beads is None:
+            beads = align_units(zh_sentences, en_sentences, units="sentences", glossary=glossary)
         if not bead.zh or not bead.en:  # unmatched sentences keep their paragraph's confidence
             beads = [Bead(b.zh, b.en, bead.score) for b in beads]
         zh_base, en_base = len(result.zh), len(result.en)
         result.zh.extend(zh_sentences)
         result.en.extend(en_sentences)
         result.beads.extend(
-            Bead(tuple(zh_base + i for i in b.zh), tuple(en_base + i for i in b.en), b.score)
+            Bead(
+                tuple(zh_base + i for i in b.zh),
+                tuple(en_base + i for i in b.en),
+                b.score,
+                b.confirmed,
+            )
             for b in beads
         )
     return result
+
+
+def _saved_sentences(zh: list[str], en: list[str]) -> list[Bead] | None:
+    """The sentence alignment of a pair fixed by hand in the reader, if any (a damaged file is
+    named on stderr and ignored)."""
+    from parallax.core.alignment_store import load_alignment
+
+    try:
+        return load_alignment(zh, en)
+    except ValueError as error:
+        print(f"parallax: warning: {error}; aligned afresh", file=sys.stderr)
+        return None
 
 
 def render(alignment: Alignment, fmt: str, units: str) -> str:
@@ -143,7 +167,10 @@ def render_json(alignment: Alignment) -> str:
     data = {
         "zh": alignment.zh,
         "en": alignment.en,
-        "beads": [{"zh": list(b.zh), "en": list(b.en), "score": b.score} for b in alignment.beads],
+        "beads": [
+            {"zh": list(b.zh), "en": list(b.en), "score": b.score, "confirmed": b.confirmed}
+            for b in alignment.beads
+        ],
     }
     return json.dumps(data, ensure_ascii=False) + "\n"
 

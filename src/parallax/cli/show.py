@@ -25,6 +25,7 @@ class Row:
     en: tuple[int, ...]
     score: float
     low: bool
+    confirmed: bool = False
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -57,7 +58,10 @@ def aligned_rows(document: Document, *, fresh: bool = False) -> list[Row]:
     from parallax.core.align import LOW_CONFIDENCE
 
     beads = paragraph_beads(document, fresh=fresh)
-    return [Row(bead.zh, bead.en, bead.score, bead.score < LOW_CONFIDENCE) for bead in beads]
+    return [
+        Row(bead.zh, bead.en, bead.score, bead.score < LOW_CONFIDENCE, bead.confirmed)
+        for bead in beads
+    ]
 
 
 def metadata_lines(document: Document) -> list[tuple[str, str]]:
@@ -95,7 +99,7 @@ def write_plain(document: Document, rows: Sequence[Row], out: TextIO) -> None:
     for number, row in enumerate(rows, 1):
         zh, en = _texts(document, row)
         score = f"  confidence {row.score:.2f}"
-        flag = "  [low confidence]" if row.low else ""
+        flag = "  [low confidence]" if row.low else ("  [confirmed]" if row.confirmed else "")
         out.write(
             f"\n── {number} ── {_label('zh', row.zh)} · {_label('en', row.en)}{score}{flag}\n"
         )
@@ -117,7 +121,11 @@ def _print_table(document: Document, rows: Sequence[Row]) -> None:
     table.add_column("English", ratio=1, overflow="fold")
     for number, row in enumerate(rows, 1):
         zh, en = _texts(document, row)
-        marker = Text(f"{number}{'?' if row.low else ''}", style="bold red" if row.low else "")
+        if row.low:
+            marker = Text(f"{number}?", style="bold red")
+        else:
+            mark, style = ("✓", "green") if row.confirmed else ("", "")
+            marker = Text(f"{number}{mark}", style=style)
         table.add_row(
             marker,
             Text(zh) if zh else Text("—", style="dim"),

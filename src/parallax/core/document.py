@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Literal
 
 Lang = Literal["zh", "en"]
+PARAGRAPH_BREAK = "\n\n"
+"""How the paragraphs of one aligned row are joined (the reader, its sentence view, ``align``)."""
 
 
 class DocumentError(ValueError):
