@@ -184,3 +184,11 @@ def test_quote_with_blanks_and_empty_quotes() -> None:
     found = propose_en("遏制", zh_text="「 遏制 」「」", en_text="\" containment \" ''")
     assert found[0].text == "containment" and (found[0].start, found[0].end) == (2, 13)
     assert propose_en("a", zh_text="「」", en_text='""') == []
+
+
+def test_hong_kong_variants_are_looked_up_folded() -> None:
+    # CC-CEDICT has 衛生 but not the Hong Kong form 衞生: the folded 卫生 is looked up
+    found = propose_en("衞生", zh_text="公共衞生", en_text="public hygiene")
+    assert found and found[0].text == "hygiene"
+    zh = propose_zh("hygiene", en_text="public hygiene", zh_text="公共衞生")
+    assert zh[0].text == "衞生" and (zh[0].start, zh[0].end) == (2, 4)

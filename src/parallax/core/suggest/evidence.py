@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 import regex
 
 from parallax.core import cedict
+from parallax.core.chinese import fold
 from parallax.core.words import en_words
 
 MAX_HEADWORD = 8
@@ -100,14 +101,15 @@ def _senses(headword: str) -> tuple[frozenset[str], ...]:
 
 def pieces(text: str, *, singles: bool = True) -> list[Piece]:
     """Every headword occurring in ``text`` with content senses (single characters too when
-    ``singles``), ordered by start then length."""
+    ``singles``), ordered by start then length; a span is also looked up script-folded."""
     found: list[Piece] = []
     index = cedict.load().index
+    folded = fold(text)  # same length: Hong Kong variants CC-CEDICT lacks, in Simplified
     for run in _HAN_RUN.finditer(text):
         start, stop = run.span()
         for i in range(start, stop):
             for j in range(i + (1 if singles else 2), min(stop, i + MAX_HEADWORD) + 1):
-                word = text[i:j]
+                word = text[i:j] if text[i:j] in index else folded[i:j]
                 if word in index:
                     senses = _senses(word)
                     if senses:
