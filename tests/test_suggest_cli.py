@@ -14,7 +14,7 @@ from parallax.core.rejections import reject
 
 @pytest.fixture(autouse=True)
 def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run through the real ``parallax`` entry point (registered there by the lead)."""
+    """Run through the real ``parallax`` entry point (where the lead registers the command)."""
     monkeypatch.setitem(cli_main.COMMANDS, "suggest", "parallax.cli.suggest")
 
 
@@ -62,3 +62,18 @@ def test_missing_file_and_bad_limit(tmp_path: Path, capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as caught:
         cli_main.main(["suggest", str(tmp_path / "none.txt"), "--limit", "-1"])
     assert caught.value.code == 2
+
+
+def test_tsv_all_marks_rejected_and_known(
+    seed_path: Path, glossary_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reject(load_document(seed_path), "雙遏制", "dual containment")
+    assert cli_main.main(["glossary", "add", "my-terms", "平起平坐", "equal footing"]) == 0
+    capsys.readouterr()
+    args = ["suggest", str(seed_path), "--all", "--limit", "3", "--glossary-dir", str(glossary_dir)]
+    assert cli_main.main(args) == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert lines[0][-1] == "rejected"
+    rows = {cells[0]: cells for cells in lines[1:]}
+    assert rows["雙遏制"][-1] == "yes"
+    assert rows["平起平坐"][5] == "yes" and rows["平起平坐"][-1] == "no"
