@@ -61,6 +61,8 @@ async def test_select_then_two_keys_save_the_proposed_english_lit_on_both_sides(
         assert "雙遏制" in saved[0][9] and "Ming Pao" in saved[0][11]
         assert "雙遏制" in lit(view, row, "zh")
         assert "dual containment" in lit(view, row, "en")
+        panel = str(app.screen.query_one("#lookup").content)
+        assert "status: new" in panel and "Ming Pao" in panel  # the saved entry, not proposals
     app = own_app()  # after a restart
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)

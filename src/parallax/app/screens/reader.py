@@ -7,6 +7,7 @@ Look-ups and search are in :mod:`.reader_lookup`, the alignment and its fixer in
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,7 +21,7 @@ from parallax.app.bindings import READER_BINDINGS
 from parallax.app.highlight import Highlighter
 from parallax.app.messages import DictionaryReady, GlossaryLoaded, StepFailed, WordsReady
 from parallax.app.model import titles
-from parallax.app.navigation import WordEnd
+from parallax.app.navigation import WordEnd, mark_for
 from parallax.app.screens.reader_fixer import AlignmentActions
 from parallax.app.screens.reader_lookup import LookupActions
 from parallax.app.screens.reader_terms import Pending, TermActions
@@ -102,10 +103,24 @@ class ReaderScreen(TermActions, LookupActions, AlignmentActions):
         state = message.state
         self.glossary = state
         self.view.set_highlighter(Highlighter(state.terms, state.matcher))
+        self._refresh_selection()
         problems = f", {state.problems} bad rows" if state.problems else ""
         self.status.done(
             "glossary", f"{len(state.terms)} terms ({', '.join(state.names)}){problems}"
         )
+
+    def _refresh_selection(self) -> None:
+        """After the glossary changed: the selection's terms afresh, shown in the panel (a term
+        just saved shows its entry), unless a proposal is waiting."""
+        sel = self.view.selection
+        if sel is None or self.pending is not None:
+            return
+        mark = mark_for(self.view.marks(sel.row), sel)
+        ids = mark.term_ids if mark is not None else ()
+        if ids != sel.term_ids:
+            self.view.select(replace(sel, term_ids=ids))
+            if self.lookup.display:
+                self._show_lookup(self.view.selection or sel)
 
     def on_words_ready(self, _message: WordsReady) -> None:
         """Move by jieba's words from now on."""

@@ -113,7 +113,7 @@ class LookupPanel(Static):
     def show_proposals(self, text: str, lang: str, proposals: Sequence[Any], index: int) -> None:
         """Show the translations proposed for ``text`` (``Proposal``: ``text``, ``origin``),
         ``index`` being the one enter saves."""
-        keys = Content.styled("enter save · a next · A edit first · esc cancel", "dim")
+        keys = Content.styled("enter save · a next · A edit · esc cancel", "dim")
         if not proposals:
             other = "English" if lang == "zh" else "Chinese"
             self._show(
