@@ -13,10 +13,10 @@ from textual import work
 from parallax.app import loaders
 from parallax.app.messages import Proposed, StepFailed
 from parallax.app.model import Selection
-from parallax.app.screens.add_term import AddTermScreen, TermDraft, draft_for, draft_from
 from parallax.app.screens.reader_tasks import ReaderTasks, one_line
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialog and the glossary package load when first needed
+    from parallax.app.screens.add_term import TermDraft
     from parallax.core.glossary import Term
 
 
@@ -116,6 +116,8 @@ class TermActions(ReaderTasks):
             )
 
     def _draft(self, pending: Pending) -> TermDraft:
+        from parallax.app.screens.add_term import draft_from
+
         row = self.view.rows[pending.selection.row]
         other = pending.proposal.text if pending.proposal is not None else ""
         zh, en = (pending.text, other) if pending.selection.lang == "zh" else (other, pending.text)
@@ -137,6 +139,8 @@ class TermActions(ReaderTasks):
         if pending.proposals is None:
             self.pending = replace(pending, save_when_ready=True)
             return
+        from parallax.app.screens.add_term import AddTermScreen
+
         draft = self._draft(pending)
         self.pending = None
         if pending.proposal is None:
@@ -147,6 +151,8 @@ class TermActions(ReaderTasks):
 
     def action_add_term(self) -> None:
         """Open the term dialog on the selection and its proposed translation."""
+        from parallax.app.screens.add_term import AddTermScreen, draft_for
+
         if not self.view.rows:
             return
         pending, sel = self.pending, self.view.selection
