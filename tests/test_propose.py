@@ -53,6 +53,10 @@ def test_without_offset_the_first_occurrence_is_used(pairs: list[tuple[str, str]
         (1, "反導", "anti-missile"),
         (3, "經濟全球化", "economic globalisation"),
         (1, "經濟制裁", "economic sanctions"),
+        (2, "盟友", "allies"),
+        (2, "國有資產", "state-owned overseas assets"),
+        (1, "戰略穩定", "strategic stability"),
+        (1, "技術封鎖", "technological blockades"),
     ],
 )
 def test_dictionary_finds_the_english_as_written(

@@ -22,6 +22,8 @@ from parallax.core.suggest import evidence, quotes
 
 MAX_WINDOW = 8
 MAX_DICTIONARY = 6
+MAX_SKIPPED = 1  # unexplained English words allowed inside a run
+SKIP_PENALTY = 0.85
 MIN_QUOTE_EVIDENCE = 0.2  # share of a quote that CC-CEDICT must account for
 NEAREST_QUOTES = 8  # English quotes considered for a Chinese one (and back)
 _EDGE = " \t\n,.;:!?，。！？、；："
@@ -61,7 +63,9 @@ def propose_en(
     if start >= 0:
         zq, eq = quotes.zh_quotes(zh_text), quotes.en_quotes(en_text)
         inner = quotes.innermost(zq, start, start + len(zh))
-        match = _pair(zq, inner, eq, zh_text, en_text, zh_side=True) if inner else None
+        # English does not quote titles (《聯合聲明》 is the joint statement)
+        usable = inner is not None and not inner.is_title
+        match = _pair(zq, inner, eq, zh_text, en_text, zh_side=True) if usable and inner else None
         if inner and match and en_text[match.start : match.end].strip(_EDGE):
             exact = fold(zh_text[inner.start : inner.end].strip()) == fold(zh)
             found.append(_quoted(en_text, match, 0.97 if exact else 0.3))
@@ -193,15 +197,20 @@ def _en_windows(
         first = toks[i]
         acc: list[set[str]] = [set(h) for h in hits[i]]
         windows[_trim(en_text, first.start, first.end)] = evidence.cover(pieces, acc, total)
+        skipped = 0  # content words left unexplained inside the run (state-owned overseas assets)
         for j in range(i + 1, min(len(toks), i + MAX_WINDOW)):
-            gap = en_text[toks[j - 1].end : toks[j].start]
-            if gap.strip(" -") or (not toks[j].stop and j not in hits):
+            if en_text[toks[j - 1].end : toks[j].start].strip(" -"):
                 break
-            if j in hits:
-                for k, h in enumerate(hits[j]):
-                    acc[k] |= h
-                key = _trim(en_text, first.start, toks[j].end)
-                windows[key] = max(windows.get(key, 0.0), evidence.cover(pieces, acc, total))
+            if j not in hits:
+                skipped += 0 if toks[j].stop else 1
+                if skipped > MAX_SKIPPED:
+                    break
+                continue
+            for k, h in enumerate(hits[j]):
+                acc[k] |= h
+            key = _trim(en_text, first.start, toks[j].end)
+            value = evidence.cover(pieces, acc, total) * SKIP_PENALTY**skipped
+            windows[key] = max(windows.get(key, 0.0), value)
     return _rank_windows(windows, len(en_text), position, region)
 
 

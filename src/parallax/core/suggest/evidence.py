@@ -36,12 +36,14 @@ _BRITISH = regex.compile(r"is(ation|ations|e|ed|es|ing)$")
 
 
 def norm(word: str) -> str:
-    """``word`` lower-cased, British ``-ise`` spelt ``-ize``, a plural ``s`` dropped."""
+    """``word`` lower-cased, British ``-ise`` spelt ``-ize``, a plural ``s`` or ``ies`` undone."""
     word = word.lower().replace("’", "'")
     word = _BRITISH.sub(lambda m: "iz" + m.group(1), word) if len(word) > 5 else word
     if word.endswith("'s"):
         word = word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"  # allies -> ally, countries -> country
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return word
 

@@ -13,6 +13,7 @@ from parallax.core.suggest.quotes import en_quotes, zh_quotes
 
 MAX_ZH = 10
 MAX_EN_WORDS = 5
+EXACT = 0.9  # propose_en's score for the quote matching the whole Chinese quote
 _SPOKEN = tuple(",.!?…;:")
 
 
@@ -25,19 +26,18 @@ def quoted(pair: Pair) -> Iterator[tuple[str, str, float, str]]:
         proposals = [
             p
             for p in propose_en(zh, zh_text=pair.zh, en_text=pair.en, zh_start=quote.start)
-            if p.start >= 0
+            if p.start >= 0 and (p.origin != "quote" or _term_like(pair.en, p.text, p.end))
         ]
         if not proposals:
             continue
         best = proposals[0]
-        if len(best.text.split()) > 2 * MAX_EN_WORDS or "\n" in best.text:
-            continue
-        if pair.en[best.end : best.end + 1] in _SPOKEN or best.text[-1:] in _SPOKEN:
-            continue  # "Sit down," — dialogue, not a term
-        if best.origin == "quote":
+        if best.origin == "quote" and best.score >= EXACT:
             yield zh, best.text, best.score, "quote"
-        elif best.score >= 0.6:
-            yield zh, best.text, 0.55 + 0.4 * best.score, "title" if quote.is_title else "quote"
+            continue
+        found = [p for p in proposals if p.origin == "dictionary" and p.score >= 0.6]
+        if found:
+            reason = "title" if quote.is_title else "quote"
+            yield zh, found[0].text, 0.55 + 0.4 * found[0].score, reason
     for quote in en_quotes(pair.en):
         en = pair.en[quote.start : quote.end].strip()
         if not 1 <= len(en.split()) <= MAX_EN_WORDS or en[-1:] in _SPOKEN:
@@ -46,3 +46,13 @@ def quoted(pair: Pair) -> Iterator[tuple[str, str, float, str]]:
         found = [p for p in found if p.start >= 0 and p.origin == "dictionary" and p.score >= 0.75]
         if found and 2 <= han_count(found[0].text) <= MAX_ZH:
             yield found[0].text, en, 0.5 + 0.45 * found[0].score, "quote"
+
+
+def _term_like(text: str, quoted: str, end: int) -> bool:
+    """True unless the quoted English is long, spans lines or is speech ("Sit down,")."""
+    return (
+        len(quoted.split()) <= 2 * MAX_EN_WORDS
+        and "\n" not in quoted
+        and text[end : end + 1] not in _SPOKEN
+        and quoted[-1:] not in _SPOKEN
+    )
