@@ -43,7 +43,9 @@ def suggest_terms(
     words and compounds found on both sides, and frequent keywords with their likely English.
     One suggestion per Chinese term (script-folded); ``rejected`` (zh, en) pairs are left out
     (the next best English is offered instead); ``known`` marks Chinese already in ``glossary``.
-    ``progress`` is called with 0..1 as the work advances.
+    ``progress`` is called with 0..1 as the work advances. ``reasons`` name the evidence:
+    "quote" (matching quotes, or a short Chinese quote), "title" (a 《》 title), "dictionary"
+    (CC-CEDICT senses found in the English), "keyword" (a frequent, rare-in-general word).
     """
     from parallax.core.suggest.rank import collect
 
