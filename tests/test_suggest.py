@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from parallax.core.align import Bead, align_document
 from parallax.core.chinese import fold
@@ -87,3 +89,21 @@ def test_no_aligned_pairs_no_suggestions(seed: tuple[Document, list[Bead]]) -> N
     beads = [Bead((i,), (), 0.0) for i in range(len(doc.zh))]
     beads += [Bead((), (j,), 0.0) for j in range(len(doc.en))]
     assert suggest_terms(doc, beads) == []
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cut=st.lists(st.floats(0, 1), min_size=2, max_size=2), shift=st.integers(0, 4))
+def test_any_pairing_of_seed_fragments(
+    seed: tuple[Document, list[Bead]], cut: list[float], shift: int
+) -> None:
+    """Whatever paragraphs are paired (even wrongly), suggestions occur in their pair."""
+    doc, _ = seed
+    n = min(len(doc.zh), len(doc.en))
+    beads = [Bead((i,), ((i + shift) % len(doc.en),), 0.5) for i in range(n)]
+    beads = beads[int(cut[0] * n) :] or beads
+    for s in suggest_terms(doc, beads, limit=int(cut[1] * 30)):
+        bead = beads[s.row]
+        assert fold(s.zh) in fold("\n".join(doc.zh[i].text for i in bead.zh))
+        assert s.en in "\n".join(doc.en[i].text for i in bead.en)

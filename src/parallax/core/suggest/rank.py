@@ -89,12 +89,14 @@ def _rank(
         best = max(allowed, key=lambda o: (o.score, -o.row))
         kinds = {o.reason for o in allowed}
         score = min(1.0, best.score + BONUS * (len(kinds) - 1))
-        row = min(o.row for o in allowed)
+        # the first row where this English was found, with both sides as written there
+        first = min((o for o in allowed if en_key(o.en) == en_key(best.en)), key=lambda o: o.row)
+        row = first.row
         pair = by_row[row]
         found.append(
             Suggestion(
-                zh=best.zh,
-                en=best.en,
+                zh=first.zh,
+                en=first.en,
                 score=round(score, 4),
                 reasons=tuple(sorted(kinds, key=_ORDER.index)),
                 count=max(1, folded.count(key)),
