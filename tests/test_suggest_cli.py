@@ -12,12 +12,6 @@ from parallax.core.readers import load_document
 from parallax.core.rejections import reject
 
 
-@pytest.fixture(autouse=True)
-def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run through the real ``parallax`` entry point (where the lead registers the command)."""
-    monkeypatch.setitem(cli_main.COMMANDS, "suggest", "parallax.cli.suggest")
-
-
 def test_tsv(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main.main(["suggest", str(seed_path), "--limit", "5"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -26,6 +20,11 @@ def test_tsv(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     first = lines[1].split("\t")
     assert first[:2] == ["雙遏制", "dual containment"]
     assert "quote" in first[3].split(",") and first[4] == "2" and first[5] in ("yes", "no")
+
+
+def test_without_a_document_the_bundled_editorial(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main.main(["suggest", "--limit", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("雙遏制\tdual containment\t")
 
 
 def test_json_rejected_and_all(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "quotes matched across aligned paragraphs, CC-CEDICT words found on both sides, and "
         "frequent keywords with their likely English.",
     )
-    add_document_args(parser)
+    add_document_args(parser, optional=True)
     add_fresh_arg(parser)
     parser.add_argument("--format", choices=FORMATS, default="tsv", help="output format")
     parser.add_argument(
