@@ -266,9 +266,11 @@ class TermActions(ReaderTasks):
 
     def _record(self, describe: str, name: str, undo: tuple[str, Term]) -> None:
         kind, term = undo
-        self.undo_list.push(
-            describe, partial(self.change_term, kind, name, term, f"undo {describe}", False)
-        )
+
+        def put_back() -> None:
+            self.change_term(kind, name, term, f"undo {describe}", False)
+
+        self.undo_list.push(describe, put_back)
 
     def _tell(self, text: str, title: str) -> None:
         self.app.call_from_thread(partial(self.notify, markup=False), text, title=title)

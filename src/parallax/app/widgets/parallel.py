@@ -275,9 +275,9 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             return
         point = self._point(event)
         if point is None:
-            offset = event.get_content_offset(self)
-            if offset is not None and self.rows:
-                row = self._row_at(round(self.scroll_y) + offset.y)
+            where = event.get_content_offset(self)
+            if where is not None and self.rows:
+                row = self._row_at(round(self.scroll_y) + where.y)
                 if 0 <= row < len(self.rows):
                     self.move_cursor(row)
             return
