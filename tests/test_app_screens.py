@@ -68,3 +68,19 @@ async def test_the_manager_switches_the_writable_glossary_for_the_reader(
         await settle(app, pilot)
     assert "雙遏制\tdual containment" in (glossary_dir / "law.tsv").read_text(encoding="utf-8")
     assert not (glossary_dir / "my-terms.tsv").exists()
+
+
+async def test_a_suggestion_already_in_the_glossary_is_not_marked_added(
+    glossary_dir: Path,
+) -> None:
+    GlossaryStore(glossary_dir).add("my-terms", new_term("雙遏制", "dual containment"))
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("S")
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("enter")  # 雙遏制 / dual containment: in my-terms already
+        await settle(app, pilot)
+        assert screen.accepted == set()  # type: ignore[attr-defined]
+        assert any("already in my-terms" in str(n.message) for n in app._notifications)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,11 @@ class Host(App[None]):
         self.open()
 
     def open(self) -> None:
-        self.push_screen(SuggestionsScreen(self.doc, self.beads, self.glossary, self.saved.append))
+        self.push_screen(SuggestionsScreen(self.doc, self.beads, self.glossary, self.save))
+
+    def save(self, draft: TermDraft, done: Callable[[bool], None]) -> None:
+        self.saved.append(draft)
+        done(True)
 
 
 async def settle(app: App[None], pilot: object) -> SuggestionsScreen:

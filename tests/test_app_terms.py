@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+
+import pytest
 
 from parallax.app.app import ParallaxApp, make_app
 from parallax.app.widgets.parallel import ParallelView
@@ -226,3 +229,64 @@ async def test_the_glossary_translation_is_proposed(glossary_dir: Path) -> None:
         await settle(app, pilot)
         proposal = app.screen.pending.proposal  # type: ignore[attr-defined]
         assert (proposal.text, proposal.origin) == ("President", "glossary")
+
+
+async def test_enter_then_moving_on_saves_the_term_selected_at_enter(
+    glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax.core import propose
+
+    release = threading.Event()
+    real = propose.propose_en
+
+    def late(*args: object, **kwargs: object) -> list[propose.Proposal]:
+        release.wait(10)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(propose, "propose_en", late)
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await pilot.press("slash", *"雙遏制", "enter")
+        await pilot.pause()
+        while app.screen.hits == []:  # type: ignore[attr-defined]
+            await pilot.pause()
+        await pilot.press("enter")  # propose (late) and save
+        await pilot.press("l")  # move on before the proposal arrives
+        moved = shown(view)
+        release.set()
+        await settle(app, pilot)
+        assert moved != "雙遏制"
+        assert [(r[1], r[2]) for r in rows_of(glossary_dir)] == [("雙遏制", "dual containment")]
+        assert app.screen.pending is None  # type: ignore[attr-defined]
+
+
+async def test_u_right_after_a_second_save_takes_back_that_one(
+    glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real = GlossaryStore.add
+
+    def slow(self: GlossaryStore, name: str, term: object) -> object:
+        release.wait(10)
+        return real(self, name, term)  # type: ignore[arg-type]
+
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await select_by_search(app, pilot, "雙遏制")
+        await pilot.press("a")
+        await settle(app, pilot)
+        monkeypatch.setattr(GlossaryStore, "add", slow)
+        await pilot.press("enter")  # the first save, held back
+        await pilot.press("slash", *"經濟制裁", "enter")
+        await pilot.pause()
+        while not app.screen.hits:  # type: ignore[attr-defined]
+            await pilot.pause()
+        await pilot.press("a")
+        while app.screen.pending is None or app.screen.pending.proposals is None:  # type: ignore[attr-defined]
+            await pilot.pause()
+        await pilot.press("enter", "u")  # the second save, then undo at once
+        release.set()
+        await settle(app, pilot)
+    assert [r[1] for r in rows_of(glossary_dir)] == ["雙遏制"]

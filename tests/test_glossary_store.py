@@ -289,16 +289,15 @@ def test_only_the_writable_glossary_changes(tmp_path: Path) -> None:
 
 
 def test_store_add_returns_the_existing_sense(tmp_path: Path) -> None:
-    """The reader's ``a`` key (``save_draft``) gets the existing term back, nothing written."""
-    from parallax.app.screens.add_term import TermDraft, save_draft
-
+    """Saving a sense that is there already (the reader's keys, the CLI's add) gets the existing
+    term back, nothing written."""
     store = GlossaryStore(tmp_path)
     mine = store.add("my-terms", new_term("遏制", "containment", note="mine"))
     path = tmp_path / "my-terms.tsv"
     before = path.read_bytes()
     again = store.add("my-terms", new_term("遏制", "Containment"))
     assert again == mine and path.read_bytes() == before
-    assert save_draft(store, TermDraft(zh="遏制", en="containment")) == mine
+    assert store.add("my-terms", new_term("遏制", "containment ")) == mine
     # a hand-ordered file (not the standard column order) is checked too
     path.write_text(f"en\tzh\tid\ncontainment\t遏制\t{mine.id}\n", encoding="utf-8")
     assert store.add("my-terms", new_term("遏制", "containment")).id == mine.id

@@ -85,7 +85,7 @@ def extend(view: ParallelView, step: int, spans_of: SpansOf) -> Selection | None
         if step > 0:
             end = next((e for s, e in spans if s >= end), end)
         else:
-            end = max((e for s, e in spans if s > start and e < end), default=end)
+            end = max((e for s, e in spans if s >= start and e < end), default=end)
     end = max(start + 1, min(end, len(text)))
     if end == current.end:
         return current

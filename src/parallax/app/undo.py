@@ -24,10 +24,16 @@ class UndoList:
     def __init__(self) -> None:
         self._steps: list[UndoStep] = []
 
-    def push(self, describe: str, undo: Callable[[], None]) -> None:
-        """Remember a change and how to undo it."""
-        self._steps.append(UndoStep(describe, undo))
+    def push(self, describe: str, undo: Callable[[], None]) -> UndoStep:
+        """Remember a change and how to undo it; the step (to :meth:`drop` it)."""
+        step = UndoStep(describe, undo)
+        self._steps.append(step)
         del self._steps[:-MAX_STEPS]
+        return step
+
+    def drop(self, step: UndoStep) -> None:
+        """Forget ``step`` (its change did not happen after all)."""
+        self._steps = [s for s in self._steps if s is not step]
 
     def pop(self) -> UndoStep | None:
         """The newest change, removed from the list (None when there is nothing to undo)."""

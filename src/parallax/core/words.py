@@ -78,4 +78,3 @@ def word_at(spans: list[Span], offset: int) -> int:
     if index >= 0 and spans[index][0] <= offset < spans[index][1]:
         return index
     return index + 1
-

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from parallax.app.loaders import GlossaryState
 from parallax.app.widgets.parallel import ParallelView
 from parallax.core.document import Document
-from parallax.core.glossary import GlossaryStore, Term, new_term
+from parallax.core.glossary import Term, new_term
 from parallax.core.glossary.term import STATUSES
 
 
@@ -67,14 +67,8 @@ def draft_from(doc: Document, zh: str, en: str, context_zh: str, context_en: str
     )
 
 
-def save_draft(store: GlossaryStore, draft: TermDraft) -> Term:
-    """Add ``draft`` as a new term to the store's writable glossary (computes the readings);
-    the term returned has another id when the glossary held this sense already."""
-    return store.add(store.writable_name, term_of(draft))
-
-
-def term_of(draft: TermDraft) -> Term:
-    """A new term (fresh id, readings computed) from ``draft``."""
+def term_of(draft: TermDraft, term_id: str | None = None) -> Term:
+    """A new term from ``draft`` (readings computed; a fresh id unless ``term_id``)."""
     return new_term(
         draft.zh,
         draft.en,
@@ -85,6 +79,7 @@ def term_of(draft: TermDraft) -> Term:
         source=draft.source,
         source_date=draft.source_date or None,
         status=draft.status if draft.status in STATUSES else "new",  # type: ignore[arg-type]
+        id=term_id,
     )
 
 

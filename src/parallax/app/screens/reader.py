@@ -26,6 +26,7 @@ from parallax.app.screens.reader_fixer import AlignmentActions
 from parallax.app.screens.reader_lookup import LookupActions
 from parallax.app.screens.reader_terms import Pending, TermActions
 from parallax.app.search import Hit
+from parallax.app.term_ops import InOrder
 from parallax.app.undo import UndoList
 from parallax.app.widgets.lookup import LookupPanel
 from parallax.app.widgets.parallel import ParallelView
@@ -70,6 +71,7 @@ class ReaderScreen(TermActions, LookupActions, AlignmentActions):
         self.word_spans: dict = {}
         self.undo_list = UndoList()
         self.pending: Pending | None = None
+        self.in_order = InOrder()
 
     # ------------------------------------------------------------ composition
     def compose(self) -> ComposeResult:
@@ -113,7 +115,7 @@ class ReaderScreen(TermActions, LookupActions, AlignmentActions):
         """After the glossary changed: the selection's terms afresh, shown in the panel (a term
         just saved shows its entry), unless a proposal is waiting."""
         sel = self.view.selection
-        if sel is None or self.pending is not None:
+        if sel is None or (self.pending is not None and self.pending.selection == sel):
             return
         mark = mark_for(self.view.marks(sel.row), sel)
         ids = mark.term_ids if mark is not None else ()

@@ -17,8 +17,6 @@ from parallax.app.widgets.search_bar import SearchBar
 class LookupActions(ReaderTasks):
     """Selecting terms, words and search matches, and looking them up."""
 
-    pending: object | None  # a term waiting to be saved (reader_terms.Pending)
-
     def on_parallel_view_pointed(self, message: ParallelView.Pointed) -> None:
         """A click on a character selects the term or word there."""
         row, lang = message.row, message.lang
@@ -80,6 +78,7 @@ class LookupActions(ReaderTasks):
         view = self.view
         if selection is None:
             return
+        self.forget_pending(selection)
         if selection.row != view.cursor:
             view.move_cursor(selection.row)
         view.select(selection)
@@ -140,8 +139,7 @@ class LookupActions(ReaderTasks):
         self._select(target)
 
     def counterpart(self, sel: Selection) -> Selection | None:
-        """The span on the other side of ``sel``'s row that translates it, if known: a
-        highlight of the same glossary term (the proposal, in :class:`TermActions`)."""
+        """A highlight of the same glossary term on the other side of ``sel``'s row."""
         if not sel.term_ids:
             return None
         marks = self.view.marks(sel.row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
@@ -17,7 +18,7 @@ from parallax.app.messages import (
     StepFailed,
     WordsReady,
 )
-from parallax.app.model import Lang, Row
+from parallax.app.model import Lang, Row, Selection
 from parallax.app.navigation import Span, WordEnd
 from parallax.app.search import Hit
 from parallax.app.undo import UndoList
@@ -25,6 +26,9 @@ from parallax.app.widgets.lookup import LookupPanel
 from parallax.app.widgets.parallel import ParallelView
 from parallax.app.widgets.status import StatusLine
 from parallax.core.document import Document
+
+if TYPE_CHECKING:
+    from parallax.app.screens.reader_terms import Pending
 
 
 def one_line(error: BaseException) -> str:
@@ -49,6 +53,7 @@ class ReaderTasks(Screen[None]):
     words_ready: bool  # jieba loaded
     word_spans: dict[tuple[Lang, str], list[Span]]  # words of cell texts
     undo_list: UndoList
+    pending: Pending | None  # a selection whose translation is proposed (reader_terms)
 
     @property
     def view(self) -> ParallelView:
@@ -64,6 +69,14 @@ class ReaderTasks(Screen[None]):
     def lookup(self) -> LookupPanel:
         """The look-up panel."""
         return self.query_one(LookupPanel)
+
+    def forget_pending(self, selection: Selection | None) -> None:
+        """Drop a proposed term that is not for ``selection`` (see ``TermActions``)."""
+
+    def counterpart(self, sel: Selection) -> Selection | None:
+        """The span translating ``sel`` on the other side of its row, if known (see
+        ``LookupActions`` and ``TermActions``)."""
+        return None
 
     def _zh_shown(self, rows: list[Row]) -> list[str]:
         """The Chinese of ``rows`` in the script shown."""

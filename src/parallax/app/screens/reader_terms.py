@@ -4,16 +4,18 @@ the selected term; undo (``u``); the suggestions (``S``) and the glossary manage
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from parallax.app import loaders
+from parallax.app import loaders, term_ops
 from parallax.app.messages import Proposed, StepFailed
-from parallax.app.model import Selection
+from parallax.app.model import Lang, Selection
 from parallax.app.screens.reader_tasks import ReaderTasks, one_line
+from parallax.app.undo import UndoStep
 
 if TYPE_CHECKING:  # the dialog and the glossary package load when first needed
     from parallax.app.screens.add_term import TermDraft
@@ -27,6 +29,8 @@ class Pending:
 
     selection: Selection
     text: str
+    context_zh: str
+    context_en: str
     proposals: tuple[Any, ...] | None = None
     index: int = 0
     save_when_ready: bool = False
@@ -40,7 +44,7 @@ class Pending:
 class TermActions(ReaderTasks):
     """Proposing, saving, editing and deleting terms, with undo."""
 
-    pending: Pending | None
+    in_order: term_ops.InOrder
 
     # ------------------------------------------------------------- proposing
     def selected_text(self, sel: Selection) -> str:
@@ -69,10 +73,10 @@ class TermActions(ReaderTasks):
                 self._show_pending()
             return
         text = self.selected_text(sel)
-        self.pending = Pending(sel, text)
+        row = self.view.rows[sel.row]
+        self.pending = Pending(sel, text, row.zh_text, row.en_text)
         other = "English" if sel.lang == "zh" else "Chinese"
         self.lookup.show_text(f"{text}: looking for it in the aligned {other}…")
-        row = self.view.rows[sel.row]
         pairs = self.glossary.pairs_for(text, sel.lang) if self.glossary else []
         self.propose(sel, text, row.zh_text, row.en_text, pairs)
 
@@ -98,13 +102,14 @@ class TermActions(ReaderTasks):
         self.post_message(Proposed(sel, found))
 
     def on_proposed(self, message: Proposed) -> None:
-        """Show the proposals (or save the first one, when enter was pressed meanwhile)."""
+        """Show the proposals (or save the first one, when enter was pressed meanwhile: the
+        term selected then, even if the selection has moved since)."""
         pending = self.pending
         if pending is None or pending.selection != message.selection:
             return
         self.pending = replace(pending, proposals=tuple(message.proposals))
         if pending.save_when_ready:
-            self.action_quick_add()
+            self._save_pending(self.pending)
         else:
             self._show_pending()
 
@@ -118,27 +123,46 @@ class TermActions(ReaderTasks):
     def _draft(self, pending: Pending) -> TermDraft:
         from parallax.app.screens.add_term import draft_from
 
-        row = self.view.rows[pending.selection.row]
         other = pending.proposal.text if pending.proposal is not None else ""
         zh, en = (pending.text, other) if pending.selection.lang == "zh" else (other, pending.text)
-        return draft_from(self.doc, zh, en, row.zh_text, row.en_text)
+        return draft_from(self.doc, zh, en, pending.context_zh, pending.context_en)
+
+    def forget_pending(self, selection: Selection | None) -> None:
+        """Drop a proposal that is not for ``selection`` (unless it is being saved)."""
+        pending = self.pending
+        if pending is not None and pending.selection != selection and not pending.save_when_ready:
+            self.pending = None
+
+    def counterpart(self, sel: Selection) -> Selection | None:
+        """The proposed translation of ``sel`` in the row's other language, when it was found
+        there; else the same term's highlight."""
+        pending = self.pending
+        proposal = pending.proposal if pending is not None and pending.selection == sel else None
+        if proposal is not None and proposal.start >= 0:
+            lang: Lang = "en" if sel.lang == "zh" else "zh"
+            return Selection(sel.row, lang, proposal.start, proposal.end)
+        return super().counterpart(sel)
 
     # ---------------------------------------------------------------- saving
     def action_quick_add(self) -> None:
         """Save the selection with its proposed translation (proposing it first if needed);
         with nothing proposed, open the dialog."""
         sel = self.view.selection
-        pending = self.pending
+        self.forget_pending(sel)
         if sel is None:
+            self.notify("select a word first (l/h, L/H, a click or a drag)", markup=False)
             return
-        if pending is None or pending.selection != sel:
+        if self.pending is None:
             self.action_propose()
-            pending = self.pending
-            if pending is None:
-                return
+        pending = self.pending
+        if pending is None:
+            return
         if pending.proposals is None:
             self.pending = replace(pending, save_when_ready=True)
             return
+        self._save_pending(pending)
+
+    def _save_pending(self, pending: Pending) -> None:
         from parallax.app.screens.add_term import AddTermScreen
 
         draft = self._draft(pending)
@@ -163,15 +187,27 @@ class TermActions(ReaderTasks):
         self.pending = None
         self.app.push_screen(AddTermScreen(draft), callback=self.save_later)
 
-    def save_later(self, draft: TermDraft | None) -> None:
-        """Save ``draft`` as a new term of the writable glossary (None: cancelled)."""
-        from parallax.app.screens.add_term import term_of
+    def save_later(
+        self, draft: TermDraft | None, done: Callable[[bool], None] | None = None
+    ) -> None:
+        """Save ``draft`` as a new term of the writable glossary (None: cancelled); ``done``
+        hears on the UI thread whether it was added."""
+        from parallax.core.glossary.term import new_id
 
-        if draft is not None:
-            state = self.glossary
-            name = state.writable if state else loaders.open_store(self.glossary_dir).writable_name
-            term = term_of(draft)
-            self.change_term("add", name, term, f"add {term.zh or term.en}")
+        if draft is None:
+            return
+        name = self._writable_name()
+        term_id = new_id()
+        self.change(
+            f"add {draft.zh or draft.en}",
+            term_ops.add_draft(name, draft, term_id),
+            term_ops.remove(name, term_id),
+            done,
+        )
+
+    def _writable_name(self) -> str:
+        state = self.glossary
+        return state.writable if state else loaders.open_store(self.glossary_dir).writable_name
 
     # ------------------------------------------------------- editing, deleting
     def _selected_term(self) -> Term | None:
@@ -199,7 +235,6 @@ class TermActions(ReaderTasks):
     def action_edit_term(self) -> None:
         """Edit the selected term of the writable glossary in the dialog."""
         from parallax.app.screens.manager_dialogs import TermEditScreen
-        from parallax.core.glossary.term import edited
 
         term = self._selected_term()
         name = self._own(term) if term is not None else None
@@ -207,15 +242,12 @@ class TermActions(ReaderTasks):
             return
 
         def done(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            try:
-                new = edited(term, **values)
-            except ValueError as error:
-                self.notify(one_line(error), severity="error", markup=False)
-                return
-            if new is not term:
-                self.change_term("update", name, new, f"edit {term.zh or term.en}")
+            if values is not None:
+                self.change(
+                    f"edit {term.zh or term.en}",
+                    term_ops.edit(name, term, values),
+                    term_ops.put(name, term),
+                )
 
         self.app.push_screen(TermEditScreen(term, name), callback=done)
 
@@ -224,10 +256,17 @@ class TermActions(ReaderTasks):
         term = self._selected_term()
         name = self._own(term) if term is not None else None
         if term is not None and name is not None:
-            self.change_term("remove", name, term, f"delete {term.zh or term.en}")
+            self.change(
+                f"delete {term.zh or term.en}",
+                term_ops.remove(name, term.id),
+                term_ops.put(name, term),
+            )
 
     def action_undo(self) -> None:
         """Undo the last change: a term saved, edited or deleted, or an alignment fix."""
+        if not self.aligned:
+            self.notify("wait for the alignment to finish", severity="warning", markup=False)
+            return
         step = self.undo_list.pop()
         if step is None:
             self.notify("nothing to undo", markup=False)
@@ -235,45 +274,43 @@ class TermActions(ReaderTasks):
         step.undo()
         self.notify(f"undone: {step.describe}", timeout=3, markup=False)
 
-    @work(thread=True, exclusive=False, exit_on_error=False, group="save")
-    def change_term(
-        self, kind: str, name: str, term: Term, describe: str, record: bool = True
+    def change(
+        self,
+        describe: str,
+        do: term_ops.StoreOp,
+        undo: term_ops.StoreOp | None = None,
+        done: Callable[[bool], None] | None = None,
     ) -> None:
-        """``add``, ``update`` or ``remove`` ``term`` in glossary ``name`` (atomically), then
-        highlight afresh; ``record`` leaves an undo step."""
-        label = term.zh or term.en
-        try:
-            store = loaders.open_store(self.glossary_dir)
-            if kind == "add":
-                saved = store.add(name, term)
-                if saved.id != term.id:
-                    self._tell(f"{label} / {saved.en} is already in {name}", "term not added")
-                    return
-                undo: tuple[str, Term] = ("remove", term)
-            elif kind == "update":
-                old = next(t for t in store.load(name).terms if t.id == term.id)
-                store.update(name, term)
-                undo = ("update", old)
-            else:
-                undo = ("add", store.remove(name, term.id))
-        except Exception as error:
-            self.post_message(StepFailed("save", one_line(error)))
-            return
-        if record:
-            self.app.call_from_thread(self._record, describe, name, undo)
-            self._tell(f"{label} → {name}", f"term {'saved' if kind == 'add' else kind + 'd'}")
-        self._load_glossary_now()
+        """Change the glossary with ``do`` in a worker, after the changes asked for before it;
+        ``undo`` is an undo step at once (so ``u`` always takes back the last change asked
+        for), dropped again if nothing changed."""
+        step = None
+        if undo is not None:
+            step = self.undo_list.push(describe, lambda: self.change(f"undo {describe}", undo))
+        self._change_in_order(self.in_order.ticket(), do, step, done)
 
-    def _record(self, describe: str, name: str, undo: tuple[str, Term]) -> None:
-        kind, term = undo
-
-        def put_back() -> None:
-            self.change_term(kind, name, term, f"undo {describe}", False)
-
-        self.undo_list.push(describe, put_back)
-
-    def _tell(self, text: str, title: str) -> None:
-        self.app.call_from_thread(partial(self.notify, markup=False), text, title=title)
+    @work(thread=True, exclusive=False, exit_on_error=False, group="save")
+    def _change_in_order(
+        self,
+        ticket: int,
+        do: term_ops.StoreOp,
+        step: UndoStep | None,
+        done: Callable[[bool], None] | None,
+    ) -> None:
+        with self.in_order.turn(ticket):
+            try:
+                changed, message = do(loaders.open_store(self.glossary_dir))
+            except Exception as error:
+                changed, message = False, ""
+                self.post_message(StepFailed("save", one_line(error)))
+            if step is not None and not changed:
+                self.app.call_from_thread(self.undo_list.drop, step)
+            if message:
+                self.app.call_from_thread(partial(self.notify, markup=False), message)
+            if done is not None:
+                self.app.call_from_thread(done, changed)
+            if changed:
+                self._load_glossary_now()  # in turn: highlights never go back to an older state
 
     # ------------------------------------------------------- other screens
     def action_suggestions(self) -> None:

@@ -96,10 +96,11 @@ class SuggestionsScreen(ModalScreen[None]):
         doc: Document,
         beads: Sequence[Bead],
         glossary: Sequence[Pair],
-        save: Callable[[TermDraft], None],
+        save: Callable[[TermDraft, Callable[[bool], None]], None],
     ) -> None:
-        """``glossary``: the (zh, en) pairs in use; ``save`` saves a draft (the reader's saver,
-        which also highlights the term and pushes an undo step)."""
+        """``glossary``: the (zh, en) pairs in use; ``save(draft, done)`` saves a draft (the
+        reader's saver, which also highlights the term and pushes an undo step) and calls
+        ``done(added)`` on the UI thread once the glossary file is written (or not)."""
         super().__init__()
         self.doc, self.beads, self.glossary, self.saver = doc, list(beads), list(glossary), save
         self.suggestions: list[Suggestion] = []
@@ -305,16 +306,28 @@ class SuggestionsScreen(ModalScreen[None]):
         self.app.push_screen(AddTermScreen(draft), callback=done)
 
     def _save(self, s: Suggestion, draft: TermDraft) -> None:
+        pair = (s.zh, s.en)
+
+        def saved(added: bool) -> None:  # the reader tells once the file is written (or not)
+            if not added:
+                self.accepted.discard(pair)
+                self._mark(s)
+
+        self.accepted.add(pair)  # at once: a second enter does not save it twice
         try:
-            self.saver(draft)
+            self.saver(draft, saved)
         except Exception as error:
+            self.accepted.discard(pair)
             self.notify(one_line(error), title="not saved", severity="error", markup=False)
             return
-        self.accepted.add((s.zh, s.en))
-        self.table.update_cell(f"{s.zh}\t{s.en}", "mark", self._cells(s)[0])
-        self._status()
+        self._mark(s)
         if self.table.cursor_row < self.table.row_count - 1:
             self.table.move_cursor(row=self.table.cursor_row + 1, animate=False)
+
+    def _mark(self, s: Suggestion) -> None:
+        if self.is_mounted and f"{s.zh}\t{s.en}" in self.table.rows:
+            self.table.update_cell(f"{s.zh}\t{s.en}", "mark", self._cells(s)[0])
+        self._status()
 
     def action_reject(self) -> None:
         """Hide the highlighted pair and remember it as rejected for this document."""

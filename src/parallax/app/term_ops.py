@@ -1,0 +1,101 @@
+"""Changes to a glossary made from the reader, as plain functions run in a worker thread (no
+Textual here). Each returns whether the file changed and a line to tell the user ("" for none).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parallax.app.screens.add_term import TermDraft
+    from parallax.core.glossary import GlossaryStore, Term
+
+Outcome = tuple[bool, str]
+StoreOp = Callable[["GlossaryStore"], Outcome]
+"""A change of the glossary store: ``op(store) -> (changed, message)``."""
+
+
+def add_draft(name: str, draft: TermDraft, term_id: str) -> StoreOp:
+    """Add ``draft`` to glossary ``name`` as term ``term_id`` (readings computed here)."""
+
+    def op(store: GlossaryStore) -> Outcome:
+        from parallax.app.screens.add_term import term_of
+
+        term = term_of(draft, term_id)
+        saved = store.add(name, term)
+        if saved.id != term.id:
+            return False, f"{saved.zh or saved.en} / {saved.en} is already in {name}"
+        return True, f"{term.zh or term.en} → {name}"
+
+    return op
+
+
+def edit(name: str, old: Term, values: dict[str, str]) -> StoreOp:
+    """Give term ``old`` of glossary ``name`` the edit dialog's ``values``."""
+
+    def op(store: GlossaryStore) -> Outcome:
+        from parallax.core.glossary.term import edited
+
+        new = edited(old, **values)
+        if new is old:
+            return False, ""
+        store.update(name, new)
+        return True, f"{new.zh or new.en} edited in {name}"
+
+    return op
+
+
+def put(name: str, term: Term) -> StoreOp:
+    """Put ``term`` back into glossary ``name`` as it was (replacing the term of its id, or
+    added again when it was deleted)."""
+
+    def op(store: GlossaryStore) -> Outcome:
+        if any(t.id == term.id for t in store.load(name).terms):
+            store.update(name, term)
+        else:
+            store.add(name, term)
+        return True, ""
+
+    return op
+
+
+def remove(name: str, term_id: str) -> StoreOp:
+    """Delete term ``term_id`` from glossary ``name``."""
+
+    def op(store: GlossaryStore) -> Outcome:
+        term = store.remove(name, term_id)
+        return True, f"{term.zh or term.en} deleted from {name} (u brings it back)"
+
+    return op
+
+
+class InOrder:
+    """Lets worker threads run their part in the order their tickets were taken (on the UI
+    thread): a change and its undo never overtake each other."""
+
+    WAIT = 60.0  # seconds; a turn never blocks longer than this (a lost worker)
+
+    def __init__(self) -> None:
+        self._turns = threading.Condition()
+        self._issued = 0
+        self._next = 0
+
+    def ticket(self) -> int:
+        """The next ticket (take it on the UI thread, in the order of the user's keys)."""
+        self._issued += 1
+        return self._issued - 1
+
+    @contextmanager
+    def turn(self, ticket: int) -> Iterator[None]:
+        """Wait for ``ticket``'s turn, run the block, then let the next ticket go."""
+        with self._turns:
+            self._turns.wait_for(lambda: self._next >= ticket, timeout=self.WAIT)
+        try:
+            yield
+        finally:
+            with self._turns:
+                self._next = max(self._next, ticket + 1)
+                self._turns.notify_all()
