@@ -84,3 +84,32 @@ async def test_a_suggestion_already_in_the_glossary_is_not_marked_added(
         await settle(app, pilot)
         assert screen.accepted == set()  # type: ignore[attr-defined]
         assert any("already in my-terms" in str(n.message) for n in app._notifications)
+
+
+async def test_manager_export_dialog_exports_on_enter(glossary_dir: Path, tmp_path: Path) -> None:
+    GlossaryStore(glossary_dir).add("my-terms", new_term("雙遏制", "dual containment"))
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        app.screen.load_terms("my-terms")  # type: ignore[attr-defined]
+        await settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        path = app.screen.query_one("#path")
+        assert path.has_focus
+        path.value = str(tmp_path / "terms.csv")  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(app, pilot)
+    assert "雙遏制,dual containment" in (tmp_path / "terms.csv").read_text(encoding="utf-8")
+
+
+async def test_fixer_keys_with_nothing_to_do_say_so() -> None:
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await pilot.press("G", "m")  # the last row has no next row
+        await pilot.pause()
+        assert any("nothing to merge" in str(n.message) for n in app._notifications)
+        assert view.cursor == len(view.rows) - 1

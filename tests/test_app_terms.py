@@ -192,6 +192,20 @@ async def test_word_cursor_moves_by_jieba_words_and_tab_goes_to_the_english() ->
         assert shown(view) == "The"
         await pilot.press("l", "L")
         assert shown(view) == "primary purpose"
+        await pilot.press("H")
+        assert shown(view) == "primary"
+
+
+async def test_tab_after_a_goes_to_the_proposed_translation() -> None:
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await select_by_search(app, pilot, "雙遏制")
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.press("tab")
+        assert view.selection is not None and view.selection.lang == "en"
+        assert shown(view) == "dual containment"
 
 
 async def test_word_cursor_stops_on_a_glossary_term_whole(glossary_dir: Path) -> None:

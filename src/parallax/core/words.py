@@ -67,14 +67,3 @@ def en_words(text: str) -> list[Span]:
 def words(text: str, lang: str) -> list[Span]:
     """The words of ``text`` in ``lang`` (``"zh"`` or ``"en"``)."""
     return zh_words(text) if lang == "zh" else en_words(text)
-
-
-def word_at(spans: list[Span], offset: int) -> int:
-    """The index of the span holding ``offset``, else of the first span after it (``len`` if
-    none)."""
-    from bisect import bisect_right
-
-    index = bisect_right(spans, (offset, 1 << 62)) - 1
-    if index >= 0 and spans[index][0] <= offset < spans[index][1]:
-        return index
-    return index + 1

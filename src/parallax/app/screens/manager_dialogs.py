@@ -181,6 +181,10 @@ class ImportScreen(Dialog[FileChoice]):
             yield self.field("Format", select)
             yield from self.buttons()
 
+    def on_mount(self) -> None:
+        """Focus the file (enter imports)."""
+        self.query_one("#path", Input).focus()
+
     def action_submit(self) -> None:
         """The chosen file and format."""
         try:
@@ -220,6 +224,10 @@ class ExportScreen(Dialog[FileChoice]):
             yield self.field("File", Input(path, id="path"))
             yield Label("", id="hint")
             yield from self.buttons()
+
+    def on_mount(self) -> None:
+        """Focus the file (enter exports; the format is one tab back)."""
+        self.query_one("#path", Input).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """A new format: the prefilled file name follows it unless the user changed it."""

@@ -60,10 +60,9 @@ class AlignmentActions(ReaderTasks):
         fixed rows back and saves them again)."""
         if not self._can_fix():
             return
-        undo_list = getattr(self, "undo_list", None)
-        if self.fixed_by_hand and undo_list is not None:
+        if self.fixed_by_hand:
             rows, cursor = self.view.rows, self.view.cursor
-            undo_list.push("re-align", partial(self._put_rows, rows, cursor, by_hand=True))
+            self.undo_list.push("re-align", partial(self._put_rows, rows, cursor, by_hand=True))
         self.aligned = False
         self.status.start("align", "re-aligning")
         self.realign(loaders.glossary_pairs(self.glossary.terms) if self.glossary else [])
@@ -118,12 +117,11 @@ class AlignmentActions(ReaderTasks):
         view = self.view
         before, before_cursor, before_by_hand = view.rows, view.cursor, self.fixed_by_hand
         if _same(rows, before):
+            self.notify(f"nothing to {describe.split()[0]} here", timeout=2, markup=False)
             return
         self._put_rows(rows, cursor, by_hand=True)
-        undo_list = getattr(self, "undo_list", None)
-        if undo_list is not None:
-            undo = partial(self._put_rows, before, before_cursor, by_hand=before_by_hand)
-            undo_list.push(describe, undo)
+        undo = partial(self._put_rows, before, before_cursor, by_hand=before_by_hand)
+        self.undo_list.push(describe, undo)
 
     def _put_rows(self, rows: list[Row], cursor: int, *, by_hand: bool) -> None:
         """Show ``rows`` with the cursor on row ``cursor`` and save them as the hand-fixed
