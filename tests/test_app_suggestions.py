@@ -15,6 +15,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, ProgressBar, Static
 
+from parallax.app.screens import suggestions
 from parallax.app.screens.add_term import AddTermScreen, TermDraft, draft_from
 from parallax.app.screens.suggestions import SuggestionsScreen
 from parallax.core.align import Bead, align_document
@@ -52,6 +53,12 @@ class Host(App[None]):
     def save(self, draft: TermDraft, done: Callable[[bool], None]) -> None:
         self.saved.append(draft)
         done(True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_results() -> None:
+    """Each test computes its own list (the screen keeps the last one for a quick re-open)."""
+    suggestions._RESULTS.clear()
 
 
 async def settle(app: App[None], pilot: object) -> SuggestionsScreen:
@@ -282,3 +289,22 @@ async def test_from_the_reader_S_accept_saves_to_the_glossary(glossary_dir: Path
     terms = GlossaryStore(glossary_dir).load("my-terms").terms
     assert [(t.zh, t.en) for t in terms] == [FIRST]
     assert "雙遏制" in terms[0].context_zh and terms[0].source
+
+
+async def test_opening_again_reuses_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parallax.core import suggest
+
+    calls: list[int] = []
+    real = suggest.suggest_terms
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(suggest, "suggest_terms", counted)
+    for _ in range(2):
+        app = Host()
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await settle(app, pilot)
+            assert pairs(screen)[0] == ("雙遏制", "dual containment")
+    assert len(calls) == 1

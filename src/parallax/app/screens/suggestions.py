@@ -7,7 +7,6 @@ so a reject followed by an un-reject reaches the file in that order.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -19,7 +18,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
@@ -27,6 +25,7 @@ from textual.worker import get_current_worker
 
 from parallax.app.screens.add_term import AddTermScreen, TermDraft, draft_from
 from parallax.app.screens.reader_tasks import one_line
+from parallax.app.suggestion_context import context
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
@@ -37,34 +36,12 @@ Pair = tuple[str, str]
 COLUMNS = (("", "mark"), ("Chinese", "zh"), ("English", "en"), ("why", "why"), ("count", "count"))
 
 
+_RESULTS: dict[tuple[object, ...], list[Suggestion]] = {}
+"""The last list computed (the document, its rows, the glossary and the rejections as key)."""
+
+
 class _Closed(Exception):
     """The screen was closed while the suggestions were computed."""
-
-
-def window(text: str, start: int, end: int, around: int) -> tuple[str, int, int]:
-    """``text`` cut to ``around`` characters each side of ``start:end`` (… where cut); the
-    span's offsets in the cut text."""
-    if start < 0:
-        return (text[: 2 * around] + "…" if len(text) > 2 * around else text), -1, -1
-    left, right = max(0, start - around), min(len(text), end + around)
-    head = "…" if left else ""
-    cut = head + text[left:right] + ("…" if right < len(text) else "")
-    return cut, start - left + len(head), end - left + len(head)
-
-
-def context(s: Suggestion) -> Content:
-    """Where the pair was found: a window of each context, its Chinese and English lit."""
-    zh_at = s.context_zh.find(s.zh) if s.zh else -1
-    found = re.search(re.escape(s.en), s.context_en, re.IGNORECASE) if s.en else None
-    zh, zh_start, zh_end = window(s.context_zh, zh_at, zh_at + len(s.zh), 30)
-    en_at = (found.start(), found.end()) if found else (-1, -1)
-    en, en_start, en_end = window(s.context_en, *en_at, 80)
-    content = Content(f"{zh}\n{en}")
-    if zh_start >= 0:
-        content = content.stylize("bold reverse", zh_start, zh_end)
-    if en_start >= 0:
-        content = content.stylize("bold reverse", len(zh) + 1 + en_start, len(zh) + 1 + en_end)
-    return content
 
 
 class SuggestionsScreen(ModalScreen[None]):
@@ -152,6 +129,7 @@ class SuggestionsScreen(ModalScreen[None]):
                 self.app.call_from_thread(bar.update, progress=percent)
 
         try:
+            from parallax.core.alignment_store import document_key
             from parallax.core.rejections import load_rejections
             from parallax.core.suggest import suggest_terms
 
@@ -162,9 +140,23 @@ class SuggestionsScreen(ModalScreen[None]):
                 self.app.call_from_thread(
                     partial(self.notify, markup=False, severity="warning"), one_line(error)
                 )
-            found = suggest_terms(
-                self.doc, self.beads, glossary=self.glossary, rejected=rejected, progress=progress
+            key = (
+                document_key(self.doc.zh_texts, self.doc.en_texts),
+                tuple((b.zh, b.en) for b in self.beads),
+                tuple(self.glossary),
+                frozenset(rejected),
             )
+            found = _RESULTS.get(key)
+            if found is None:
+                found = suggest_terms(
+                    self.doc,
+                    self.beads,
+                    glossary=self.glossary,
+                    rejected=rejected,
+                    progress=progress,
+                )
+                _RESULTS.clear()  # one document's list kept: opening S again is instant
+                _RESULTS[key] = found
         except _Closed:
             return
         except Exception as error:  # one line for the user, no traceback
