@@ -78,3 +78,15 @@ def test_confirmed_beads_are_saved_and_version_1_files_still_read(tmp_path: Path
     path.write_text(json.dumps(old), encoding="utf-8")
     with pytest.raises(AlignmentError, match="damaged"):
         load_alignment(zh, en, tmp_path)
+
+
+def test_a_file_from_a_newer_parallax_is_refused_by_name(tmp_path: Path) -> None:
+    from parallax.core.alignment_store import FORMAT_VERSION, load_alignment, save_alignment
+
+    path = save_alignment(["甲"], ["a"], [Bead((0,), (0,), 1.0)], directory=tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = FORMAT_VERSION + 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(AlignmentError, match="newer parallax") as error:
+        load_alignment(["甲"], ["a"], directory=tmp_path)
+    assert str(path) in str(error.value)

@@ -49,6 +49,12 @@ def load_alignment(
         return None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise AlignmentError(f"{path}: cannot read the saved alignment ({error})") from None
+    version = data.get("version", 1) if isinstance(data, dict) else 1
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise AlignmentError(
+            f"{path}: saved by a newer parallax (format {version}, this one reads up to "
+            f"{FORMAT_VERSION}); update parallax to use it"
+        )
     try:
         beads = [
             Bead(
