@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+
+import pytest
 
 from parallax.app.app import make_app
 from parallax.app.screens.reader import ReaderScreen
@@ -113,3 +116,30 @@ async def test_fixer_keys_with_nothing_to_do_say_so() -> None:
         await pilot.pause()
         assert any("nothing to merge" in str(n.message) for n in app._notifications)
         assert view.cursor == len(view.rows) - 1
+
+
+async def test_manager_u_right_after_a_second_delete_takes_back_that_one(
+    glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = GlossaryStore(glossary_dir)
+    store.add("my-terms", new_term("雙遏制", "dual containment"))
+    store.add("my-terms", new_term("聯合聲明", "joint statement"))
+    release = threading.Event()
+    real = GlossaryStore.remove
+
+    def slow(self: GlossaryStore, name: str, term_id: str) -> object:
+        release.wait(10)
+        return real(self, name, term_id)
+
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        app.screen.load_terms("my-terms")  # type: ignore[attr-defined]
+        await settle(app, pilot)
+        monkeypatch.setattr(GlossaryStore, "remove", slow)
+        await pilot.press("d", "down", "d", "u")  # delete both, take back the second at once
+        release.set()
+        await settle(app, pilot)
+    assert [t.zh for t in GlossaryStore(glossary_dir).load("my-terms").terms] == ["聯合聲明"]

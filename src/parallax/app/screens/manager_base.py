@@ -19,7 +19,8 @@ from textual.worker import get_current_worker
 
 from parallax.app.screens import manager_tasks as tasks
 from parallax.app.screens.manager_dialogs import FileChoice
-from parallax.app.undo import UndoList
+from parallax.app.term_ops import InOrder
+from parallax.app.undo import UndoList, UndoStep
 from parallax.core.glossary import Glossary, GlossaryInfo, GlossaryStore, Term
 from parallax.core.glossary.filtering import SORT_KEYS
 
@@ -53,6 +54,7 @@ class ManagerBase(Screen[bool]):
         self.reverse = False
         self.changed = False
         self.undo_list = UndoList()
+        self.in_order = InOrder()  # changes reach the files in the order asked for
         self.wanted = ""  # the glossary to show (loading)
 
     # ------------------------------------------------------------------ widgets
@@ -177,27 +179,36 @@ class ManagerBase(Screen[bool]):
         summary = f"{glossary.name} ({mark}): {len(shown)} of {len(glossary.terms)} terms{cut}"
         self.query_one("#summary", Label).update(Content(f"{summary}, {order}"))
 
-    @work(thread=True, exit_on_error=False, group="manager-change")
     def change(self, do: Change, undo: Change | None = None, undo_label: str = "") -> None:
-        """Run ``do`` on the store; on success remember ``undo``, report and reload."""
-        store = self.store
-        if store is None:
-            return
-        try:
-            message = do(store)
-        except (ValueError, OSError) as error:
-            self.app.call_from_thread(self.fail, one_line(error))
-            return
-        self.app.call_from_thread(self._changed, message, undo, undo_label)
-
-    def _changed(self, message: str, undo: Change | None, undo_label: str) -> None:
-        self.changed = True
+        """Run ``do`` on the store in a worker, after the changes asked for before it; ``undo``
+        is an undo step at once (so ``u`` takes back the last change asked for), dropped if
+        ``do`` fails."""
+        step = None
         if undo is not None:
 
             def run_undo() -> None:
                 self.change(undo)
 
-            self.undo_list.push(undo_label, run_undo)
+            step = self.undo_list.push(undo_label, run_undo)
+        self._run_change(self.in_order.ticket(), do, step)
+
+    @work(thread=True, exit_on_error=False, group="manager-change")
+    def _run_change(self, ticket: int, do: Change, step: UndoStep | None) -> None:
+        with self.in_order.turn(ticket):
+            store = self.store
+            try:
+                if store is None:
+                    raise ValueError("the glossaries are still loading")
+                message = do(store)
+            except (ValueError, OSError) as error:
+                if step is not None:
+                    self.app.call_from_thread(self.undo_list.drop, step)
+                self.app.call_from_thread(self.fail, one_line(error))
+                return
+            self.app.call_from_thread(self._changed, message)
+
+    def _changed(self, message: str) -> None:
+        self.changed = True
         self.notify(message, markup=False)
         self.load_list(None)
 
