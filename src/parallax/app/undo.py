@@ -35,6 +35,16 @@ class UndoList:
         """Forget ``step`` (its change did not happen after all)."""
         self._steps = [s for s in self._steps if s is not step]
 
+    def undo_last(self, tell: Callable[[str], None]) -> None:
+        """Undo the newest change and ``tell`` the user what was undone (or that there is
+        nothing to undo)."""
+        step = self.pop()
+        if step is None:
+            tell("nothing to undo")
+            return
+        step.undo()
+        tell(f"undone: {step.describe}")
+
     def pop(self) -> UndoStep | None:
         """The newest change, removed from the list (None when there is nothing to undo)."""
         return self._steps.pop() if self._steps else None

@@ -7,6 +7,8 @@ then reloads its glossaries), else False.
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -160,11 +162,7 @@ class GlossaryManagerScreen(ManagerBase):
 
     def action_undo(self) -> None:
         """Undo the last edit or delete made here."""
-        step = self.undo_list.pop()
-        if step is None:
-            self.notify("nothing to undo", markup=False)
-            return
-        step.undo()
+        self.undo_list.undo_last(partial(self.notify, timeout=3, markup=False))
 
     def action_make_writable(self) -> None:
         """Make the shown glossary the writable one (saved in the settings)."""

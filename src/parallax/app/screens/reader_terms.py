@@ -267,12 +267,7 @@ class TermActions(ReaderTasks):
         if not self.aligned:
             self.notify("wait for the alignment to finish", severity="warning", markup=False)
             return
-        step = self.undo_list.pop()
-        if step is None:
-            self.notify("nothing to undo", markup=False)
-            return
-        step.undo()
-        self.notify(f"undone: {step.describe}", timeout=3, markup=False)
+        self.undo_list.undo_last(partial(self.notify, timeout=3, markup=False))
 
     def change(
         self,

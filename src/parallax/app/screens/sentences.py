@@ -238,12 +238,7 @@ class SentenceScreen(ModalScreen[None]):
 
     def action_undo(self) -> None:
         """Undo the last fix of this pair's sentence alignment."""
-        step = self.undo_list.pop()
-        if step is None:
-            self.notify("nothing to undo", markup=False)
-            return
-        step.undo()
-        self.notify(f"undone: {step.describe}", timeout=3, markup=False)
+        self.undo_list.undo_last(partial(self.notify, timeout=3, markup=False))
 
     def action_realign_unconfirmed(self) -> None:
         """Align afresh the sentences of the unconfirmed pairs, around the confirmed ones."""
