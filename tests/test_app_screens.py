@@ -143,3 +143,59 @@ async def test_manager_u_right_after_a_second_delete_takes_back_that_one(
         release.set()
         await settle(app, pilot)
     assert [t.zh for t in GlossaryStore(glossary_dir).load("my-terms").terms] == ["聯合聲明"]
+
+
+async def test_closing_the_manager_before_a_delete_is_written_still_updates_the_reader(
+    glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    GlossaryStore(glossary_dir).add("my-terms", new_term("雙遏制", "dual containment"))
+    release = threading.Event()
+    real = GlossaryStore.remove
+
+    def slow(self: GlossaryStore, name: str, term_id: str) -> object:
+        release.wait(10)
+        return real(self, name, term_id)
+
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        row = next(i for i, r in enumerate(view.rows) if "雙遏制" in r.zh_text)
+        assert view.marks(row).zh
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        app.screen.load_terms("my-terms")  # type: ignore[attr-defined]
+        await settle(app, pilot)
+        monkeypatch.setattr(GlossaryStore, "remove", slow)
+        await pilot.press("d", "escape")
+        release.set()
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert not view.marks(row).zh
+
+
+async def test_a_failed_re_align_keeps_the_fixes_and_the_keys(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax.app import loaders
+
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await pilot.press("m")
+        await settle(app, pilot)
+        merged = len(view.rows)
+        saved = list((data_dir / "alignments").glob("*.json"))
+        assert saved
+
+        def broken(*_args: object, **_kwargs: object) -> object:
+            raise PermissionError("read-only data directory")
+
+        monkeypatch.setattr(loaders, "align_rows", broken)
+        await pilot.press("R")
+        await settle(app, pilot)
+        assert app.screen.aligned  # type: ignore[attr-defined]
+        assert len(view.rows) == merged and all(p.exists() for p in saved)
+        await pilot.press("u")  # the merge is taken back: keys work again
+        await settle(app, pilot)
+        assert len(view.rows) == merged + 1

@@ -304,3 +304,63 @@ async def test_u_right_after_a_second_save_takes_back_that_one(
         release.set()
         await settle(app, pilot)
     assert [r[1] for r in rows_of(glossary_dir)] == ["雙遏制"]
+
+
+async def slow_proposals(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Proposals held back until the returned event is set."""
+    from parallax.core import propose
+
+    release = threading.Event()
+    real = propose.propose_en
+
+    def late(*args: object, **kwargs: object) -> list[propose.Proposal]:
+        release.wait(10)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(propose, "propose_en", late)
+    return release
+
+
+async def test_enter_then_a_or_enter_on_the_next_word_saves_both(
+    glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await select_by_search(app, pilot, "雙遏制")
+        release = await slow_proposals(monkeypatch)
+        await pilot.press("enter")  # save 雙遏制 once proposed
+        await pilot.press("slash", *"經濟制裁", "enter")  # meanwhile, on to another term
+        while not view.selection or shown(view) != "經濟制裁":
+            await pilot.pause()
+        await pilot.press("a", "enter")  # propose and save that one too
+        release.set()
+        await settle(app, pilot)
+        assert {r[1] for r in rows_of(glossary_dir)} == {"雙遏制", "經濟制裁"}
+
+
+async def test_a_proposal_is_not_reused_once_the_rows_changed(glossary_dir: Path) -> None:
+    from parallax.app.model import Selection
+
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(app, pilot)
+        await select_by_search(app, pilot, "雙遏制")
+        sel = view.selection
+        assert sel is not None
+        await pilot.press("a")
+        await settle(app, pilot)
+        view.move_cursor(sel.row - 1)
+        await pilot.press("m")  # the rows change: the same offsets now show other text
+        await settle(app, pilot)
+        same = Selection(sel.row, "zh", sel.start, sel.end)
+        view.move_cursor(sel.row)
+        view.select(same)
+        now = view.text(sel.row, "zh")[sel.start : sel.end]
+        assert now != "雙遏制"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        if type(app.screen).__name__ == "AddTermScreen":  # nothing proposed: type it
+            assert app.screen.query_one("#zh").value == now
+        else:  # saved with its own proposal
+            assert [r[1] for r in rows_of(glossary_dir)] == [now]

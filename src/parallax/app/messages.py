@@ -8,7 +8,7 @@ from typing import Any
 from textual.message import Message
 
 from parallax.app.loaders import GlossaryState
-from parallax.app.model import Row, Selection
+from parallax.app.model import Row
 from parallax.app.search import Hit
 
 
@@ -55,7 +55,8 @@ class WordsReady(Message):
 
 @dataclass
 class Proposed(Message):
-    """Translations proposed for ``selection`` (``parallax.core.propose.Proposal``, best first)."""
+    """Translations proposed (``parallax.core.propose.Proposal``, best first) for the pending
+    term ``token``."""
 
-    selection: Selection
+    token: int
     proposals: list[Any]

@@ -63,9 +63,12 @@ def put(name: str, term: Term) -> StoreOp:
 
 
 def remove(name: str, term_id: str) -> StoreOp:
-    """Delete term ``term_id`` from glossary ``name``."""
+    """Delete term ``term_id`` from glossary ``name`` (nothing to do if it is not there, e.g.
+    the undo of an add that found the term there already)."""
 
     def op(store: GlossaryStore) -> Outcome:
+        if not any(t.id == term_id for t in store.load(name).terms):
+            return False, ""
         term = store.remove(name, term_id)
         return True, f"{term.zh or term.en} deleted from {name} (u brings it back)"
 

@@ -102,7 +102,7 @@ class GlossaryManagerScreen(ManagerBase):
         if self.focused is self.query_one("#filter", Input):
             self.table.focus()
             return
-        self.dismiss(self.changed)
+        self.close_after_changes(self.in_order.ticket())
 
     def action_sort(self) -> None:
         """Sort by the next column (Chinese, pinyin, English, status, created, updated, none)."""

@@ -7,6 +7,7 @@ errors are one-line notifications.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -190,6 +191,7 @@ class ManagerBase(Screen[bool]):
                 self.change(undo)
 
             step = self.undo_list.push(undo_label, run_undo)
+        self.changed = True  # now: closing before the worker ends still reloads the reader
         self._run_change(self.in_order.ticket(), do, step)
 
     @work(thread=True, exit_on_error=False, group="manager-change")
@@ -200,6 +202,11 @@ class ManagerBase(Screen[bool]):
                 if store is None:
                     raise ValueError("the glossaries are still loading")
                 message = do(store)
+            except tasks.NothingChanged as nothing:
+                if step is not None:
+                    self.app.call_from_thread(self.undo_list.drop, step)
+                self.app.call_from_thread(partial(self.notify, markup=False), str(nothing))
+                return
             except (ValueError, OSError) as error:
                 if step is not None:
                     self.app.call_from_thread(self.undo_list.drop, step)
@@ -208,9 +215,16 @@ class ManagerBase(Screen[bool]):
             self.app.call_from_thread(self._changed, message)
 
     def _changed(self, message: str) -> None:
-        self.changed = True
         self.notify(message, markup=False)
         self.load_list(None)
+
+    @work(thread=True, exit_on_error=False, group="manager-change")
+    def close_after_changes(self, ticket: int) -> None:
+        """Close once the changes asked for before ``ticket`` are written (the reader then
+        reloads them)."""
+        with self.in_order.turn(ticket):
+            pass
+        self.app.call_from_thread(self.dismiss, self.changed)
 
     @work(thread=True, exit_on_error=False, group="manager-export")
     def export(self, name: str, choice: FileChoice) -> None:

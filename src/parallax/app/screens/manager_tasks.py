@@ -24,11 +24,15 @@ def shown_terms(terms: Sequence[Term], query: str, sort: int, reverse: bool) -> 
     return sort_terms(found, SORT_KEYS[sort], reverse=reverse)
 
 
+class NothingChanged(Exception):
+    """A change that turned out to change nothing (its message says so)."""
+
+
 def save_edit(store: GlossaryStore, name: str, old: Term, values: dict[str, str]) -> str:
     """Save the dialog's ``values`` for term ``old`` of glossary ``name``; the message."""
     new = edited(old, **values)
     if new is old:
-        return f"no change to {describe(old)}"
+        raise NothingChanged(f"no change to {describe(old)}")
     store.update(name, new)
     return f"saved {describe(new)} in {name}"
 

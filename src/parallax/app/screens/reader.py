@@ -27,7 +27,7 @@ from parallax.app.screens.reader_lookup import LookupActions
 from parallax.app.screens.reader_terms import Pending, TermActions
 from parallax.app.search import Hit
 from parallax.app.term_ops import InOrder
-from parallax.app.undo import UndoList
+from parallax.app.undo import UndoList, UndoStep
 from parallax.app.widgets.lookup import LookupPanel
 from parallax.app.widgets.parallel import ParallelView
 from parallax.app.widgets.search_bar import SearchBar
@@ -70,7 +70,9 @@ class ReaderScreen(TermActions, LookupActions, AlignmentActions):
         self.words_ready = False
         self.word_spans: dict = {}
         self.undo_list = UndoList()
+        self.realign_step: UndoStep | None = None
         self.pending: Pending | None = None
+        self.waiting: list[Pending] = []
         self.in_order = InOrder()
 
     # ------------------------------------------------------------ composition

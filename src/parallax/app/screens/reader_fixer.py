@@ -60,9 +60,11 @@ class AlignmentActions(ReaderTasks):
         fixed rows back and saves them again)."""
         if not self._can_fix():
             return
+        self.realign_step = None
         if self.fixed_by_hand:
             rows, cursor = self.view.rows, self.view.cursor
-            self.undo_list.push("re-align", partial(self._put_rows, rows, cursor, by_hand=True))
+            undo = partial(self._put_rows, rows, cursor, by_hand=True)
+            self.realign_step = self.undo_list.push("re-align", undo)
         self.aligned = False
         self.status.start("align", "re-aligning")
         self.realign(loaders.glossary_pairs(self.glossary.terms) if self.glossary else [])

@@ -173,4 +173,7 @@ class LookupActions(ReaderTasks):
         self.view.set_hits({})
         self.hits = []
         self.pending = None
+        if self.waiting:
+            self.notify(f"not saved: {', '.join(p.text for p in self.waiting)}", markup=False)
+            self.waiting.clear()
         self.lookup.hide()

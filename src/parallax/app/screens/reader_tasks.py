@@ -21,7 +21,7 @@ from parallax.app.messages import (
 from parallax.app.model import Lang, Row, Selection
 from parallax.app.navigation import Span, WordEnd
 from parallax.app.search import Hit
-from parallax.app.undo import UndoList
+from parallax.app.undo import UndoList, UndoStep
 from parallax.app.widgets.lookup import LookupPanel
 from parallax.app.widgets.parallel import ParallelView
 from parallax.app.widgets.status import StatusLine
@@ -53,7 +53,9 @@ class ReaderTasks(Screen[None]):
     words_ready: bool  # jieba loaded
     word_spans: dict[tuple[Lang, str], list[Span]]  # words of cell texts
     undo_list: UndoList
+    realign_step: UndoStep | None  # the undo step of a re-align under way
     pending: Pending | None  # a selection whose translation is proposed (reader_terms)
+    waiting: list[Pending]  # enter pressed before the proposals came (reader_terms)
 
     @property
     def view(self) -> ParallelView:
@@ -156,15 +158,14 @@ class ReaderTasks(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="alignment")
     def realign(self, pairs: list[tuple[str, str]]) -> None:
-        """Delete the hand-fixed alignment and run the aligner again."""
+        """Run the aligner again, then delete the hand-fixed alignment (kept if anything fails,
+        and the rows shown stay as they are)."""
         try:
-            forgot = loaders.forget_alignment(self.doc)
             rows, _ = loaders.align_rows(self.doc, pairs, fresh=True)
-        except ImportError:
-            self.post_message(StepFailed("align", "no aligner: paragraphs paired in order"))
-            return
+            forgot = loaders.forget_alignment(self.doc)
         except Exception as error:
-            self.post_message(StepFailed("align", one_line(error)))
+            problem = "no aligner" if isinstance(error, ImportError) else one_line(error)
+            self.app.call_from_thread(self._realign_failed, problem)
             return
         if forgot:
             self.app.call_from_thread(
@@ -173,6 +174,15 @@ class ReaderTasks(Screen[None]):
                 title="alignment",
             )
         self.post_message(Aligned(rows, False))
+
+    def _realign_failed(self, problem: str) -> None:
+        self.aligned = True  # the rows shown are still a whole alignment: fixing goes on
+        if self.realign_step is not None:  # nothing to undo: the fixes were kept
+            self.undo_list.drop(self.realign_step)
+        self.status.done("align", f"re-align failed: {problem}")
+        self.notify(
+            f"re-align failed, your fixes are kept: {problem}", severity="warning", markup=False
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def search(self, zh: list[str], en: list[str], query: str) -> None:
