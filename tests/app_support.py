@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from parallax.app.app import ParallaxApp, make_app
 from parallax.app.screens.reader import ReaderScreen
 from parallax.app.widgets.parallel import ParallelView
@@ -21,3 +23,16 @@ async def ready(app: ParallaxApp, pilot: object) -> ParallelView:
     await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, ReaderScreen)
     return app.screen.query_one(ParallelView)
+
+
+def hold(monkeypatch: object, owner: object, name: str) -> threading.Event:
+    """Hold back every call of ``owner.name`` (a worker's slow step) until the event is set."""
+    release = threading.Event()
+    real = getattr(owner, name)
+
+    def held(*args: object, **kwargs: object) -> object:
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, held)  # type: ignore[attr-defined]
+    return release

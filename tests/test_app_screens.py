@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from parallax.app.screens.reader import ReaderScreen
 from parallax.core.bundled import bundled_document_path
 from parallax.core.glossary import GlossaryStore, new_term
 from parallax.core.readers import load_document
-from tests.app_support import ready
+from tests.app_support import hold, ready
 
 
 def own_app():  # type: ignore[no-untyped-def]
@@ -124,13 +123,6 @@ async def test_manager_u_right_after_a_second_delete_takes_back_that_one(
     store = GlossaryStore(glossary_dir)
     store.add("my-terms", new_term("雙遏制", "dual containment"))
     store.add("my-terms", new_term("聯合聲明", "joint statement"))
-    release = threading.Event()
-    real = GlossaryStore.remove
-
-    def slow(self: GlossaryStore, name: str, term_id: str) -> object:
-        release.wait(10)
-        return real(self, name, term_id)
-
     app = own_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
@@ -138,7 +130,7 @@ async def test_manager_u_right_after_a_second_delete_takes_back_that_one(
         await settle(app, pilot)
         app.screen.load_terms("my-terms")  # type: ignore[attr-defined]
         await settle(app, pilot)
-        monkeypatch.setattr(GlossaryStore, "remove", slow)
+        release = hold(monkeypatch, GlossaryStore, "remove")
         await pilot.press("d", "down", "d", "u")  # delete both, take back the second at once
         release.set()
         await settle(app, pilot)
@@ -149,13 +141,6 @@ async def test_closing_the_manager_before_a_delete_is_written_still_updates_the_
     glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     GlossaryStore(glossary_dir).add("my-terms", new_term("雙遏制", "dual containment"))
-    release = threading.Event()
-    real = GlossaryStore.remove
-
-    def slow(self: GlossaryStore, name: str, term_id: str) -> object:
-        release.wait(10)
-        return real(self, name, term_id)
-
     app = own_app()
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
@@ -165,7 +150,7 @@ async def test_closing_the_manager_before_a_delete_is_written_still_updates_the_
         await settle(app, pilot)
         app.screen.load_terms("my-terms")  # type: ignore[attr-defined]
         await settle(app, pilot)
-        monkeypatch.setattr(GlossaryStore, "remove", slow)
+        release = hold(monkeypatch, GlossaryStore, "remove")
         await pilot.press("d", "escape")
         release.set()
         await settle(app, pilot)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from parallax.app.widgets.parallel import ParallelView
 from parallax.core.bundled import bundled_document_path
 from parallax.core.glossary import GlossaryStore, new_term
 from parallax.core.readers import load_document
-from tests.app_support import ready
+from tests.app_support import hold, ready
 
 
 def own_app() -> ParallaxApp:
@@ -250,14 +249,7 @@ async def test_enter_then_moving_on_saves_the_term_selected_at_enter(
 ) -> None:
     from parallax.core import propose
 
-    release = threading.Event()
-    real = propose.propose_en
-
-    def late(*args: object, **kwargs: object) -> list[propose.Proposal]:
-        release.wait(10)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(propose, "propose_en", late)
+    release = hold(monkeypatch, propose, "propose_en")
     app = own_app()
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
@@ -278,20 +270,13 @@ async def test_enter_then_moving_on_saves_the_term_selected_at_enter(
 async def test_u_right_after_a_second_save_takes_back_that_one(
     glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = threading.Event()
-    real = GlossaryStore.add
-
-    def slow(self: GlossaryStore, name: str, term: object) -> object:
-        release.wait(10)
-        return real(self, name, term)  # type: ignore[arg-type]
-
     app = own_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         await select_by_search(app, pilot, "雙遏制")
         await pilot.press("a")
         await settle(app, pilot)
-        monkeypatch.setattr(GlossaryStore, "add", slow)
+        release = hold(monkeypatch, GlossaryStore, "add")
         await pilot.press("enter")  # the first save, held back
         await pilot.press("slash", *"經濟制裁", "enter")
         await pilot.pause()
@@ -306,21 +291,6 @@ async def test_u_right_after_a_second_save_takes_back_that_one(
     assert [r[1] for r in rows_of(glossary_dir)] == ["雙遏制"]
 
 
-async def slow_proposals(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Proposals held back until the returned event is set."""
-    from parallax.core import propose
-
-    release = threading.Event()
-    real = propose.propose_en
-
-    def late(*args: object, **kwargs: object) -> list[propose.Proposal]:
-        release.wait(10)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(propose, "propose_en", late)
-    return release
-
-
 async def test_enter_then_a_or_enter_on_the_next_word_saves_both(
     glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -328,7 +298,9 @@ async def test_enter_then_a_or_enter_on_the_next_word_saves_both(
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
         await select_by_search(app, pilot, "雙遏制")
-        release = await slow_proposals(monkeypatch)
+        from parallax.core import propose
+
+        release = hold(monkeypatch, propose, "propose_en")
         await pilot.press("enter")  # save 雙遏制 once proposed
         await pilot.press("slash", *"經濟制裁", "enter")  # meanwhile, on to another term
         while not view.selection or shown(view) != "經濟制裁":
