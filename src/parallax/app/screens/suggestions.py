@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from parallax.core.suggest import Suggestion
 
 Pair = tuple[str, str]
-COLUMNS = (("", "mark"), ("Chinese", "zh"), ("English", "en"), ("why", "why"), ("count", "count"))
+COLUMNS = (("", "mark"), ("Chinese", "zh"), ("English", "en"), ("count", "count"), ("why", "why"))
 
 
 _RESULTS: dict[tuple[object, ...], list[Suggestion]] = {}
@@ -234,8 +234,8 @@ class SuggestionsScreen(ModalScreen[None]):
             Text(mark, style="green" if mark.startswith("+") else "dim"),
             Text(s.zh),
             Text(s.en),
-            Text(", ".join(s.reasons), style="dim"),
             Text(str(s.count), justify="right"),
+            Text(", ".join(s.reasons), style="dim"),
         )
 
     def _status(self) -> None:
