@@ -16,6 +16,7 @@ from parallax.cli.common import (
     add_document_args,
     add_fresh_arg,
     document_from_args,
+    note_dictionary_build,
     paragraph_beads,
 )
 from parallax.core.suggest import Suggestion
@@ -62,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     store = GlossaryStore(glossary_dir(args.glossary_dir))
     glossary = [(t.zh, t.en) for g in store.load_all() for t in g.terms if t.zh and t.en]
     rejected = load_rejections(document)
+    note_dictionary_build()
     beads = paragraph_beads(document, fresh=args.fresh, glossary=glossary)
     found = suggest_terms(
         document,
