@@ -1,6 +1,6 @@
 """Changing the glossary from the reader: editing (``e``) and deleting (``d``) the selected
-term, undo (``u``), the ordered worker every change goes through, and the screens that change
-glossaries: the glossary manager (``ctrl+g``)."""
+term, undo (``u``), the ordered worker every change goes through, and opening the glossary
+manager (``ctrl+g``)."""
 
 from __future__ import annotations
 
