@@ -161,7 +161,27 @@ class FileChoice:
     fmt: str
 
 
-class ImportScreen(Dialog[FileChoice]):
+class FileDialog(Dialog[FileChoice]):
+    """A dialog choosing a file (``#path``, focused: enter submits) and a format (``#format``)."""
+
+    def on_mount(self) -> None:
+        """Focus the file."""
+        self.query_one("#path", Input).focus()
+
+    def chosen_path(self) -> Path | None:
+        """The file typed, resolved; None (and a warning) when it cannot be."""
+        try:
+            return resolve(self.value_of("path"))
+        except ValueError as error:
+            self.warn(str(error))
+            return None
+
+    def choose(self, path: Path) -> None:
+        """Dismiss with ``path`` and the format chosen."""
+        self.dismiss(FileChoice(path, str(self.query_one("#format", Select).value)))
+
+
+class ImportScreen(FileDialog):
     """Ask for a file to import into the writable glossary, and its format (default: detected)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ImportScreen")
@@ -181,24 +201,18 @@ class ImportScreen(Dialog[FileChoice]):
             yield self.field("Format", select)
             yield from self.buttons()
 
-    def on_mount(self) -> None:
-        """Focus the file (enter imports)."""
-        self.query_one("#path", Input).focus()
-
     def action_submit(self) -> None:
         """The chosen file and format."""
-        try:
-            path = resolve(self.value_of("path"))
-        except ValueError as error:
-            self.warn(str(error))
+        path = self.chosen_path()
+        if path is None:
             return
         if not path.is_file():
             self.warn(f"{path}: no such file")
             return
-        self.dismiss(FileChoice(path, str(self.query_one("#format", Select).value)))
+        self.choose(path)
 
 
-class ExportScreen(Dialog[FileChoice]):
+class ExportScreen(FileDialog):
     """Ask for the export format and file (prefilled ``NAME.SUFFIX`` in the working directory);
     an existing file is replaced only after a second OK."""
 
@@ -225,10 +239,6 @@ class ExportScreen(Dialog[FileChoice]):
             yield Label("", id="hint")
             yield from self.buttons()
 
-    def on_mount(self) -> None:
-        """Focus the file (enter exports; the format is one tab back)."""
-        self.query_one("#path", Input).focus()
-
     def on_select_changed(self, event: Select.Changed) -> None:
         """A new format: the prefilled file name follows it unless the user changed it."""
         path = self.query_one("#path", Input)
@@ -240,10 +250,8 @@ class ExportScreen(Dialog[FileChoice]):
 
     def action_submit(self) -> None:
         """The chosen format and file; an existing file needs a second OK."""
-        try:
-            path = resolve(self.value_of("path"))
-        except ValueError as error:
-            self.warn(str(error))
+        path = self.chosen_path()
+        if path is None:
             return
         if path.exists() and path != self.confirmed:
             self.confirmed = path
@@ -251,4 +259,4 @@ class ExportScreen(Dialog[FileChoice]):
                 Content(f"{path} exists: press Export again to replace it")
             )
             return
-        self.dismiss(FileChoice(path, str(self.query_one("#format", Select).value)))
+        self.choose(path)
