@@ -18,9 +18,9 @@ from textual.widgets import DataTable, Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from parallax.app.ordering import InOrder
 from parallax.app.screens import manager_tasks as tasks
 from parallax.app.screens.manager_dialogs import FileChoice
-from parallax.app.term_ops import InOrder
 from parallax.app.undo import UndoList, UndoStep
 from parallax.core.glossary import Glossary, GlossaryInfo, GlossaryStore, Term
 from parallax.core.glossary.filtering import SORT_KEYS

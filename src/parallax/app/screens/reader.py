@@ -22,11 +22,11 @@ from parallax.app.highlight import Highlighter
 from parallax.app.messages import DictionaryReady, GlossaryLoaded, StepFailed, WordsReady
 from parallax.app.model import titles
 from parallax.app.navigation import WordEnd, mark_for
+from parallax.app.ordering import InOrder
 from parallax.app.screens.reader_fixer import AlignmentActions
 from parallax.app.screens.reader_lookup import LookupActions
 from parallax.app.screens.reader_terms import Pending, TermActions
 from parallax.app.search import Hit
-from parallax.app.term_ops import InOrder
 from parallax.app.undo import UndoList, UndoStep
 from parallax.app.widgets.lookup import LookupPanel
 from parallax.app.widgets.parallel import ParallelView

@@ -12,6 +12,7 @@ from textual import work
 
 from parallax.app import loaders, term_ops
 from parallax.app.messages import StepFailed
+from parallax.app.ordering import InOrder
 from parallax.app.screens.reader_tasks import ReaderTasks, one_line
 from parallax.app.undo import UndoStep
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 class ChangeActions(ReaderTasks):
     """Editing, deleting and undoing; every glossary change runs in order in a worker."""
 
-    in_order: term_ops.InOrder
+    in_order: InOrder
 
     def _writable_name(self) -> str:
         state = self.glossary

@@ -7,8 +7,6 @@ so a reject followed by an un-reject reaches the file in that order.
 
 from __future__ import annotations
 
-import threading
-from collections import deque
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -23,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from parallax.app.ordering import InOrder
 from parallax.app.screens.add_term import AddTermScreen, TermDraft, draft_from
 from parallax.app.screens.reader_tasks import one_line
 from parallax.app.suggestion_context import context
@@ -87,8 +86,7 @@ class SuggestionsScreen(ModalScreen[None]):
         self.accepted: set[Pair] = set()
         self.rejected: set[Pair] = set()  # rejected on this screen (hidden)
         self.rejected_order: list[Pair] = []  # newest last, for un-reject
-        self._pending: deque[tuple[str, Pair]] = deque()
-        self._write_lock = threading.Lock()
+        self._in_order = InOrder()  # rejection changes reach the file in the order made
 
     # ------------------------------------------------------------ composition
     def compose(self) -> ComposeResult:
@@ -178,18 +176,15 @@ class SuggestionsScreen(ModalScreen[None]):
         self._refill()
 
     def _write(self, op: str, pair: Pair) -> None:
-        """Queue a rejection change and start a worker for it."""
-        self._pending.append((op, pair))
-        self._write_oldest()
+        """Save a rejection change in a worker, after the changes made before it."""
+        self._write_in_order(self._in_order.ticket(), op, pair)
 
     @work(thread=True, exit_on_error=False, group="rejections")
-    def _write_oldest(self) -> None:
-        """Write the oldest queued change: one worker per change, each taking the oldest under
-        a lock, so the file sees them in the order they were made."""
+    def _write_in_order(self, ticket: int, op: str, pair: Pair) -> None:
         from parallax.core import rejections
 
-        with self._write_lock:
-            op, (zh, en) = self._pending.popleft()
+        zh, en = pair
+        with self._in_order.turn(ticket):
             try:
                 (rejections.reject if op == "reject" else rejections.unreject)(self.doc, zh, en)
             except Exception as error:
