@@ -44,6 +44,7 @@ class ReaderTasks(Screen[None]):
     glossary_names: tuple[str, ...]
     glossary_dir: Path | None
     fresh: bool  # the saved hand-fixed alignment is ignored
+    first: loaders.FirstRows  # the rows painted first, and where they came from
     glossary: loaders.GlossaryState | None
     word_end: WordEnd | None
     aligned: bool
@@ -100,7 +101,10 @@ class ReaderTasks(Screen[None]):
             self.post_message(StepFailed("glossary", one_line(error)))
         try:
             pairs = loaders.glossary_pairs(terms)
-            rows, by_hand = loaders.align_rows(self.doc, pairs, fresh=self.fresh)
+            if self.first.source == "hand":  # read before the first paint: not again
+                rows, by_hand = self.first.rows, True
+            else:
+                rows, by_hand = loaders.align_rows(self.doc, pairs, fresh=self.fresh)
             self.post_message(Aligned(rows, by_hand))
         except ImportError:
             self.post_message(StepFailed("align", "no aligner: paragraphs paired in order"))
