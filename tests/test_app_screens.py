@@ -24,6 +24,15 @@ async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def open_manager(app, pilot, glossary: str) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+g in the reader, then show ``glossary`` in the manager."""
+    await pilot.press("ctrl+g")
+    await settle(app, pilot)
+    assert type(app.screen).__name__ == "GlossaryManagerScreen"
+    app.screen.load_terms(glossary)
+    await settle(app, pilot)
+
+
 async def test_accepting_the_first_suggestion_saves_and_lights_it(glossary_dir: Path) -> None:
     app = own_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -53,12 +62,7 @@ async def test_the_manager_switches_the_writable_glossary_for_the_reader(
     app = make_app(load_document(bundled_document_path()))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        await pilot.press("ctrl+g")
-        await settle(app, pilot)
-        screen = app.screen
-        assert type(screen).__name__ == "GlossaryManagerScreen"
-        screen.load_terms("law")  # type: ignore[attr-defined]
-        await settle(app, pilot)
+        await open_manager(app, pilot, "law")
         await pilot.press("w", "escape")
         await settle(app, pilot)
         reader = app.screen
@@ -93,10 +97,7 @@ async def test_manager_export_dialog_exports_on_enter(glossary_dir: Path, tmp_pa
     app = own_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        await pilot.press("ctrl+g")
-        await settle(app, pilot)
-        app.screen.load_terms("my-terms")  # type: ignore[attr-defined]
-        await settle(app, pilot)
+        await open_manager(app, pilot, "my-terms")
         await pilot.press("x")
         await pilot.pause()
         path = app.screen.query_one("#path")
@@ -126,10 +127,7 @@ async def test_manager_u_right_after_a_second_delete_takes_back_that_one(
     app = own_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        await pilot.press("ctrl+g")
-        await settle(app, pilot)
-        app.screen.load_terms("my-terms")  # type: ignore[attr-defined]
-        await settle(app, pilot)
+        await open_manager(app, pilot, "my-terms")
         release = hold(monkeypatch, GlossaryStore, "remove")
         await pilot.press("d", "down", "d", "u")  # delete both, take back the second at once
         release.set()
@@ -146,10 +144,7 @@ async def test_closing_the_manager_before_a_delete_is_written_still_updates_the_
         view = await ready(app, pilot)
         row = next(i for i, r in enumerate(view.rows) if "雙遏制" in r.zh_text)
         assert view.marks(row).zh
-        await pilot.press("ctrl+g")
-        await settle(app, pilot)
-        app.screen.load_terms("my-terms")  # type: ignore[attr-defined]
-        await settle(app, pilot)
+        await open_manager(app, pilot, "my-terms")
         release = hold(monkeypatch, GlossaryStore, "remove")
         await pilot.press("d", "escape")
         release.set()
