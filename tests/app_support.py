@@ -16,6 +16,18 @@ def seed_app() -> ParallaxApp:
     return make_app(load_document(bundled_document_path()))
 
 
+def own_app() -> ParallaxApp:
+    """The reader on the seed with only the user's glossary (no starter: nothing is known)."""
+    return make_app(load_document(bundled_document_path()), glossaries=("my-terms",))
+
+
+async def settle(app: ParallaxApp, pilot: object) -> None:
+    """Wait until the workers started so far are done."""
+    await pilot.pause()  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
 async def ready(app: ParallaxApp, pilot: object) -> ParallelView:
     """Wait until every background step is done; the parallel view."""
     await pilot.pause()  # type: ignore[attr-defined]

@@ -11,17 +11,7 @@ from parallax.app.screens.reader import ReaderScreen
 from parallax.core.bundled import bundled_document_path
 from parallax.core.glossary import GlossaryStore, new_term
 from parallax.core.readers import load_document
-from tests.app_support import hold, ready
-
-
-def own_app():  # type: ignore[no-untyped-def]
-    return make_app(load_document(bundled_document_path()), glossaries=("my-terms",))
-
-
-async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.app_support import hold, own_app, ready, settle
 
 
 async def open_manager(app, pilot, glossary: str) -> None:  # type: ignore[no-untyped-def]

@@ -11,18 +11,7 @@ from parallax.app.widgets.parallel import ParallelView
 from parallax.core.bundled import bundled_document_path
 from parallax.core.glossary import GlossaryStore, new_term
 from parallax.core.readers import load_document
-from tests.app_support import hold, ready
-
-
-def own_app() -> ParallaxApp:
-    """The reader on the seed with only the user's glossary (no starter: nothing is known)."""
-    return make_app(load_document(bundled_document_path()), glossaries=("my-terms",))
-
-
-async def settle(app: ParallaxApp, pilot: object) -> None:
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+from tests.app_support import hold, own_app, ready, settle
 
 
 async def select_by_search(app: ParallaxApp, pilot: object, text: str) -> None:
