@@ -29,6 +29,7 @@ from parallax.cli.common import (
 )
 from parallax.core.align import Bead, UnitKind, align_units
 from parallax.core.document import PARAGRAPH_BREAK, Document, DocumentError, Metadata
+from parallax.core.errors import ParallaxError
 from parallax.core.readers import UNIT_CHOICES, Units
 from parallax.core.sentences import split_en, split_zh
 
@@ -230,6 +231,6 @@ def _glossary_pairs(name: str, directory: str | None) -> list[tuple[str, str]]:
     try:
         from parallax.core.glossary import GlossaryStore, glossary_dir
     except ImportError as error:
-        raise ValueError("--glossary: glossaries are not available in this build") from error
+        raise ParallaxError("--glossary: glossaries are not available in this build") from error
     store = GlossaryStore(glossary_dir(directory))
     return [(term.zh, term.en) for term in store.load(name).terms if term.zh and term.en]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from parallax.core.bundled import bundled_document_path
 from parallax.core.document import Document
+from parallax.core.errors import ParallaxError
 from parallax.core.readers import UNIT_CHOICES, Units, load_document
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def document_from_args(args: argparse.Namespace) -> Document:
     doc: Path | None = args.doc
     if doc is None and args.zh is None and args.en is None:
         if not getattr(args, "doc_optional", False):
-            raise ValueError("no document given: name a bilingual file, or --zh FILE --en FILE")
+            raise ParallaxError("no document given: name a bilingual file, or --zh FILE --en FILE")
         doc = bundled_document_path()
     units: Units = "lines" if args.units == "lines" else "paragraphs"  # sentences: split later
     return load_document(doc, zh=args.zh, en=args.en, units=units, encoding=args.encoding)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from parallax.cli.glossary_check import run_check
+from parallax.core.errors import ParallaxError
 from parallax.core.glossary import (
     DEFAULT_WRITABLE,
     STATUSES,
@@ -160,7 +161,7 @@ def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
 def _editable(store: GlossaryStore, name: str) -> str:
     """``name`` if add/remove/import may change it, else a one-line error with the way out."""
     if name != store.writable_name:
-        raise ValueError(
+        raise ParallaxError(
             f"{store.path(name)}: glossary {name!r} is read-only (a reference glossary; the "
             f"writable one is {store.writable_name!r}): use --writable {name} to edit it"
         )
@@ -171,7 +172,7 @@ def _selected(terms: Iterable[Term], args: argparse.Namespace) -> list[Term]:
     statuses = set(args.status or ())
     unknown = statuses - set(STATUSES)
     if unknown:
-        raise ValueError(
+        raise ParallaxError(
             f"unknown status {sorted(unknown)[0]!r} (choose from {', '.join(STATUSES)})"
         )
     tags = set(args.tag or ())
@@ -201,7 +202,7 @@ def _show(store: GlossaryStore, args: argparse.Namespace) -> int:
 
 def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
     if args.status not in STATUSES:
-        raise ValueError(f"unknown status {args.status!r} (choose from {', '.join(STATUSES)})")
+        raise ParallaxError(f"unknown status {args.status!r} (choose from {', '.join(STATUSES)})")
     term = new_term(
         args.zh,
         args.en,
@@ -241,7 +242,7 @@ def _import(store: GlossaryStore, args: argparse.Namespace) -> int:
 
 def _export(store: GlossaryStore, args: argparse.Namespace) -> int:
     if args.format not in EXPORT_FORMATS:
-        raise ValueError(
+        raise ParallaxError(
             f"unknown export format {args.format!r} (choose from {', '.join(EXPORT_FORMATS)})"
         )
     glossary = store.load(args.name)

@@ -1,8 +1,9 @@
 """The ``parallax`` command: parses arguments and dispatches to the sub-command modules.
 
 Sub-command modules are imported only when needed, so ``parallax align`` never loads the TUI.
-Every expected failure (bad document, unknown glossary, …) ends with one line on stderr and
-exit status 2, never a traceback.
+Every expected failure (a :class:`~parallax.core.errors.ParallaxError`: bad document, unknown
+glossary, …; or an ``OSError`` from the system) ends with one line on stderr and exit status 2,
+never a traceback. Anything else is a bug: its traceback is kept, with a hint to report it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import sys
 from collections.abc import Sequence
 
 from parallax import __version__
+from parallax.core.errors import ParallaxError
+from parallax.core.text import printable
 
 # name -> module providing register(subparsers) and run(args)
 COMMANDS: dict[str, str] = {
@@ -25,6 +28,10 @@ COMMANDS: dict[str, str] = {
     "suggest": "parallax.cli.suggest",
 }
 EXIT_BAD_INPUT = 2
+BUG_HINT = (
+    "parallax: this is a bug in parallax, not a problem with your files; please report it with "
+    "the command you ran and the traceback below"
+)
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -76,11 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `parallax show | head`: the reader left, nothing is wrong
         _silence_stdout()
         return 0
-    except (ValueError, OSError) as error:
+    except (ParallaxError, OSError) as error:
         print(f"parallax: {_one_line(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        print(BUG_HINT, file=sys.stderr)
+        raise
 
 
 def _silence_stdout() -> None:
@@ -104,4 +114,4 @@ def _one_line(error: BaseException) -> str:
         text = f"{error.filename}: {error.strerror or error}"
     else:
         text = str(error) or type(error).__name__
-    return " ".join(text.split())
+    return " ".join(printable(text).split())

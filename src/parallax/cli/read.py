@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from parallax.cli.common import add_document_args, add_fresh_arg, document_from_args
+from parallax.core.errors import ParallaxError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -55,6 +56,6 @@ def check_glossaries(names: list[str], directory: Path | None) -> None:
     for name in names:
         if name not in known and name != store.writable_name:
             where = store.directory
-            raise ValueError(
+            raise ParallaxError(
                 f"{where}: no glossary named {name!r} (known: {', '.join(known) or 'none'})"
             )

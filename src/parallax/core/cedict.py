@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from parallax.core.errors import ParallaxError
 from parallax.core.paths import cache_dir
 
 CACHE_VERSION = 3
@@ -42,7 +43,7 @@ _WORD = regex.compile(r"[a-z]+")
 _SKIP_SENSE = regex.compile(r"^(?:old )?variant of|^see |^CL:|^used in |^abbr\. for|^\(old\)")
 
 
-class CedictError(ValueError):
+class CedictError(ParallaxError):
     """The CC-CEDICT file could not be read."""
 
 

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from typing import Literal
 
 from parallax.core.align.bead import Bead
+from parallax.core.errors import ParallaxError
 
 Side = Literal["zh", "en"]
 BY_HAND = 1.0
 
 
-class AlignmentError(ValueError):
+class AlignmentError(ParallaxError):
     """Beads that do not cover the units exactly once, in order."""
 
 

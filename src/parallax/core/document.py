@@ -7,19 +7,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from parallax.core.errors import ParallaxError
+
 Lang = Literal["zh", "en"]
 PARAGRAPH_BREAK = "\n\n"
 """How the paragraphs of one aligned row are joined (the reader, its sentence view, ``align``)."""
 
 
-class DocumentError(ValueError):
+class DocumentError(ParallaxError):
     """A document could not be read. ``str(error)`` is one line naming the file and the fault."""
 
     def __init__(self, path: Path | str | None, problem: str) -> None:
-        self.path = Path(path) if path is not None else None
-        self.problem = problem
-        where = f"{self.path}: " if self.path is not None else ""
-        super().__init__(f"{where}{problem}")
+        super().__init__(problem, path=path)
 
 
 @dataclass(frozen=True, slots=True)

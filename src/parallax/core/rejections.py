@@ -14,6 +14,7 @@ from pathlib import Path
 from parallax.core.alignment_store import document_key
 from parallax.core.chinese import fold
 from parallax.core.document import Document
+from parallax.core.errors import ParallaxError
 from parallax.core.paths import data_dir
 from parallax.core.safefile import atomic_write, locked
 
@@ -21,7 +22,7 @@ FORMAT_VERSION = 1
 Pair = tuple[str, str]
 
 
-class RejectionsError(ValueError):
+class RejectionsError(ParallaxError):
     """The file of rejected suggestions is damaged."""
 
 

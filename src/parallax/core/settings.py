@@ -11,13 +11,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from parallax.core.errors import ParallaxError
 from parallax.core.paths import data_dir
 from parallax.core.safefile import atomic_write, locked, remove_stale_temps
 
 FILE_NAME = "settings.json"
 
 
-class SettingsError(ValueError):
+class SettingsError(ParallaxError):
     """The settings file cannot be read (one line naming the file and the fault)."""
 
 

@@ -35,6 +35,27 @@ def strip_controls(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+_UNPRINTABLE = regex.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` made safe to print in a one-line message: blanks (TAB, LF, CR) become spaces and
+    every other control character, escape introducer or bidi override is shown as an escape
+    (``\\x1b``), so a file name or a piece of a file can neither drive the terminal nor hide
+    what it holds."""
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(_escape_control, text)
+
+
+def _escape_control(match: regex.Match[str]) -> str:
+    char = match.group()
+    if char in "\t\n\r":
+        return " "
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def han_count(text: str) -> int:
     """The number of Han (Chinese) characters in ``text``."""
     return sum(map(len, _HAN_RUNS.findall(text)))

@@ -9,6 +9,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from parallax.core.errors import ParallaxError
 from parallax.core.glossary import GlossaryStore, Term
 from parallax.core.glossary.filtering import SORT_KEYS, filter_terms, sort_terms
 from parallax.core.glossary.term import edited
@@ -53,7 +54,7 @@ def resolve(path_text: str) -> Path:
     """The path typed in a dialog (``~`` expanded, relative to the working directory)."""
     text = path_text.strip()
     if not text:
-        raise ValueError("type a file path")
+        raise ParallaxError("type a file path")
     return Path(os.path.abspath(Path(text).expanduser()))
 
 
@@ -75,9 +76,9 @@ def export_glossary(store: GlossaryStore, name: str, fmt: str, path: Path) -> st
     data = export_terms(terms, fmt, name=name)
     skipped, why = unexportable(terms, fmt)
     if not path.parent.is_dir():
-        raise ValueError(f"{path}: no such directory {str(path.parent)!r}")
+        raise ParallaxError(f"{path}: no such directory {str(path.parent)!r}")
     if path.is_dir():
-        raise ValueError(f"{path}: is a directory, give a file name")
+        raise ParallaxError(f"{path}: is a directory, give a file name")
     atomic_write(path, data, backups=0)
     left_out = f" ({len(skipped)} skipped: {why})" if skipped else ""
     return f"exported {len(terms) - len(skipped)} terms of {name} as {fmt} to {path}{left_out}"
@@ -88,7 +89,7 @@ def import_into(store: GlossaryStore, path: Path, fmt: str) -> str:
     from parallax.core.glossary.formats import import_file
 
     if not path.is_file():
-        raise ValueError(f"{path}: no such file")
+        raise ParallaxError(f"{path}: no such file")
     result = import_file(path, fmt)
     name = store.writable_name
     counts = store.import_terms(name, result.terms)

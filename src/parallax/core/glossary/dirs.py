@@ -7,6 +7,8 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from parallax.core.errors import ParallaxError
+
 SUFFIX = ".tsv"
 ENV_VAR = "PARALLAX_GLOSSARY_DIR"
 STARTER = "starter"
@@ -18,7 +20,7 @@ _RESERVED = frozenset(
 )
 
 
-class GlossaryNameError(ValueError):
+class GlossaryNameError(ParallaxError):
     """A glossary name that cannot be a file name in the glossary directory."""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from parallax.core.errors import ParallaxError
 from parallax.core.glossary import fileformat
 from parallax.core.glossary.fileformat import Entry, ParsedFile
 from parallax.core.glossary.term import Term
@@ -25,7 +26,7 @@ from parallax.core.safefile import (
 Change = Callable[[list[Entry]], None]
 
 
-class GlossaryError(ValueError):
+class GlossaryError(ParallaxError):
     """A glossary operation failed; the message is one line naming the file and the fault."""
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from parallax.core import chinese
+from parallax.core.errors import ParallaxError
 from parallax.core.glossary.term import STATUSES, Term
 
 SORT_KEYS: tuple[str, ...] = ("zh", "pinyin", "en", "status", "created", "updated")
@@ -137,7 +138,7 @@ def sort_key(key: str) -> Callable[[Term], object]:
         "updated": lambda t: t.updated,
     }
     if key not in keys:
-        raise ValueError(f"unknown sort key {key!r} (choose from {', '.join(SORT_KEYS)})")
+        raise ParallaxError(f"unknown sort key {key!r} (choose from {', '.join(SORT_KEYS)})")
     return keys[key]
 
 

@@ -8,6 +8,8 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
+from parallax.core.errors import ParallaxError
+
 Status = Literal["new", "learning", "known"]
 STATUSES: tuple[str, ...] = get_args(Status)
 _TAG_SPACE = re.compile(r"[\s,]+")
@@ -15,7 +17,7 @@ _BLANK = re.compile(r"\s")
 _OWN_ID = re.compile(r"[0-9a-f]{16}")
 
 
-class TermError(ValueError):
+class TermError(ParallaxError):
     """A term value is invalid (one line naming the field and the fault)."""
 
 

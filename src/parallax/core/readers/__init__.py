@@ -6,6 +6,7 @@ from pathlib import Path
 
 from parallax.core.document import Document, DocumentError, Metadata
 from parallax.core.encoding import read_text
+from parallax.core.errors import ParallaxError
 from parallax.core.readers.mingpao import is_mingpao, parse_mingpao
 from parallax.core.readers.mixed import parse_mixed
 from parallax.core.readers.units import UNIT_CHOICES, Units, iter_units, leading_date, paragraphs
@@ -33,12 +34,12 @@ def load_document(
     Raises :class:`DocumentError` with a one-line message naming the file and the fault.
     """
     if units not in UNIT_CHOICES:
-        raise ValueError(f"unknown units {units!r} (choose from {', '.join(UNIT_CHOICES)})")
+        raise ParallaxError(f"unknown units {units!r} (choose from {', '.join(UNIT_CHOICES)})")
     if path is not None and (zh is not None or en is not None):
-        raise ValueError("give either one bilingual file or --zh and --en, not both")
+        raise ParallaxError("give either one bilingual file or --zh and --en, not both")
     if path is None:
         if zh is None or en is None:
-            raise ValueError("give a bilingual file, or both --zh FILE and --en FILE")
+            raise ParallaxError("give a bilingual file, or both --zh FILE and --en FILE")
         return _load_pair(zh, en, units, encoding)
     text, used = read_text(path, encoding)
     return parse_text(text, path, units=units, encoding=used)

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from parallax.core import chinese
+from parallax.core.errors import ParallaxError
 from parallax.core.glossary.fileformat import RowProblem
 from parallax.core.glossary.term import Term, TermError, clean_text, is_own_id, new_term
 
 
-class FormatError(ValueError):
+class FormatError(ParallaxError):
     """A file could not be imported or exported (one line naming the file and the fault)."""
 
 
