@@ -6,7 +6,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from parallax.app.model import PARAGRAPH_BREAK, Lang, Row
+from parallax.app.model import Lang, Row
+from parallax.core.document import PARAGRAPH_BREAK
 
 if TYPE_CHECKING:  # importing parallax.core.align loads NumPy: only when fixing
     from parallax.core.align.bead import Bead

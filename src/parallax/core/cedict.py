@@ -171,7 +171,7 @@ def _once(kind: str, path: Path | None, make: Callable[[Path], T]) -> T:
             found = _loaded.get(key)
             if found is None:
                 found = _loaded[key] = make(source_path() if path is None else path)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _cached(kind: str, path: Path, cls: type[T], make: Callable[[Path], T]) -> T:

@@ -68,7 +68,7 @@ class ReaderScreen(TermActions, LookupActions, AlignmentActions):
         self.romanisation: str | None = None
         self.hits: list[Hit] = []
         self.words_ready = False
-        self.word_spans: dict = {}
+        self.word_spans = {}
         self.undo_list = UndoList()
         self.realign_step: UndoStep | None = None
         self.pending: Pending | None = None

@@ -14,8 +14,9 @@ from textual import work
 from parallax.app import loaders
 from parallax.app.fixer import LatestSave
 from parallax.app.messages import Aligned, StepFailed
-from parallax.app.model import PARAGRAPH_BREAK, Row, row_of_paragraph, rows_from_beads
+from parallax.app.model import Row, row_of_paragraph, rows_from_beads
 from parallax.app.screens.reader_tasks import ReaderTasks, one_line
+from parallax.core.document import PARAGRAPH_BREAK
 
 
 def _same(a: Sequence[Row], b: Sequence[Row]) -> bool:

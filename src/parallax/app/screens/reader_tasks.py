@@ -29,6 +29,7 @@ from parallax.core.document import Document
 
 if TYPE_CHECKING:
     from parallax.app.screens.reader_terms import Pending
+    from parallax.core.glossary import Term
 
 
 def one_line(error: BaseException) -> str:
@@ -91,7 +92,7 @@ class ReaderTasks(Screen[None]):
     def prepare(self) -> None:
         """Load the glossaries, align the document, load jieba (the word cursor), then CC-CEDICT
         (in this order)."""
-        terms: tuple = ()
+        terms: tuple[Term, ...] = ()
         try:
             store = loaders.open_store(self.glossary_dir)
             state = loaders.load_glossaries(store, self.glossary_names)

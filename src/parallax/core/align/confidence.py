@@ -35,7 +35,7 @@ def similarity(table: PairTable, params: Params, zh: range, en: range) -> float:
         matched += min(zh_hits, table.zh_total[u])
     matched += sum(min(hits, table.en_total[v]) for v, hits in en_hits.items())
     items = sum(table.zh_total[u] for u in zh) + sum(table.en_total[v] for v in en)
-    return (matched + params.smoothing * params.neutral) / (items + params.smoothing)
+    return float((matched + params.smoothing * params.neutral) / (items + params.smoothing))
 
 
 def bead_confidence(

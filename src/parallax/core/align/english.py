@@ -61,7 +61,7 @@ _VOWELS = set("aeiouy")
 
 def tokens(text: str) -> list[str]:
     """The lowercase words of ``text`` (letters, with an inner apostrophe such as ``Xi's``)."""
-    return _TOKEN.findall(text.lower())  # type: ignore[no-any-return]
+    return _TOKEN.findall(text.lower())
 
 
 @lru_cache(maxsize=1 << 16)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,7 +44,7 @@ def build_features(
     zh_len = np.array([zh_length(t) for t in zh], dtype=np.float64)
     en_len = np.array([en_length(t) for t in en], dtype=np.float64)
     ratio = estimate_ratio(zh_len.tolist(), en_len.tolist())
-    builders = {
+    builders: dict[str, Callable[[float], Items]] = {
         "dictionary": lambda w: dictionary_items(zh, en, w),
         "numbers": lambda w: number_items(zh, en, w),
         "quotes": lambda w: quote_items(zh, en, w),

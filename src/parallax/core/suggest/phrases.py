@@ -48,7 +48,7 @@ def idf_table() -> tuple[dict[str, float], float]:
     cache = cache_dir() / f"jieba-idf-{stat.st_size}-{stat.st_mtime_ns}.pickle"
     found = read_cache(cache, tuple)
     if found is not None:
-        return found  # type: ignore[return-value]
+        return found
     table: dict[str, float] = {}
     for line in source.read_text(encoding="utf-8").splitlines():
         word, _, value = line.partition(" ")

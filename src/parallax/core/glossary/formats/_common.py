@@ -54,7 +54,7 @@ def make_term(zh: str, en: str, *, id: str = "", **fields: Any) -> Term:
         id=id if is_own_id(id) else stable_id(clean_text(zh).strip(), clean_text(en).strip()),
         pinyin=pinyin,
         jyutping=jyutping,
-        **fields,  # type: ignore[arg-type]
+        **fields,
     )
     if created or updated:
         from dataclasses import replace
