@@ -1,0 +1,248 @@
+"""The review screen: today's cards of a glossary, graded with FSRS, saved in order in the
+background.
+
+The screen wires three parts: :class:`CardView` (shows a card, owns ``space`` and ``1``–``4``),
+:class:`ReviewSession` (the queue, grading and undo; no Textual) and two workers (open the
+review; write each grade in turn). It dismisses with True when a term's status was written
+(the reader then reloads its glossary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from parallax.app.ordering import InOrder
+from parallax.app.review import render
+from parallax.app.review.card_view import CardView
+from parallax.app.review.keys import SCREEN_BINDINGS
+from parallax.app.review.messages import (
+    GradeSaved,
+    GradeSaveFailed,
+    ReviewOpened,
+    ReviewOpenFailed,
+)
+from parallax.app.review.session import Clock, ReviewSession, utc_now
+from parallax.core.glossary import GlossaryStore
+from parallax.core.review import ReviewChange
+
+
+def _review_commands() -> type:
+    from parallax.app.review.commands import ReviewCommands
+
+    return ReviewCommands
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one line."""
+    return " ".join((str(error) or type(error).__name__).split())
+
+
+class ReviewScreen(Screen[bool]):
+    """Spaced repetition of the terms of ``glossaries`` (default: the writable glossary)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*SCREEN_BINDINGS]
+    COMMANDS = Screen.COMMANDS | {_review_commands}
+    DEFAULT_CSS = """
+    ReviewScreen #counts { height: 1; padding: 0 2; background: $panel; }
+    ReviewScreen #grades { height: 1; padding: 0 2; dock: bottom; margin-bottom: 1; }
+    ReviewScreen CardView { height: 1fr; }
+    """
+
+    def __init__(
+        self,
+        glossaries: Sequence[str] = (),
+        *,
+        glossary_dir: Path | None = None,
+        new_per_day: int | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        super().__init__()
+        self.glossary_names = tuple(glossaries)
+        self.glossary_dir = glossary_dir
+        self.new_per_day = new_per_day
+        self.clock = clock
+        self.session: ReviewSession | None = None
+        self.store: GlossaryStore | None = None
+        self.in_order = InOrder()
+        self.statuses_changed = False
+
+    def compose(self) -> ComposeResult:
+        """Header, the counts line, the card, the grade keys, the footer."""
+        yield Header(icon="⇆")
+        yield Static("", id="counts", markup=False)
+        yield CardView(id="card")
+        yield Static("", id="grades", markup=False)
+        yield Footer()
+
+    @property
+    def card_view(self) -> CardView:
+        """The card."""
+        return self.query_one(CardView)
+
+    def on_mount(self) -> None:
+        """Say what is loading, then read the glossaries and review files in a worker."""
+        names = ", ".join(self.glossary_names) or "your glossary"
+        self.title, self.sub_title = "parallax", f"review · {names}"
+        self.card_view.show_message(f"opening {names}…")
+        self.card_view.focus()
+        self.open_review()
+
+    # ---------------------------------------------------------------- workers
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-open")
+    def open_review(self) -> None:
+        """Read the glossaries, their review files and today's plan (one core call)."""
+        from parallax.core.errors import ParallaxError
+        from parallax.core.review import open_default
+
+        try:
+            store, opened = open_default(
+                self.glossary_dir, self.glossary_names, self.clock(), self.new_per_day
+            )
+        except (ParallaxError, OSError) as error:
+            self.post_message(ReviewOpenFailed(one_line(error)))
+            return
+        self.post_message(ReviewOpened(store, opened))
+
+    @work(thread=True, exit_on_error=False, group="review-save")
+    def save(self, ticket: int, change: ReviewChange) -> None:
+        """Write one grade (or its undo) after those asked for before it."""
+        from parallax.core.errors import ParallaxError
+        from parallax.core.review import save_change
+
+        with self.in_order.turn(ticket):
+            try:
+                problem = save_change(change, self.store)
+            except (ParallaxError, OSError) as error:
+                self.post_message(GradeSaveFailed(one_line(error)))
+                return
+            self.post_message(GradeSaved(problem, change.status is not None))
+
+    @work(thread=True, exit_on_error=False, group="review-save")
+    def close_after_saves(self, ticket: int) -> None:
+        """Close once every grade asked for is written."""
+        with self.in_order.turn(ticket):
+            pass
+        self.app.call_from_thread(self._close)
+
+    # --------------------------------------------------------------- messages
+    def on_review_opened(self, message: ReviewOpened) -> None:
+        """Show the first card; tell what was set aside or skipped."""
+        self.store = message.store
+        opened = message.opened
+        for problem in opened.problems:
+            self.notify(problem, title="review", severity="warning", markup=False, timeout=8)
+        names = ", ".join(s.name for s in opened.sources)
+        self.sub_title = f"review · {names}"
+        self.session = ReviewSession(opened, self.clock)
+        self.show()
+
+    def on_review_open_failed(self, message: ReviewOpenFailed) -> None:
+        """Say why there is nothing to review."""
+        self.card_view.show_message("cannot open the review", message.error)
+        self.notify(message.error, title="review", severity="error", markup=False)
+
+    def on_grade_saved(self, message: GradeSaved) -> None:
+        """Tell a problem met while saving (a damaged review file set aside)."""
+        self.statuses_changed |= message.status_changed
+        if message.problem:
+            self.notify(message.problem, title="review", severity="warning", markup=False)
+
+    def on_grade_save_failed(self, message: GradeSaveFailed) -> None:
+        """Say that a grade was not written."""
+        self.notify(message.error, title="grade not saved", severity="error", markup=False)
+
+    def on_card_view_reveal_asked(self, _message: CardView.RevealAsked) -> None:
+        """Show the answer."""
+        session = self.session
+        if session is None or session.current is None or session.revealed:
+            return
+        session.reveal()
+        self.show()
+
+    def on_card_view_grade_asked(self, message: CardView.GradeAsked) -> None:
+        """Grade the card, show the next at once, save in the background."""
+        session = self.session
+        if session is None or session.current is None:
+            return
+        if not session.revealed:
+            self.notify("space shows the answer first", timeout=2, markup=False)
+            return
+        change = session.grade(message.rating)
+        self.save(self.in_order.ticket(), change)
+        self.show()
+
+    # ---------------------------------------------------------------- actions
+    def action_undo(self) -> None:
+        """Take back the last grade: its card comes back."""
+        session = self.session
+        change = session.undo() if session is not None else None
+        if change is None:
+            self.notify("nothing to undo", timeout=2, markup=False)
+            return
+        self.save(self.in_order.ticket(), change)
+        self.notify("grade undone", timeout=2, markup=False)
+        self.show()
+
+    def action_close(self) -> None:
+        """Leave once the grades are written."""
+        self.close_after_saves(self.in_order.ticket())
+
+    def _close(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.dismiss(self.statuses_changed)
+        else:
+            self.app.exit()
+
+    # ---------------------------------------------------------------- display
+    def show(self) -> None:
+        """Show the session's card (question, or answer once revealed) and the counts."""
+        from parallax.core.review import back_of, front_of, renderings_of
+
+        session = self.session
+        if session is None:
+            return
+        counts = session.counts()
+        line = Content(
+            f"new {counts.new}   learning {counts.learning}   due {counts.due}"
+            f"   ·   reviewed {session.reviewed}"
+        )
+        self.query_one("#counts", Static).update(line)
+        card = session.current
+        view = self.card_view
+        grades = self.query_one("#grades", Static)
+        if card is None:
+            view.show_message(*self._done_lines(session))
+            grades.update(Content("u undo the last grade   ·   escape done"))
+            return
+        view.show_front(front_of(card))
+        if session.revealed:
+            terms = session.sources[card.glossary].terms
+            view.show_back(back_of(card, renderings_of(card.term, terms)))
+            grades.update(render.grades(session.intervals()))
+        else:
+            grades.update(Content("space  show the answer"))
+
+    def _done_lines(self, session: ReviewSession) -> tuple[str, str]:
+        if session.reviewed == 0 and not session.sources:
+            return "nothing to review", ""
+        after = session.next_due()
+        when = ""
+        if after is not None:
+            when = f"; next card at {after.astimezone().strftime('%H:%M')}"
+        more = f"; {session.new_left} new cards wait for tomorrow" if session.new_left else ""
+        if session.reviewed == 0:
+            empty = all(not s.terms for s in session.sources.values())
+            if empty:
+                names = ", ".join(session.sources)
+                return "nothing to review", f"{names} has no terms yet: save some while reading"
+            return "nothing due now", f"all caught up{when}{more}"
+        return "done for now", f"{session.reviewed} reviewed{when}{more}"

@@ -1,0 +1,111 @@
+"""Today's review: the cards due first, then at most N new cards a day per glossary.
+
+Cards in their learning steps come back within the session: when due, or, once nothing else
+is left, up to :data:`LEARN_AHEAD` early (as Anki does). New cards are introduced in glossary
+order (the oldest terms first), recognition cards before cloze and production cards so that a
+term's cards stand apart. "Today" is the local calendar day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from parallax.core.review.cards import KINDS, CardRef
+from parallax.core.review.deck import Deck
+from parallax.core.review.memory import Phase
+
+LEARN_AHEAD = dt.timedelta(minutes=20)
+DEFAULT_NEW_PER_DAY = 20
+NEW_PER_DAY_SETTING = "review_new_per_day"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Today's cards: ``due`` (earliest first), ``new`` (in the order to introduce them) and
+    ``waiting`` (in a learning step, due later: they come back in the session)."""
+
+    due: tuple[CardRef, ...]
+    new: tuple[CardRef, ...]
+    waiting: tuple[CardRef, ...]
+    new_left: int = 0
+    """New cards not shown today because of the daily limit."""
+
+
+def plan(
+    cards: Sequence[CardRef], decks: Mapping[str, Deck], now: dt.datetime, new_per_day: int
+) -> Plan:
+    """Today's plan for ``cards`` (their glossaries' decks in ``decks``) at ``now``."""
+    due: list[tuple[dt.datetime, CardRef]] = []
+    waiting: list[tuple[dt.datetime, CardRef]] = []
+    new: dict[str, list[CardRef]] = {}
+    end_of_day = day_end(now)
+    for card in cards:
+        deck = decks.get(card.glossary)
+        memory = deck.memories.get(card.key) if deck is not None else None
+        if memory is None:
+            new.setdefault(card.glossary, []).append(card)
+        elif memory.due <= now:
+            due.append((memory.due, card))
+        elif memory.phase != Phase.REVIEW and memory.due <= end_of_day:
+            waiting.append((memory.due, card))
+    chosen: list[CardRef] = []
+    left = 0
+    for glossary, fresh in new.items():
+        deck = decks.get(glossary)
+        room = max(0, new_per_day - (introduced_on(deck, now) if deck is not None else 0))
+        chosen.extend(_spread(fresh[:room]))
+        left += max(0, len(fresh) - room)
+    return Plan(
+        tuple(c for _, c in sorted(due, key=lambda d: d[0])),
+        tuple(chosen),
+        tuple(c for _, c in sorted(waiting, key=lambda d: d[0])),
+        left,
+    )
+
+
+def _spread(cards: list[CardRef]) -> list[CardRef]:
+    """Recognition cards first, then cloze, then production (each in glossary order)."""
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    return [c for _, c in sorted(enumerate(cards), key=lambda ic: (order[ic[1].kind], ic[0]))]
+
+
+def introduced_on(deck: Deck, now: dt.datetime) -> int:
+    """How many new cards were first reviewed on ``now``'s local day."""
+    start, end = day_bounds(now)
+    return sum(1 for e in deck.log if e.phase == Phase.NEW and start <= e.at < end)
+
+
+def local_day(moment: dt.datetime) -> dt.date:
+    """The local calendar day of ``moment``."""
+    return moment.astimezone().date()
+
+
+def day_bounds(now: dt.datetime, days: int = 0) -> tuple[dt.datetime, dt.datetime]:
+    """The start and end (UTC) of the local day ``days`` after ``now``'s."""
+    day = now.astimezone().date() + dt.timedelta(days=days)
+    return _local_midnight(day), _local_midnight(day + dt.timedelta(days=1))
+
+
+def day_end(now: dt.datetime) -> dt.datetime:
+    """The end of ``now``'s local day (UTC)."""
+    return day_bounds(now)[1]
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC)
+
+
+def new_per_day_setting() -> int:
+    """The ``review_new_per_day`` setting (default 20); SettingsError if it is not a whole
+    number from 0 up."""
+    from parallax.core.settings import SettingsError, load_settings, settings_path
+
+    value = load_settings().get(NEW_PER_DAY_SETTING, DEFAULT_NEW_PER_DAY)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SettingsError(
+            f"{NEW_PER_DAY_SETTING}: {value!r} is not a whole number from 0 up",
+            path=settings_path(),
+        )
+    return value

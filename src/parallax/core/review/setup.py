@@ -1,0 +1,90 @@
+"""Opening a review: the glossaries, their review files, their cards and today's plan, read in
+one call (the review screen's worker calls this and nothing else)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from parallax.core.glossary.store import GlossaryStore
+from parallax.core.glossary.term import Term
+from parallax.core.review import sidecar
+from parallax.core.review.cards import CardRef, cards_of
+from parallax.core.review.deck import Deck
+from parallax.core.review.queue import Plan, plan
+
+
+@dataclass(frozen=True)
+class Source:
+    """One glossary under review: its terms, its review file and deck, and whether its terms'
+    status may be written (only the writable glossary's)."""
+
+    name: str
+    review_path: Path
+    writable: bool
+    terms: tuple[Term, ...]
+    deck: Deck
+
+
+@dataclass(frozen=True)
+class Opened:
+    """Everything a review session starts from."""
+
+    sources: tuple[Source, ...]
+    cards: tuple[CardRef, ...]
+    plan: Plan
+    problems: tuple[str, ...] = ()
+    """One line each: damaged review files set aside, glossary rows that could not be read."""
+
+
+def open_review(
+    store: GlossaryStore, names: Sequence[str], now: dt.datetime, new_per_day: int
+) -> Opened:
+    """Load glossaries ``names`` (default: the writable one) of ``store``, their review files
+    and today's plan. GlossaryError for an unknown glossary; NewerReviewFileError for a review
+    file of a newer parallax."""
+    sources: list[Source] = []
+    cards: list[CardRef] = []
+    problems: list[str] = []
+    for name in dict.fromkeys(names or [store.writable_name]):
+        glossary = store.load(name)
+        loaded = sidecar.load(sidecar.review_path(glossary.path))
+        if loaded.problem:
+            problems.append(loaded.problem)
+        if glossary.problems:
+            problems.append(
+                f"{glossary.path}: {len(glossary.problems)} rows could not be read (not reviewed)"
+            )
+        sources.append(
+            Source(
+                name,
+                sidecar.review_path(glossary.path),
+                glossary.writable,
+                glossary.terms,
+                loaded.deck,
+            )
+        )
+        cards.extend(cards_of(name, glossary.terms))
+    decks = {s.name: s.deck for s in sources}
+    return Opened(
+        tuple(sources), tuple(cards), plan(cards, decks, now, new_per_day), tuple(problems)
+    )
+
+
+def open_default(
+    directory: Path | None,
+    names: Sequence[str],
+    now: dt.datetime,
+    new_per_day: int | None = None,
+) -> tuple[GlossaryStore, Opened]:
+    """:func:`open_review` on the glossary directory ``directory`` (``--glossary-dir``; default:
+    the usual one) with the usual writable glossary, at most ``new_per_day`` new cards a day
+    (default: the ``review_new_per_day`` setting); the store too (to write statuses)."""
+    from parallax.core.glossary.dirs import glossary_dir, writable_glossary_name
+    from parallax.core.review.queue import new_per_day_setting
+
+    store = GlossaryStore(glossary_dir(directory), writable_name=writable_glossary_name())
+    limit = new_per_day_setting() if new_per_day is None else new_per_day
+    return store, open_review(store, names, now, limit)
