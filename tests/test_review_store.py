@@ -1,0 +1,245 @@
+"""The review file: FSRS memories, strict reading, damaged files set aside, locked
+read-merge-write so that two programs never lose a grade."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parallax.core.errors import ParallaxError
+from parallax.core.glossary import GlossaryStore, new_term
+from parallax.core.glossary.dirs import starter_path
+from parallax.core.review import (
+    Deck,
+    Graded,
+    Memory,
+    NewerReviewFileError,
+    Phase,
+    Rating,
+    load,
+    record,
+    replay,
+    review,
+    review_path,
+    stage_of,
+    unrecord,
+)
+from parallax.core.review.deck import dumps, loads
+
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+
+def grade(deck: Deck, card: str, rating: Rating, at: dt.datetime) -> Graded:
+    before = deck.memories.get(card)
+    after, entry = review(card, before, rating, at)
+    return Graded(card, before, after, entry)
+
+
+def test_good_moves_the_due_date_forward_and_again_brings_it_back_within_minutes() -> None:
+    good, entry = review("t/zh-en", None, Rating.GOOD, T0)
+    assert good.due > T0 and good.last_review == T0 and entry.phase == Phase.NEW
+    again, _ = review("t/zh-en", None, Rating.AGAIN, T0)
+    assert T0 < again.due <= T0 + dt.timedelta(minutes=5)
+    later, _ = review("t/zh-en", good, Rating.GOOD, good.due)
+    assert later.phase == Phase.REVIEW and later.due - good.due >= dt.timedelta(days=1)
+
+
+def test_stages_follow_memory_new_learning_known() -> None:
+    memory, _ = review("t/zh-en", None, Rating.EASY, T0)
+    assert stage_of([None, None]) == "new"
+    assert stage_of([memory, None]) == "learning"
+    at = T0
+    for _ in range(6):
+        at = memory.due
+        memory, _ = review("t/zh-en", memory, Rating.GOOD, at)
+    assert memory.stage == "known" and stage_of([memory, memory]) == "known"
+
+
+def test_replay_of_a_log_gives_the_memory_of_its_grades() -> None:
+    first, e1 = review("c", None, Rating.GOOD, T0)
+    second, e2 = review("c", first, Rating.GOOD, first.due)
+    assert unfuzzed(replay([e2, e1])) == unfuzzed(second)
+    assert replay([]) is None
+
+
+memories = st.builds(
+    Memory,
+    st.sampled_from([Phase.LEARNING, Phase.REVIEW, Phase.RELEARNING]),
+    st.one_of(st.none(), st.integers(0, 5)),
+    st.floats(0.001, 36500),
+    st.floats(1, 10),
+    st.datetimes(timezones=st.just(dt.UTC)),
+    st.datetimes(timezones=st.just(dt.UTC)),
+)
+
+
+@given(st.dictionaries(st.text(min_size=1), memories, max_size=5))
+def test_the_review_file_reads_back_what_was_written(cards: dict[str, Memory]) -> None:
+    deck = Deck(cards, ())
+    assert loads(dumps(deck).encode("utf-8"), Path("x")).memories == cards
+
+
+def test_record_and_unrecord_keep_the_file_and_log(tmp_path: Path) -> None:
+    path = tmp_path / "g.review.json"
+    g = grade(Deck(), "a/zh-en", Rating.GOOD, T0)
+    saved = record(path, g, Deck())
+    assert load(path).deck == saved.deck
+    assert saved.deck.memories["a/zh-en"] == g.after and saved.deck.log == (g.entry,)
+    assert record(path, g, Deck()).deck == saved.deck  # the same grade twice is one grade
+    back = unrecord(path, g, Deck())
+    assert back.deck.memories == {} and back.deck.log == ()
+    assert load(path).deck == back.deck
+
+
+def test_two_sessions_grading_from_the_same_start_keep_both_grades(tmp_path: Path) -> None:
+    path = tmp_path / "g.review.json"
+    start = Deck()
+    mine = grade(start, "a/zh-en", Rating.GOOD, T0)
+    theirs = grade(start, "b/zh-en", Rating.AGAIN, T0 + dt.timedelta(seconds=1))
+    same_card = grade(start, "a/zh-en", Rating.EASY, T0 + dt.timedelta(seconds=2))
+    for g in (mine, theirs, same_card):
+        record(path, g, start)
+    deck = load(path).deck
+    assert len(deck.log) == 3 and set(deck.memories) == {"a/zh-en", "b/zh-en"}
+    # card a was graded by both: its memory is replayed from both grades, in time order
+    assert deck.memories["a/zh-en"].last_review == same_card.entry.at
+    unrecord(path, mine, start)  # undo of one session's grade keeps the other's
+    deck = load(path).deck
+    assert [e.rating for e in deck.log] == [Rating.AGAIN, Rating.EASY]
+    assert unfuzzed(deck.memories["a/zh-en"]) == unfuzzed(replay([same_card.entry]))
+
+
+def unfuzzed(memory: Memory | None) -> tuple[object, ...]:
+    """A memory without its due time (FSRS fuzzes review intervals at random)."""
+    assert memory is not None
+    return (memory.phase, memory.step, memory.stability, memory.difficulty, memory.last_review)
+
+
+GRADER = """
+import datetime as dt, sys
+from pathlib import Path
+from parallax.core.review import Deck, Graded, Rating, record, review
+path, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+print("ready", flush=True)
+sys.stdin.readline()
+for i in range(count):
+    at = dt.datetime(2026, 3, 2, tzinfo=dt.UTC) + dt.timedelta(seconds=i)
+    after, entry = review(f"{tag}{i}/zh-en", None, Rating.GOOD, at)
+    record(path, Graded(f"{tag}{i}/zh-en", None, after, entry), Deck())
+print("done", flush=True)
+"""
+
+
+def test_two_processes_grading_at_once_lose_no_grade(tmp_path: Path) -> None:
+    path = tmp_path / "shared.review.json"
+    env = {**os.environ, "PARALLAX_CACHE_DIR": str(tmp_path / "cache")}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", GRADER, str(path), tag, "60"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for tag in ("a", "b")
+    ]
+    for proc in procs:
+        assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    for proc in procs:
+        assert proc.wait(timeout=120) == 0
+    deck = load(path).deck
+    assert len(deck.log) == 120 and len(deck.memories) == 120
+
+
+def test_a_damaged_review_file_is_set_aside_and_told_never_reset_in_silence(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "g.review.json"
+    path.write_text('{"format": "parallax-review", "version": 1, "cards": {', encoding="utf-8")
+    loaded = load(path)
+    assert loaded.deck == Deck()
+    assert "\n" not in loaded.problem and "g.review.json" in loaded.problem
+    assert "set aside as g.review.json.damaged" in loaded.problem
+    kept = tmp_path / "g.review.json.damaged"
+    assert kept.read_text(encoding="utf-8").endswith("{") and not path.exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"\xff\xfe",
+        b"[]",
+        b'{"format": "anki"}',
+        b'{"format": "parallax-review", "version": 1, "cards": {"a/zh-en": {}}, "log": []}',
+        b'{"format": "parallax-review", "version": 1, "cards": {}, "log": [{"card": "x"}]}',
+        b'{"format": "parallax-review", "version": 1, "cards": {"a/zh-en": {"phase": 2, '
+        b'"step": null, "stability": NaN, "difficulty": 5, "due": "2026-01-01T00:00:00+00:00", '
+        b'"last_review": "2026-01-01T00:00:00+00:00"}}, "log": []}',
+        b'{"format": "parallax-review", "version": 1, "cards": {"a/zh-en": {"phase": 2, '
+        b'"step": null, "stability": 3, "difficulty": 5, "due": "2026-01-01T00:00:00", '
+        b'"last_review": "2026-01-01T00:00:00+00:00"}}, "log": []}',
+    ],
+)
+def test_anything_but_a_review_file_is_damaged(tmp_path: Path, body: bytes) -> None:
+    path = tmp_path / "g.review.json"
+    path.write_bytes(body)
+    assert load(path).problem and (tmp_path / "g.review.json.damaged").read_bytes() == body
+
+
+def test_a_newer_review_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "g.review.json"
+    body = json.dumps({"format": "parallax-review", "version": 9, "cards": {}, "log": []})
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(NewerReviewFileError) as error:
+        load(path)
+    assert isinstance(error.value, ParallaxError) and "newer parallax" in str(error.value)
+    assert path.read_text(encoding="utf-8") == body
+
+
+def test_a_damaged_file_met_while_saving_is_set_aside_and_the_session_deck_written(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "g.review.json"
+    first = grade(Deck(), "a/zh-en", Rating.GOOD, T0)
+    session = record(path, first, Deck()).deck
+    path.write_text("garbage", encoding="utf-8")
+    second = grade(session, "b/zh-en", Rating.GOOD, T0)
+    base = Deck({**session.memories, "b/zh-en": second.after}, (*session.log, second.entry))
+    saved = record(path, second, base)
+    assert "set aside" in saved.problem
+    assert set(load(path).deck.memories) == {"a/zh-en", "b/zh-en"}
+
+
+def test_the_review_file_lives_beside_its_glossary_and_the_starters_in_the_data_dir(
+    data_dir: Path,
+) -> None:
+    assert review_path(Path("/g/my-terms.tsv")) == Path("/g/my-terms.review.json")
+    assert review_path(starter_path()) == data_dir / "review" / "starter.review.json"
+
+
+def test_a_status_change_touches_only_the_status(glossary_dir: Path) -> None:
+    store = GlossaryStore(glossary_dir)
+    term = store.add("my-terms", new_term("雙遏制", "dual containment", note="n"))
+    assert store.set_status("my-terms", term.id, "learning")
+    assert not store.set_status("my-terms", term.id, "learning")  # nothing to change
+    assert not store.set_status("my-terms", "0000000000000000", "known")  # removed meanwhile
+    (saved,) = store.load("my-terms").terms
+    assert saved.status == "learning"
+    assert (saved.zh, saved.en, saved.note, saved.created) == (
+        "雙遏制",
+        "dual containment",
+        "n",
+        term.created,
+    )
