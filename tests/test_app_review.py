@@ -4,7 +4,7 @@ a damaged review file, saves that never hold the next card back."""
 from __future__ import annotations
 
 import datetime as dt
-import json
+import sqlite3
 from pathlib import Path
 
 from parallax.app.review.app import ReviewApp, make_review_app
@@ -12,10 +12,11 @@ from parallax.app.review.card_view import CardView
 from parallax.app.review.screen import ReviewScreen
 from parallax.core import review as core_review
 from parallax.core.glossary import GlossaryStore, Term, new_term
-from parallax.core.review import load
+from parallax.core.review import Deck, Graded, Rating, load, record, review
 from parallax.core.review.context import BLANK
 from tests.app_support import hold, settle
 
+NOW = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
 CONTEXT_ZH = "美國對中俄實施『雙遏制』，所謂雙遏制是指同時削弱兩國。"
 CONTEXT_EN = "the 'dual containment' policy of the US; dual containment weakens both"
 
@@ -49,7 +50,7 @@ def text_of(app: ReviewApp, selector: str) -> str:
 
 
 def review_file(glossary_dir: Path) -> Path:
-    return glossary_dir / "my-terms.review.json"
+    return glossary_dir / "my-terms.review.sqlite"
 
 
 async def test_a_fresh_glossary_of_three_terms_gives_three_new_cards_per_direction(
@@ -153,15 +154,15 @@ async def test_a_cloze_card_shows_the_paragraph_with_the_term_blanked_beside_its
 
 async def test_a_corrupt_review_file_is_told_in_one_line_and_set_aside(glossary_dir: Path) -> None:
     three_terms(glossary_dir)
-    review_file(glossary_dir).write_text('{"format": "parallax-review", "ver', encoding="utf-8")
+    review_file(glossary_dir).write_bytes(b"SQLite format 3\x00 but not really")
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         (note,) = [n for n in app._notifications if "set aside" in n.message]
-        assert "\n" not in note.message and "my-terms.review.json" in note.message
+        assert "\n" not in note.message and "my-terms.review.sqlite" in note.message
         assert "new 6" in text_of(app, "#counts")
-    kept = glossary_dir / "my-terms.review.json.damaged"
-    assert kept.read_text(encoding="utf-8").endswith('"ver')
+    kept = glossary_dir / "my-terms.review.sqlite.damaged"
+    assert kept.read_bytes().endswith(b"not really")
 
 
 async def test_grading_never_waits_on_the_disk(glossary_dir: Path, monkeypatch: object) -> None:
@@ -189,11 +190,15 @@ async def test_an_empty_glossary_says_how_to_fill_it(glossary_dir: Path) -> None
 
 async def test_a_newer_review_file_is_refused_with_its_name(glossary_dir: Path) -> None:
     three_terms(glossary_dir)
-    body = {"format": "parallax-review", "version": 99, "cards": {}, "log": []}
-    review_file(glossary_dir).write_text(json.dumps(body), encoding="utf-8")
+    path = review_file(glossary_dir)
+    record(path, Graded("x/zh-en", None, *review("x/zh-en", None, Rating.GOOD, NOW)), Deck())
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    body = path.read_bytes()
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert "newer parallax" in text_of(app, "#cue")
-        assert "my-terms.review.json" in text_of(app, "#cue")
-    assert json.loads(review_file(glossary_dir).read_text(encoding="utf-8")) == body
+        assert "my-terms.review.sqlite" in text_of(app, "#cue")
+    assert path.read_bytes() == body

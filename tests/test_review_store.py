@@ -4,14 +4,15 @@ read-merge-write so that two programs never lose a grade."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
+import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parallax.core.errors import ParallaxError
@@ -29,10 +30,11 @@ from parallax.core.review import (
     replay,
     review,
     review_path,
+    sidecar,
     stage_of,
     unrecord,
 )
-from parallax.core.review.deck import dumps, loads
+from parallax.core.safefile import backup_paths
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
@@ -81,26 +83,31 @@ memories = st.builds(
 )
 
 
+@settings(max_examples=30, deadline=None)
 @given(st.dictionaries(st.text(min_size=1), memories, max_size=5))
 def test_the_review_file_reads_back_what_was_written(cards: dict[str, Memory]) -> None:
-    deck = Deck(cards, ())
-    assert loads(dumps(deck).encode("utf-8"), Path("x")).memories == cards
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "g.review.sqlite"
+        sidecar._create(path, Deck(cards))
+        assert load(path).deck.memories == cards
 
 
 def test_record_and_unrecord_keep_the_file_and_log(tmp_path: Path) -> None:
-    path = tmp_path / "g.review.json"
+    path = tmp_path / "g.review.sqlite"
     g = grade(Deck(), "a/zh-en", Rating.GOOD, T0)
-    saved = record(path, g, Deck())
-    assert load(path).deck == saved.deck
-    assert saved.deck.memories["a/zh-en"] == g.after and saved.deck.log == (g.entry,)
-    assert record(path, g, Deck()).deck == saved.deck  # the same grade twice is one grade
-    back = unrecord(path, g, Deck())
-    assert back.deck.memories == {} and back.deck.log == ()
-    assert load(path).deck == back.deck
+    assert record(path, g, Deck()) == ""
+    deck = load(path).deck
+    assert deck.memories == {"a/zh-en": g.after} and deck.log == (g.entry,)
+    record(path, g, Deck())  # the same grade twice is one grade
+    assert load(path).deck == deck
+    assert load(path, log_since=T0 + dt.timedelta(seconds=1)).deck.log == ()
+    unrecord(path, g, Deck())
+    deck = load(path).deck
+    assert deck.memories == {} and deck.log == ()
 
 
 def test_two_sessions_grading_from_the_same_start_keep_both_grades(tmp_path: Path) -> None:
-    path = tmp_path / "g.review.json"
+    path = tmp_path / "g.review.sqlite"
     start = Deck()
     mine = grade(start, "a/zh-en", Rating.GOOD, T0)
     theirs = grade(start, "b/zh-en", Rating.AGAIN, T0 + dt.timedelta(seconds=1))
@@ -139,7 +146,7 @@ print("done", flush=True)
 
 
 def test_two_processes_grading_at_once_lose_no_grade(tmp_path: Path) -> None:
-    path = tmp_path / "shared.review.json"
+    path = tmp_path / "shared.review.sqlite"
     env = {**os.environ, "PARALLAX_CACHE_DIR": str(tmp_path / "cache")}
     procs = [
         subprocess.Popen(
@@ -163,70 +170,104 @@ def test_two_processes_grading_at_once_lose_no_grade(tmp_path: Path) -> None:
     assert len(deck.log) == 120 and len(deck.memories) == 120
 
 
+def a_review_file(path: Path) -> bytes:
+    """A real review file with one graded card; its bytes."""
+    record(path, grade(Deck(), "a/zh-en", Rating.GOOD, T0), Deck())
+    return path.read_bytes()
+
+
 def test_a_damaged_review_file_is_set_aside_and_told_never_reset_in_silence(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "g.review.json"
-    path.write_text('{"format": "parallax-review", "version": 1, "cards": {', encoding="utf-8")
+    path = tmp_path / "g.review.sqlite"
+    good = a_review_file(path)
+    path.write_bytes(good[: len(good) // 2])  # cut short
     loaded = load(path)
     assert loaded.deck == Deck()
-    assert "\n" not in loaded.problem and "g.review.json" in loaded.problem
-    assert "set aside as g.review.json.damaged" in loaded.problem
-    kept = tmp_path / "g.review.json.damaged"
-    assert kept.read_text(encoding="utf-8").endswith("{") and not path.exists()
+    assert "\n" not in loaded.problem and "g.review.sqlite" in loaded.problem
+    assert "set aside as g.review.sqlite.damaged" in loaded.problem
+    kept = tmp_path / "g.review.sqlite.damaged"
+    assert kept.read_bytes() == good[: len(good) // 2] and not path.exists()
+
+
+def another_database(path: Path) -> None:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE notes (id INTEGER)")
+    db.commit()
+    db.close()
+
+
+def bad_value(path: Path) -> None:
+    a_review_file(path)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE cards SET stability = -1")
+    db.commit()
+    db.close()
 
 
 @pytest.mark.parametrize(
-    "body",
+    "spoil",
     [
-        b"\xff\xfe",
-        b"[]",
-        b'{"format": "anki"}',
-        b'{"format": "parallax-review", "version": 1, "cards": {"a/zh-en": {}}, "log": []}',
-        b'{"format": "parallax-review", "version": 1, "cards": {}, "log": [{"card": "x"}]}',
-        b'{"format": "parallax-review", "version": 1, "cards": {"a/zh-en": {"phase": 2, '
-        b'"step": null, "stability": NaN, "difficulty": 5, "due": "2026-01-01T00:00:00+00:00", '
-        b'"last_review": "2026-01-01T00:00:00+00:00"}}, "log": []}',
-        b'{"format": "parallax-review", "version": 1, "cards": {"a/zh-en": {"phase": 2, '
-        b'"step": null, "stability": 3, "difficulty": 5, "due": "2026-01-01T00:00:00", '
-        b'"last_review": "2026-01-01T00:00:00+00:00"}}, "log": []}',
+        lambda p: p.write_bytes(b""),
+        lambda p: p.write_bytes(b"\xff\xfe garbage"),
+        lambda p: p.write_text('{"format": "parallax-review"}', encoding="utf-8"),
+        another_database,
+        bad_value,
     ],
+    ids=["empty", "garbage", "json", "another-database", "bad-value"],
 )
-def test_anything_but_a_review_file_is_damaged(tmp_path: Path, body: bytes) -> None:
-    path = tmp_path / "g.review.json"
-    path.write_bytes(body)
-    assert load(path).problem and (tmp_path / "g.review.json.damaged").read_bytes() == body
+def test_anything_but_an_intact_review_file_is_damaged(tmp_path: Path, spoil: object) -> None:
+    path = tmp_path / "g.review.sqlite"
+    spoil(path)  # type: ignore[operator]
+    body = path.read_bytes()
+    assert load(path).problem and (tmp_path / "g.review.sqlite.damaged").read_bytes() == body
 
 
 def test_a_newer_review_file_is_refused_and_left_alone(tmp_path: Path) -> None:
-    path = tmp_path / "g.review.json"
-    body = json.dumps({"format": "parallax-review", "version": 9, "cards": {}, "log": []})
-    path.write_text(body, encoding="utf-8")
-    with pytest.raises(NewerReviewFileError) as error:
-        load(path)
-    assert isinstance(error.value, ParallaxError) and "newer parallax" in str(error.value)
-    assert path.read_text(encoding="utf-8") == body
+    path = tmp_path / "g.review.sqlite"
+    a_review_file(path)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 9")
+    db.close()
+    body = path.read_bytes()
+    for attempt in (lambda: load(path), lambda: record(path, grade(Deck(), "b/x", 3, T0), Deck())):  # type: ignore[arg-type]
+        with pytest.raises(NewerReviewFileError) as error:
+            attempt()
+        assert isinstance(error.value, ParallaxError) and "newer parallax" in str(error.value)
+    assert path.read_bytes() == body
 
 
 def test_a_damaged_file_met_while_saving_is_set_aside_and_the_session_deck_written(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "g.review.json"
+    path = tmp_path / "g.review.sqlite"
     first = grade(Deck(), "a/zh-en", Rating.GOOD, T0)
-    session = record(path, first, Deck()).deck
+    record(path, first, Deck())
+    session = load(path).deck
     path.write_text("garbage", encoding="utf-8")
     second = grade(session, "b/zh-en", Rating.GOOD, T0)
-    base = Deck({**session.memories, "b/zh-en": second.after}, (*session.log, second.entry))
-    saved = record(path, second, base)
-    assert "set aside" in saved.problem
+    base = session.with_entry("b/zh-en", second.after, second.entry)
+    assert "set aside" in record(path, second, base)
     assert set(load(path).deck.memories) == {"a/zh-en", "b/zh-en"}
+
+
+def test_a_session_keeps_a_copy_of_the_file_as_it_was_before_its_first_grade(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "g.review.sqlite"
+    good = a_review_file(path)
+    sidecar._BACKED_UP.discard(path)  # a new session
+    record(path, grade(load(path).deck, "b/zh-en", Rating.GOOD, T0), Deck())
+    record(path, grade(load(path).deck, "c/zh-en", Rating.GOOD, T0), Deck())
+    backups = backup_paths(path)
+    assert backups[0].read_bytes() == good and not backups[1].exists()
 
 
 def test_the_review_file_lives_beside_its_glossary_and_the_starters_in_the_data_dir(
     data_dir: Path,
 ) -> None:
-    assert review_path(Path("/g/my-terms.tsv")) == Path("/g/my-terms.review.json")
-    assert review_path(starter_path()) == data_dir / "review" / "starter.review.json"
+    assert review_path(Path("/g/my-terms.tsv")) == Path("/g/my-terms.review.sqlite")
+    assert review_path(starter_path()) == data_dir / "review" / "starter.review.sqlite"
 
 
 def test_a_status_change_touches_only_the_status(glossary_dir: Path) -> None:

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Review the terms of your glossary (default: the writable one) as cards: "
         "Chinese → English, English → Chinese and, with a saved context, a cloze. "
         "space shows the answer, 1-4 grade it (Again, Hard, Good, Easy), u undoes. "
-        "The review state is saved beside the glossary as NAME.review.json.",
+        "The review state is saved beside the glossary as NAME.review.sqlite.",
     )
     parser.add_argument(
         "glossaries",
@@ -98,7 +98,7 @@ def print_stats(names: list[str], directory: Path | None, new_per_day: int | Non
 
     now = dt.datetime.now(dt.UTC)
     per_day = new_per_day if new_per_day is not None else new_per_day_setting()
-    _store, opened = open_default(directory, names, now, per_day)
+    _store, opened = open_default(directory, names, now, per_day, full_log=True)
     for problem in opened.problems:
         print(f"parallax: warning: {problem}", file=sys.stderr)
     console = Console(highlight=False)

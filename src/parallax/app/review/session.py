@@ -138,9 +138,7 @@ class ReviewSession:
         before = self._memory(card)
         after, entry = review(card.key, before, rating, now)
         deck = self.decks[card.glossary]
-        memories = dict(deck.memories)
-        memories[card.key] = after
-        new_deck = Deck(memories, (*deck.log, entry))
+        new_deck = deck.with_entry(card.key, after, entry)
         old_status = self.statuses.get((card.glossary, card.term.id), "new")
         status = self._status_change(card, new_deck, old_status)
         change = ReviewChange(

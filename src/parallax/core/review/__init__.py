@@ -5,8 +5,8 @@ Public API::
     CardRef, kinds_of, cards_of, card_key              # cards.py: the cards a term gives
     Front, Back, front_of, back_of, renderings_of      # faces.py: what a card shows
     Memory, LogEntry, Rating, Phase, review, replay    # memory.py: FSRS through ``fsrs``
-    Deck, ReviewFileError, NewerReviewFileError        # deck.py: the review file's content
-    review_path, load, record, unrecord, Graded        # sidecar.py: NAME.review.json
+    Deck, ReviewFileError, NewerReviewFileError        # deck.py: memories and the log
+    review_path, load, record, unrecord, Graded        # sidecar.py: NAME.review.sqlite
     Plan, plan, new_per_day_setting                    # queue.py: today's cards
     Stats, stats_of, DueCount, due_now                 # stats.py
     open_review, open_default, Opened, Source          # setup.py: everything a session needs

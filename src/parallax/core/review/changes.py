@@ -32,7 +32,7 @@ def save_change(change: ReviewChange, store: GlossaryStore | None) -> str:
     """Write ``change`` (the status through ``store``, if given); a one-line problem to tell
     the user ("" if none: a damaged review file set aside)."""
     write = sidecar.unrecord if change.undo else sidecar.record
-    loaded = write(change.review_path, change.graded, change.base)
+    problem = write(change.review_path, change.graded, change.base)
     if change.status is not None and store is not None:
         store.set_status(change.glossary, *change.status)
-    return loaded.problem
+    return problem

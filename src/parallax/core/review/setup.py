@@ -13,7 +13,7 @@ from parallax.core.glossary.term import Term
 from parallax.core.review import sidecar
 from parallax.core.review.cards import CardRef, cards_of
 from parallax.core.review.deck import Deck
-from parallax.core.review.queue import Plan, plan
+from parallax.core.review.queue import Plan, day_bounds, plan
 
 
 @dataclass(frozen=True)
@@ -40,17 +40,23 @@ class Opened:
 
 
 def open_review(
-    store: GlossaryStore, names: Sequence[str], now: dt.datetime, new_per_day: int
+    store: GlossaryStore,
+    names: Sequence[str],
+    now: dt.datetime,
+    new_per_day: int,
+    *,
+    full_log: bool = False,
 ) -> Opened:
     """Load glossaries ``names`` (default: the writable one) of ``store``, their review files
-    and today's plan. GlossaryError for an unknown glossary; NewerReviewFileError for a review
-    file of a newer parallax."""
+    (today's grades of the log; all of them with ``full_log``) and today's plan. GlossaryError
+    for an unknown glossary; NewerReviewFileError for a review file of a newer parallax."""
+    since = None if full_log else day_bounds(now)[0]
     sources: list[Source] = []
     cards: list[CardRef] = []
     problems: list[str] = []
     for name in dict.fromkeys(names or [store.writable_name]):
         glossary = store.load(name)
-        loaded = sidecar.load(sidecar.review_path(glossary.path))
+        loaded = sidecar.load(sidecar.review_path(glossary.path), log_since=since)
         if loaded.problem:
             problems.append(loaded.problem)
         if glossary.problems:
@@ -78,6 +84,8 @@ def open_default(
     names: Sequence[str],
     now: dt.datetime,
     new_per_day: int | None = None,
+    *,
+    full_log: bool = False,
 ) -> tuple[GlossaryStore, Opened]:
     """:func:`open_review` on the glossary directory ``directory`` (``--glossary-dir``; default:
     the usual one) with the usual writable glossary, at most ``new_per_day`` new cards a day
@@ -87,4 +95,4 @@ def open_default(
 
     store = GlossaryStore(glossary_dir(directory), writable_name=writable_glossary_name())
     limit = new_per_day_setting() if new_per_day is None else new_per_day
-    return store, open_review(store, names, now, limit)
+    return store, open_review(store, names, now, limit, full_log=full_log)
