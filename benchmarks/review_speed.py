@@ -10,7 +10,7 @@ Usage: python benchmarks/review_speed.py [--runs N] [--out benchmarks/results/re
   3-term glossary and ``parallax --version`` (the interpreter and the command line alone).
 * a grade, inside the process on the 10,000-term glossary: the key's work on screen (grade the
   card, show the next) against the save that runs in the background worker (the review file
-  read, merged, written and fsynced under the lock).
+  transaction under the lock, fsynced).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def make_glossaries(directory: Path) -> None:
     from parallax.core.glossary import GlossaryStore, Term
     from parallax.core.readers import load_document
     from parallax.core.review import Deck, cards_of, review
-    from parallax.core.review.deck import dumps
+    from parallax.core.review.sidecar import _create
 
     doc = load_document(bundled_document_path())
     pairs = [(z.text, e.text) for z, e in zip(doc.zh, doc.en, strict=False) if z.text and e.text]
@@ -78,7 +78,7 @@ def make_glossaries(directory: Path) -> None:
         assert memory is not None
         memories[card.key] = memory
     log.sort(key=lambda e: e.at)
-    (directory / "big.review.json").write_text(dumps(Deck(memories, tuple(log))), "utf-8")
+    _create(directory / "big.review.sqlite", Deck(memories, tuple(log)))
     small = GlossaryStore(directory, writable_name="small")
     small.add_many("small", terms[:3])
 
@@ -125,7 +125,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp) / "glossaries"
         make_glossaries(directory)
-        size = (directory / "big.review.json").stat().st_size / 1e6
+        size = (directory / "big.review.sqlite").stat().st_size / 1e6
         env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
         env["PARALLAX_CACHE_DIR"] = str(Path(tmp) / "cache")
         env["PARALLAX_DATA_DIR"] = str(Path(tmp) / "data")
@@ -159,14 +159,14 @@ def main() -> int:
         f"| `parallax review`, {TERMS:,} terms ({REVIEWED:,} cards reviewed, "
         f"{REVIEWED * GRADES_PER_CARD:,} grades, {size:.1f} MB review file): first card "
         f"| {med(big)} | ≤ 0.5 s |",
-        f"| baseline: `parallax review`, 3 terms, no review file: first card | {med(small)} "
+        f"| baseline: `parallax review`, 3 terms, no review file): first card | {med(small)} "
         f"| — |",
         f"| baseline: `parallax --version` (interpreter and command line) | {med(version)} "
         f"| — |",
         f"| {TERMS:,} terms against 3 terms | ×{ratio:.2f} | — |",
         f"| a grade on screen (grade, show the next card), median / worst "
         f"| {costs['screen median']:.1f} / {costs['screen worst']:.1f} ms | never waits on disk |",
-        f"| its save in the background worker (lock, read, merge, write, fsync), median / worst "
+        f"| its save in the background worker (lock, transaction, fsync), median / worst "
         f"| {costs['save median']:.0f} / {costs['save worst']:.0f} ms | — |",
         "",
     ]

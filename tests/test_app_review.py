@@ -3,8 +3,10 @@ a damaged review file, saves that never hold the next card back."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import sqlite3
+import threading
 from pathlib import Path
 
 from parallax.app.review.app import ReviewApp, make_review_app
@@ -202,3 +204,35 @@ async def test_a_newer_review_file_is_refused_with_its_name(glossary_dir: Path) 
         assert "newer parallax" in text_of(app, "#cue")
         assert "my-terms.review.sqlite" in text_of(app, "#cue")
     assert path.read_bytes() == body
+
+
+async def test_the_first_card_shows_before_the_rest_is_read_and_can_be_graded(
+    glossary_dir: Path, monkeypatch: object
+) -> None:
+    terms = three_terms(glossary_dir)
+    release = hold(monkeypatch, core_review, "open_review")
+    found = threading.Event()
+    quick = core_review.first_card
+
+    def first_card(*args: object) -> object:
+        try:
+            return quick(*args)  # type: ignore[arg-type]
+        finally:
+            found.set()
+
+    monkeypatch.setattr(core_review, "first_card", first_card)  # type: ignore[attr-defined]
+    app = make_review_app(clock=Clock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await asyncio.to_thread(found.wait, 10)  # the full read is held meanwhile
+        await pilot.pause()
+        assert text_of(app, "#cue") == "雙遏制" and screen_of(app).session is None
+        await pilot.press("space")
+        await pilot.pause()
+        assert "dual containment" in text_of(app, "#answer")
+        await pilot.press("3")  # graded once the session starts
+        release.set()
+        await settle(app, pilot)
+        assert text_of(app, "#cue") == "聯合聲明" and "reviewed 1" in text_of(app, "#counts")
+        await pilot.press("escape")
+        await settle(app, pilot)
+    assert f"{terms[0].id}/zh-en" in load(review_file(glossary_dir)).deck.memories

@@ -18,7 +18,7 @@ from parallax.core.review import (
     save_change,
     stats_of,
 )
-from parallax.core.review.queue import introduced_on
+from parallax.core.review.queue import introduced_on, new_count
 
 
 class Clock:
@@ -112,13 +112,18 @@ def test_due_cards_come_first_then_at_most_n_new_cards_a_day(glossary_dir: Path)
     yesterday = NOON - dt.timedelta(days=1)
     memory, entry = review(cards[4].key, None, Rating.GOOD, yesterday)
     deck = Deck({cards[4].key: memory}, (entry,))
-    today = plan(cards, {"my-terms": deck}, NOON, new_per_day=2)
+    today = plan({"my-terms": terms}, {"my-terms": deck}, NOON, new_per_day=2)
     assert today.due == (cards[4],)
-    assert [c.key for c in today.new] == [cards[0].key, cards[1].key] and today.new_left == 3
+    assert [c.key for c in today.new] == [cards[0].key, cards[1].key]
+    assert new_count(terms, deck) == 5
     # two new cards introduced today already: none left for today
     logged = tuple(review(c.key, None, Rating.GOOD, NOON)[1] for c in cards[:2])
     assert introduced_on(Deck({}, logged), NOON) == 2
-    assert plan(cards[2:], {"my-terms": Deck({}, logged)}, NOON, 2).new == ()
+    assert plan({"my-terms": terms}, {"my-terms": Deck({}, logged)}, NOON, 2).new == ()
+    # a removed term's memory is not a card
+    assert plan({"my-terms": terms[:2]}, {"my-terms": deck}, NOON, 0) == plan(
+        {"my-terms": terms[:2]}, {"my-terms": Deck()}, NOON, 0
+    )
 
 
 def test_statistics_count_due_days_reviews_and_retention(glossary_dir: Path) -> None:

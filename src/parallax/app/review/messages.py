@@ -9,7 +9,14 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from parallax.core.glossary import GlossaryStore
-    from parallax.core.review import Opened
+    from parallax.core.review import Glimpse, Opened
+
+
+@dataclass
+class FirstCard(Message):
+    """The review's first card, found before the rest is read."""
+
+    glimpse: Glimpse
 
 
 @dataclass

@@ -9,9 +9,10 @@ review; write each grade in turn). It dismisses with True when a term's status w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -25,14 +26,17 @@ from parallax.app.review import render
 from parallax.app.review.card_view import CardView
 from parallax.app.review.keys import SCREEN_BINDINGS
 from parallax.app.review.messages import (
+    FirstCard,
     GradeSaved,
     GradeSaveFailed,
     ReviewOpened,
     ReviewOpenFailed,
 )
 from parallax.app.review.session import Clock, ReviewSession, utc_now
-from parallax.core.glossary import GlossaryStore
-from parallax.core.review import ReviewChange
+
+if TYPE_CHECKING:
+    from parallax.core.glossary import GlossaryStore, Term
+    from parallax.core.review import CardRef, Glimpse, Rating, ReviewChange
 
 
 def _review_commands() -> type:
@@ -74,6 +78,9 @@ class ReviewScreen(Screen[bool]):
         self.store: GlossaryStore | None = None
         self.in_order = InOrder()
         self.statuses_changed = False
+        self.glimpse: Glimpse | None = None  # the first card, shown before the session starts
+        self.glimpse_revealed = False
+        self.pending_rating: Rating | None = None
 
     def compose(self) -> ComposeResult:
         """Header, the counts line, the card, the grade keys, the footer."""
@@ -99,14 +106,21 @@ class ReviewScreen(Screen[bool]):
     # ---------------------------------------------------------------- workers
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-open")
     def open_review(self) -> None:
-        """Read the glossaries, their review files and today's plan (one core call)."""
+        """Find the first card quickly and post it, then read the glossaries, their review
+        files and today's plan in full (two core calls, one message each)."""
         from parallax.core.errors import ParallaxError
-        from parallax.core.review import open_default
+        from parallax.core.review import default_store, first_card, new_per_day_setting
+        from parallax.core.review import open_review as read_review
 
         try:
-            store, opened = open_default(
-                self.glossary_dir, self.glossary_names, self.clock(), self.new_per_day
-            )
+            store = default_store(self.glossary_dir)
+            limit = self.new_per_day
+            limit = new_per_day_setting() if limit is None else limit
+            now = self.clock()
+            glimpse = first_card(store, self.glossary_names, now, limit)
+            if glimpse is not None:
+                self.post_message(FirstCard(glimpse))
+            opened = read_review(store, self.glossary_names, now, limit)
         except (ParallaxError, OSError) as error:
             self.post_message(ReviewOpenFailed(one_line(error)))
             return
@@ -134,15 +148,28 @@ class ReviewScreen(Screen[bool]):
         self.app.call_from_thread(self._close)
 
     # --------------------------------------------------------------- messages
+    def on_first_card(self, message: FirstCard) -> None:
+        """Show the first card while the rest of the review is read."""
+        if self.session is None:
+            self.glimpse = message.glimpse
+            self.show()
+
     def on_review_opened(self, message: ReviewOpened) -> None:
-        """Show the first card; tell what was set aside or skipped."""
+        """Start the session (on the card shown already, as it was left: revealed, graded);
+        tell what was set aside or skipped."""
         self.store = message.store
         opened = message.opened
         for problem in opened.problems:
             self.notify(problem, title="review", severity="warning", markup=False, timeout=8)
         names = ", ".join(s.name for s in opened.sources)
         self.sub_title = f"review · {names}"
-        self.session = ReviewSession(opened, self.clock)
+        session = self.session = ReviewSession(opened, self.clock)
+        glimpse, self.glimpse = self.glimpse, None
+        if glimpse is not None and session.current == glimpse.card and self.glimpse_revealed:
+            session.reveal()
+            if self.pending_rating is not None:
+                self.save(self.in_order.ticket(), session.grade(self.pending_rating))
+        self.glimpse_revealed, self.pending_rating = False, None
         self.show()
 
     def on_review_open_failed(self, message: ReviewOpenFailed) -> None:
@@ -163,15 +190,23 @@ class ReviewScreen(Screen[bool]):
     def on_card_view_reveal_asked(self, _message: CardView.RevealAsked) -> None:
         """Show the answer."""
         session = self.session
-        if session is None or session.current is None or session.revealed:
+        if session is None:
+            self.glimpse_revealed = self.glimpse is not None
+        elif session.current is None or session.revealed:
             return
-        session.reveal()
+        else:
+            session.reveal()
         self.show()
 
     def on_card_view_grade_asked(self, message: CardView.GradeAsked) -> None:
         """Grade the card, show the next at once, save in the background."""
         session = self.session
-        if session is None or session.current is None:
+        if session is None:  # the first card, the rest still being read: grade it then
+            if self.glimpse_revealed:
+                self.pending_rating = message.rating
+                self.card_view.show_message("…")
+            return
+        if session.current is None:
             return
         if not session.revealed:
             self.notify("space shows the answer first", timeout=2, markup=False)
@@ -205,10 +240,10 @@ class ReviewScreen(Screen[bool]):
     # ---------------------------------------------------------------- display
     def show(self) -> None:
         """Show the session's card (question, or answer once revealed) and the counts."""
-        from parallax.core.review import back_of, front_of, renderings_of
-
         session = self.session
         if session is None:
+            if self.glimpse is not None:
+                self._show_glimpse(self.glimpse)
             return
         counts = session.counts()
         line = Content(
@@ -223,11 +258,35 @@ class ReviewScreen(Screen[bool]):
             view.show_message(*self._done_lines(session))
             grades.update(Content("u undo the last grade   ·   escape done"))
             return
+        terms = session.sources[card.glossary].terms
+        self._show_card(card, session.revealed, terms, session.intervals)
+
+    def _show_glimpse(self, glimpse: Glimpse) -> None:
+        """The first card, before the session is ready (its counts still unknown)."""
+        from parallax.core.review import preview
+
+        self.query_one("#counts", Static).update(Content("reviewed 0"))
+        now = self.clock()
+        card = glimpse.card
+        self._show_card(
+            card, self.glimpse_revealed, [card.term], lambda: preview(glimpse.memory, now)
+        )
+
+    def _show_card(
+        self,
+        card: CardRef,
+        revealed: bool,
+        terms: Sequence[Term],
+        intervals: Callable[[], dict[Rating, dt.timedelta]],
+    ) -> None:
+        from parallax.core.review import back_of, front_of, renderings_of
+
+        view = self.card_view
+        grades = self.query_one("#grades", Static)
         view.show_front(front_of(card))
-        if session.revealed:
-            terms = session.sources[card.glossary].terms
+        if revealed:
             view.show_back(back_of(card, renderings_of(card.term, terms)))
-            grades.update(render.grades(session.intervals()))
+            grades.update(render.grades(intervals()))
         else:
             grades.update(Content("space  show the answer"))
 
@@ -238,7 +297,8 @@ class ReviewScreen(Screen[bool]):
         when = ""
         if after is not None:
             when = f"; next card at {after.astimezone().strftime('%H:%M')}"
-        more = f"; {session.new_left} new cards wait for tomorrow" if session.new_left else ""
+        left = session.new_left()
+        more = f"; {left} new cards wait for the coming days" if left else ""
         if session.reviewed == 0:
             empty = all(not s.terms for s in session.sources.values())
             if empty:

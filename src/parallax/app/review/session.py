@@ -31,7 +31,7 @@ from parallax.core.review import (
     review,
     stage_of,
 )
-from parallax.core.review.queue import day_end
+from parallax.core.review.queue import day_end, new_count
 
 Clock = Callable[[], dt.datetime]
 
@@ -71,9 +71,7 @@ class ReviewSession:
         self.clock = clock
         self.sources: dict[str, Source] = {s.name: s for s in opened.sources}
         self.decks: dict[str, Deck] = {s.name: s.deck for s in opened.sources}
-        self.statuses: dict[tuple[str, str], Status] = {
-            (s.name, t.id): t.status for s in opened.sources for t in s.terms
-        }
+        self.statuses: dict[tuple[str, str], Status] = {}  # written this session
         plan = opened.plan
         self.due: deque[CardRef] = deque(plan.due)
         self.new: deque[CardRef] = deque(plan.new)
@@ -82,7 +80,6 @@ class ReviewSession:
             memory = self._memory(card)
             if memory is not None:
                 self.waiting.append((memory.due, card))
-        self.new_left = plan.new_left
         self.current: CardRef | None = None
         self.revealed = False
         self.reviewed = 0
@@ -118,6 +115,15 @@ class ReviewSession:
         """When the next card in a learning step is due (after the session is done)."""
         return min((due for due, _ in self.waiting), default=None)
 
+    def new_left(self) -> int:
+        """New cards beyond today's: they wait for the coming days."""
+        unseen = sum(new_count(s.terms, self.decks[name]) for name, s in self.sources.items())
+        return (
+            unseen
+            - len(self.new)
+            - (self.current is not None and self.memory(self.current) is None)
+        )
+
     def can_undo(self) -> bool:
         """True if there is a grade to take back."""
         return bool(self._steps)
@@ -139,7 +145,7 @@ class ReviewSession:
         after, entry = review(card.key, before, rating, now)
         deck = self.decks[card.glossary]
         new_deck = deck.with_entry(card.key, after, entry)
-        old_status = self.statuses.get((card.glossary, card.term.id), "new")
+        old_status = self.statuses.get((card.glossary, card.term.id), card.term.status)
         status = self._status_change(card, new_deck, old_status)
         change = ReviewChange(
             card.glossary,

@@ -10,6 +10,7 @@ Public API::
     Plan, plan, new_per_day_setting                    # queue.py: today's cards
     Stats, stats_of, DueCount, due_now                 # stats.py
     open_review, open_default, Opened, Source          # setup.py: everything a session needs
+    first_card, Glimpse                                # glimpse.py: the first card, quickly
     ReviewChange, save_change                          # changes.py: one grade written
 """
 
@@ -17,6 +18,7 @@ from parallax.core.review.cards import KINDS, CardRef, Kind, card_key, cards_of,
 from parallax.core.review.changes import ReviewChange, save_change
 from parallax.core.review.deck import Deck, NewerReviewFileError, ReviewFileError
 from parallax.core.review.faces import Back, Front, Passage, back_of, front_of, renderings_of
+from parallax.core.review.glimpse import Glimpse, first_card
 from parallax.core.review.memory import (
     LogEntry,
     Memory,
@@ -35,7 +37,13 @@ from parallax.core.review.queue import (
     new_per_day_setting,
     plan,
 )
-from parallax.core.review.setup import Opened, Source, open_default, open_review
+from parallax.core.review.setup import (
+    Opened,
+    Source,
+    default_store,
+    open_default,
+    open_review,
+)
 from parallax.core.review.sidecar import Graded, Loaded, load, record, review_path, unrecord
 from parallax.core.review.stats import DueCount, Stats, due_now, stats_of
 
@@ -48,6 +56,7 @@ __all__ = [
     "Deck",
     "DueCount",
     "Front",
+    "Glimpse",
     "Graded",
     "Kind",
     "Loaded",
@@ -67,7 +76,9 @@ __all__ = [
     "back_of",
     "card_key",
     "cards_of",
+    "default_store",
     "due_now",
+    "first_card",
     "front_of",
     "kinds_of",
     "load",

@@ -9,11 +9,12 @@ term's cards stand apart. "Today" is the local calendar day.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from parallax.core.review.cards import KINDS, CardRef
-from parallax.core.review.deck import Deck
+from parallax.core.glossary.term import Term
+from parallax.core.review.cards import KINDS, CardRef, card_key, kinds_of, split_key
+from parallax.core.review.deck import EMPTY, Deck
 from parallax.core.review.memory import Phase
 
 LEARN_AHEAD = dt.timedelta(minutes=20)
@@ -24,45 +25,71 @@ NEW_PER_DAY_SETTING = "review_new_per_day"
 @dataclass(frozen=True)
 class Plan:
     """Today's cards: ``due`` (earliest first), ``new`` (in the order to introduce them) and
-    ``waiting`` (in a learning step, due later: they come back in the session)."""
+    ``waiting`` (in a learning step, due later today: they come back in the session)."""
 
     due: tuple[CardRef, ...]
     new: tuple[CardRef, ...]
     waiting: tuple[CardRef, ...]
-    new_left: int = 0
-    """New cards not shown today because of the daily limit."""
 
 
 def plan(
-    cards: Sequence[CardRef], decks: Mapping[str, Deck], now: dt.datetime, new_per_day: int
+    glossaries: Mapping[str, Sequence[Term]],
+    decks: Mapping[str, Deck],
+    now: dt.datetime,
+    new_per_day: int,
 ) -> Plan:
-    """Today's plan for ``cards`` (their glossaries' decks in ``decks``) at ``now``."""
+    """Today's plan for the terms of ``glossaries`` (name -> terms; their decks in ``decks``)
+    at ``now``. Reads the reviewed cards' memories and only as many terms as it takes to find
+    today's new cards (no card object for every term of a large glossary)."""
     due: list[tuple[dt.datetime, CardRef]] = []
     waiting: list[tuple[dt.datetime, CardRef]] = []
-    new: dict[str, list[CardRef]] = {}
-    end_of_day = day_end(now)
-    for card in cards:
-        deck = decks.get(card.glossary)
-        memory = deck.memories.get(card.key) if deck is not None else None
-        if memory is None:
-            new.setdefault(card.glossary, []).append(card)
-        elif memory.due <= now:
-            due.append((memory.due, card))
-        elif memory.phase != Phase.REVIEW and memory.due <= end_of_day:
-            waiting.append((memory.due, card))
     chosen: list[CardRef] = []
-    left = 0
-    for glossary, fresh in new.items():
-        deck = decks.get(glossary)
-        room = max(0, new_per_day - (introduced_on(deck, now) if deck is not None else 0))
-        chosen.extend(_spread(fresh[:room]))
-        left += max(0, len(fresh) - room)
+    end_of_day = day_end(now)
+    for name, terms in glossaries.items():
+        deck = decks.get(name, EMPTY)
+        memories = deck.memories
+        soon = [(key, m) for key, m in memories.items() if m.due <= end_of_day]
+        if soon:
+            by_id = {t.id: t for t in terms}
+            for key, memory in soon:
+                term_id, kind = split_key(key)
+                term = by_id.get(term_id)
+                if term is None or kind not in kinds_of(term):
+                    continue  # a removed term, or a cloze whose context was edited away
+                card = CardRef(name, term, kind)
+                if memory.due <= now:
+                    due.append((memory.due, card))
+                elif memory.phase != Phase.REVIEW:
+                    waiting.append((memory.due, card))
+        room = max(0, new_per_day - introduced_on(deck, now))
+        chosen.extend(_spread(_new_cards(name, terms, memories, room)))
     return Plan(
         tuple(c for _, c in sorted(due, key=lambda d: d[0])),
         tuple(chosen),
         tuple(c for _, c in sorted(waiting, key=lambda d: d[0])),
-        left,
     )
+
+
+def _new_cards(
+    name: str, terms: Iterable[Term], memories: Container[str], limit: int
+) -> list[CardRef]:
+    """The first ``limit`` cards of ``terms`` never reviewed, in glossary order."""
+    found: list[CardRef] = []
+    if limit <= 0:
+        return found
+    for term in terms:
+        for kind in kinds_of(term):
+            if card_key(term.id, kind) not in memories:
+                found.append(CardRef(name, term, kind))
+                if len(found) == limit:
+                    return found
+    return found
+
+
+def new_count(terms: Sequence[Term], deck: Deck) -> int:
+    """How many cards of ``terms`` were never reviewed."""
+    memories = deck.memories
+    return sum(1 for t in terms for kind in kinds_of(t) if card_key(t.id, kind) not in memories)
 
 
 def _spread(cards: list[CardRef]) -> list[CardRef]:

@@ -11,7 +11,6 @@ from pathlib import Path
 from parallax.core.glossary.store import GlossaryStore
 from parallax.core.glossary.term import Term
 from parallax.core.review import sidecar
-from parallax.core.review.cards import CardRef, cards_of
 from parallax.core.review.deck import Deck
 from parallax.core.review.queue import Plan, day_bounds, plan
 
@@ -33,7 +32,6 @@ class Opened:
     """Everything a review session starts from."""
 
     sources: tuple[Source, ...]
-    cards: tuple[CardRef, ...]
     plan: Plan
     problems: tuple[str, ...] = ()
     """One line each: damaged review files set aside, glossary rows that could not be read."""
@@ -52,7 +50,6 @@ def open_review(
     for an unknown glossary; NewerReviewFileError for a review file of a newer parallax."""
     since = None if full_log else day_bounds(now)[0]
     sources: list[Source] = []
-    cards: list[CardRef] = []
     problems: list[str] = []
     for name in dict.fromkeys(names or [store.writable_name]):
         glossary = store.load(name)
@@ -72,11 +69,17 @@ def open_review(
                 loaded.deck,
             )
         )
-        cards.extend(cards_of(name, glossary.terms))
     decks = {s.name: s.deck for s in sources}
-    return Opened(
-        tuple(sources), tuple(cards), plan(cards, decks, now, new_per_day), tuple(problems)
-    )
+    today = plan({s.name: s.terms for s in sources}, decks, now, new_per_day)
+    return Opened(tuple(sources), today, tuple(problems))
+
+
+def default_store(directory: Path | None) -> GlossaryStore:
+    """The glossaries of ``directory`` (``--glossary-dir``; default: the usual directory), with
+    the usual writable glossary."""
+    from parallax.core.glossary.dirs import glossary_dir, writable_glossary_name
+
+    return GlossaryStore(glossary_dir(directory), writable_name=writable_glossary_name())
 
 
 def open_default(
@@ -87,12 +90,10 @@ def open_default(
     *,
     full_log: bool = False,
 ) -> tuple[GlossaryStore, Opened]:
-    """:func:`open_review` on the glossary directory ``directory`` (``--glossary-dir``; default:
-    the usual one) with the usual writable glossary, at most ``new_per_day`` new cards a day
-    (default: the ``review_new_per_day`` setting); the store too (to write statuses)."""
-    from parallax.core.glossary.dirs import glossary_dir, writable_glossary_name
+    """:func:`open_review` on :func:`default_store` with at most ``new_per_day`` new cards a
+    day (default: the ``review_new_per_day`` setting); the store too (to write statuses)."""
     from parallax.core.review.queue import new_per_day_setting
 
-    store = GlossaryStore(glossary_dir(directory), writable_name=writable_glossary_name())
+    store = default_store(directory)
     limit = new_per_day_setting() if new_per_day is None else new_per_day
     return store, open_review(store, names, now, limit, full_log=full_log)

@@ -43,7 +43,10 @@ CREATE TABLE log (
 ) WITHOUT ROWID;
 CREATE INDEX log_at ON log (at);
 """
-_DAMAGE = (sqlite3.DatabaseError, ReviewFileError, ValueError, TypeError, OverflowError)
+_PHASES = {int(p): p for p in Phase if p != Phase.NEW}
+_PHASES_LOGGED = {int(p): p for p in Phase}
+_RATINGS = {int(r): r for r in Rating}
+_DAMAGE = (KeyError, sqlite3.DatabaseError, ReviewFileError, ValueError, TypeError, OverflowError)
 _BACKED_UP: set[Path] = set()  # files copied to .backups/ by this process already
 
 
@@ -91,6 +94,35 @@ def load(path: Path, *, log_since: dt.datetime | None = None) -> Loaded:
         raise
     except _DAMAGE as error:
         return Loaded(Deck(log_since=log_since), _set_aside(path, error))
+
+
+@dataclass(frozen=True)
+class Peek:
+    """A quick look into a review file: the first cards due, every reviewed card's key, and
+    how many new cards were introduced in a time range."""
+
+    due: tuple[tuple[str, Memory], ...]
+    reviewed: frozenset[str]
+    introduced: int
+
+
+def peek(path: Path, now: dt.datetime, day: tuple[dt.datetime, dt.datetime], limit: int) -> Peek:
+    """The first ``limit`` cards due at ``now`` (earliest first), the reviewed cards' keys and
+    the new cards introduced within ``day`` — without reading every memory. Any error is
+    raised (the caller then reads the file in full, which treats damage)."""
+    if not path.exists():
+        return Peek((), frozenset(), 0)
+    with _connect(path) as db:
+        _check(db, path)
+        rows = db.execute(
+            "SELECT * FROM cards WHERE due <= ? ORDER BY due LIMIT ?", (_iso(now), limit)
+        ).fetchall()
+        keys = frozenset(row[0] for row in db.execute("SELECT card FROM cards"))
+        count = db.execute(
+            "SELECT count(*) FROM log WHERE phase = 0 AND at >= ? AND at < ?",
+            (_iso(day[0]), _iso(day[1])),
+        ).fetchone()[0]
+    return Peek(tuple((row[0], _memory(row[1:])) for row in rows), keys, int(count))
 
 
 def record(path: Path, graded: Graded, base: Deck) -> str:
@@ -169,7 +201,7 @@ def _memory(row: tuple[Any, ...]) -> Memory:
     if step is not None and (not isinstance(step, int) or step < 0):
         raise ValueError(f"learning step {step!r}")
     return Memory(
-        Phase(phase), step, _positive(stability), _positive(difficulty), _time(due), _time(last)
+        _PHASES[phase], step, _positive(stability), _positive(difficulty), _time(due), _time(last)
     )
 
 
@@ -177,7 +209,7 @@ def _entry(row: tuple[Any, ...]) -> LogEntry:
     card, rating, at, phase = row
     if not isinstance(card, str) or "/" not in card:
         raise ValueError(f"card {card!r}")
-    return LogEntry(card, Rating(rating), _time(at), Phase(phase))
+    return LogEntry(card, _RATINGS[rating], _time(at), _PHASES_LOGGED[phase])
 
 
 def _positive(value: object) -> float:
@@ -190,6 +222,8 @@ def _time(value: object) -> dt.datetime:
     if not isinstance(value, str):
         raise ValueError(f"time {value!r}")
     moment = dt.datetime.fromisoformat(value)
+    if moment.tzinfo is dt.UTC:
+        return moment
     if moment.tzinfo is None:
         raise ValueError(f"time {value!r} has no time zone")
     return moment.astimezone(dt.UTC)

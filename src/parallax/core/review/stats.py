@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from parallax.core.glossary.term import Term
 from parallax.core.review.cards import CardRef
 from parallax.core.review.deck import Deck
 from parallax.core.review.memory import Phase, Rating
@@ -48,11 +49,11 @@ class DueCount:
 
 
 def due_now(
-    glossary: str, cards: Sequence[CardRef], deck: Deck, now: dt.datetime, new_per_day: int
+    glossary: str, terms: Sequence[Term], deck: Deck, now: dt.datetime, new_per_day: int
 ) -> DueCount:
-    """The cards of ``glossary`` due at ``now`` and the new cards today's session would
-    introduce."""
-    today = plan(cards, {glossary: deck}, now, new_per_day)
+    """The cards of ``glossary``'s ``terms`` due at ``now`` and the new cards today's session
+    would introduce."""
+    today = plan({glossary: terms}, {glossary: deck}, now, new_per_day)
     return DueCount(len(today.due), len(today.new))
 
 
@@ -78,7 +79,8 @@ def stats_of(
     since = now - dt.timedelta(days=RETENTION_DAYS)
     mature = [e for e in log if e.phase == Phase.REVIEW and e.at >= since]
     passed = sum(1 for e in mature if e.rating != Rating.AGAIN)
-    new_today = len(plan(cards, {glossary: deck}, now, new_per_day).new)
+    terms = list({c.term.id: c.term for c in cards}.values())
+    new_today = len(plan({glossary: terms}, {glossary: deck}, now, new_per_day).new)
     return Stats(
         glossary=glossary,
         cards=len(cards),
