@@ -3,10 +3,8 @@ a damaged review file, saves that never hold the next card back."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import sqlite3
-import threading
 from pathlib import Path
 
 from parallax.app.review.app import ReviewApp, make_review_app
@@ -210,20 +208,9 @@ async def test_the_first_card_shows_before_the_rest_is_read_and_can_be_graded(
     glossary_dir: Path, monkeypatch: object
 ) -> None:
     terms = three_terms(glossary_dir)
-    release = hold(monkeypatch, core_review, "open_review")
-    found = threading.Event()
-    quick = core_review.first_card
-
-    def first_card(*args: object) -> object:
-        try:
-            return quick(*args)  # type: ignore[arg-type]
-        finally:
-            found.set()
-
-    monkeypatch.setattr(core_review, "first_card", first_card)  # type: ignore[attr-defined]
+    release = hold(monkeypatch, core_review.setup, "open_review")  # the full read waits
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
-        await asyncio.to_thread(found.wait, 10)  # the full read is held meanwhile
         await pilot.pause()
         assert text_of(app, "#cue") == "雙遏制" and screen_of(app).session is None
         await pilot.press("space")

@@ -9,14 +9,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from parallax.core.glossary import GlossaryStore
-    from parallax.core.review import Glimpse, Opened
-
-
-@dataclass
-class FirstCard(Message):
-    """The review's first card, found before the rest is read."""
-
-    glimpse: Glimpse
+    from parallax.core.review import Opened
 
 
 @dataclass

@@ -26,7 +26,6 @@ from parallax.app.review import render
 from parallax.app.review.card_view import CardView
 from parallax.app.review.keys import SCREEN_BINDINGS
 from parallax.app.review.messages import (
-    FirstCard,
     GradeSaved,
     GradeSaveFailed,
     ReviewOpened,
@@ -101,26 +100,36 @@ class ReviewScreen(Screen[bool]):
         self.title, self.sub_title = "parallax", f"review · {names}"
         self.card_view.show_message(f"opening {names}…")
         self.card_view.focus()
-        self.open_review()
+        self.glimpse = self._first_card()
+        self.show()
+        self.call_after_refresh(self.open_review)  # after the first card is painted
+
+    def _first_card(self) -> Glimpse | None:
+        """The first card, found at once with a quick look-up (None if it cannot be told: the
+        full read in the worker then treats whatever is unusual)."""
+        from parallax.core.errors import ParallaxError
+        from parallax.core.review import default_store, first_card, new_per_day_setting
+
+        try:
+            limit = self.new_per_day
+            limit = new_per_day_setting() if limit is None else limit
+            return first_card(
+                default_store(self.glossary_dir), self.glossary_names, self.clock(), limit
+            )
+        except (ParallaxError, OSError):
+            return None
 
     # ---------------------------------------------------------------- workers
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-open")
     def open_review(self) -> None:
-        """Find the first card quickly and post it, then read the glossaries, their review
-        files and today's plan in full (two core calls, one message each)."""
+        """Read the glossaries, their review files and today's plan (one core call)."""
         from parallax.core.errors import ParallaxError
-        from parallax.core.review import default_store, first_card, new_per_day_setting
-        from parallax.core.review import open_review as read_review
+        from parallax.core.review import open_default
 
         try:
-            store = default_store(self.glossary_dir)
-            limit = self.new_per_day
-            limit = new_per_day_setting() if limit is None else limit
-            now = self.clock()
-            glimpse = first_card(store, self.glossary_names, now, limit)
-            if glimpse is not None:
-                self.post_message(FirstCard(glimpse))
-            opened = read_review(store, self.glossary_names, now, limit)
+            store, opened = open_default(
+                self.glossary_dir, self.glossary_names, self.clock(), self.new_per_day
+            )
         except (ParallaxError, OSError) as error:
             self.post_message(ReviewOpenFailed(one_line(error)))
             return
@@ -148,12 +157,6 @@ class ReviewScreen(Screen[bool]):
         self.app.call_from_thread(self._close)
 
     # --------------------------------------------------------------- messages
-    def on_first_card(self, message: FirstCard) -> None:
-        """Show the first card while the rest of the review is read."""
-        if self.session is None:
-            self.glimpse = message.glimpse
-            self.show()
-
     def on_review_opened(self, message: ReviewOpened) -> None:
         """Start the session (on the card shown already, as it was left: revealed, graded);
         tell what was set aside or skipped."""

@@ -55,13 +55,13 @@ def _first_card(
         path = store.path(name)
         if not path.is_file():
             continue
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-        if text.split("\n", 1)[0] != fileformat.HEADER_LINE:
+        data = path.read_bytes()  # only the rows needed are decoded and parsed
+        if not data.startswith(HEADER):
             return None
         look = sidecar.peek(sidecar.review_path(path), now, day, DUE_LOOKAHEAD)
         for key, memory in look.due:
             term_id, kind = split_key(key)
-            term = _row(text, term_id)
+            term = _row(data, term_id)
             if term is not None and kind in kinds_of(term):
                 if earliest is None or memory.due < earliest[0]:
                     earliest = (memory.due, CardRef(name, term, kind), memory)
@@ -71,31 +71,43 @@ def _first_card(
                 return None  # many cards of removed terms: let the full plan decide
         room = max(0, new_per_day - look.introduced)
         if fresh is None and room:
-            cards = _spread(_new_cards(name, _rows(text), look.reviewed, room))
+            cards = _spread(_new_cards(name, _rows(data), look.reviewed, room))
             fresh = Glimpse(cards[0], None) if cards else None
     if earliest is not None:
         return Glimpse(earliest[1], earliest[2])
     return fresh
 
 
-def _row(text: str, term_id: str) -> Term | None:
+HEADER = (fileformat.HEADER_LINE + "\n").encode("utf-8")
+
+
+def _row(data: bytes, term_id: str) -> Term | None:
     """The term of the row whose id is ``term_id`` (None if there is none or it is bad)."""
-    at = text.find(f"\n{term_id}\t")
+    at = data.find(b"\n" + term_id.encode("utf-8") + b"\t")
     if at < 0:
         return None
-    end = text.find("\n", at + 1)
-    line = text[at + 1 : end if end >= 0 else len(text)]
-    terms = fileformat.parse(f"{fileformat.HEADER_LINE}\n{line}\n").terms
-    return terms[0] if terms else None
+    end = data.find(b"\n", at + 1)
+    return _term(data[at + 1 : end if end >= 0 else len(data)])
 
 
-def _rows(text: str) -> Iterator[Term]:
-    """The terms of the file's rows, read one by one (bad rows skipped)."""
+def _rows(data: bytes) -> Iterator[Term]:
+    """The terms of the file's rows in order, read one by one as asked for (bad rows
+    skipped)."""
     seen: set[str] = set()
-    for line in text.split("\n")[1:]:
-        if not line.strip() or line.startswith("#"):
-            continue
-        terms = fileformat.parse(f"{fileformat.HEADER_LINE}\n{line}\n").terms
-        if terms and terms[0].id not in seen:
-            seen.add(terms[0].id)
-            yield terms[0]
+    at = len(HEADER)
+    while at < len(data):
+        end = data.find(b"\n", at)
+        end = len(data) if end < 0 else end
+        term = _term(data[at:end])
+        at = end + 1
+        if term is not None and term.id not in seen:
+            seen.add(term.id)
+            yield term
+
+
+def _term(line: bytes) -> Term | None:
+    text = line.decode("utf-8").removesuffix("\r")
+    if not text.strip() or text.startswith("#"):
+        return None
+    terms = fileformat.parse(f"{fileformat.HEADER_LINE}\n{text}\n").terms
+    return terms[0] if terms else None

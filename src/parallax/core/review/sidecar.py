@@ -47,6 +47,7 @@ _PHASES = {int(p): p for p in Phase if p != Phase.NEW}
 _PHASES_LOGGED = {int(p): p for p in Phase}
 _RATINGS = {int(r): r for r in Rating}
 _DAMAGE = (KeyError, sqlite3.DatabaseError, ReviewFileError, ValueError, TypeError, OverflowError)
+PEEK_WAIT = 0.2  # seconds a quick look waits for another program's transaction
 _BACKED_UP: set[Path] = set()  # files copied to .backups/ by this process already
 
 
@@ -112,7 +113,7 @@ def peek(path: Path, now: dt.datetime, day: tuple[dt.datetime, dt.datetime], lim
     raised (the caller then reads the file in full, which treats damage)."""
     if not path.exists():
         return Peek((), frozenset(), 0)
-    with _connect(path) as db:
+    with _connect(path, timeout=PEEK_WAIT) as db:
         _check(db, path)
         rows = db.execute(
             "SELECT * FROM cards WHERE due <= ? ORDER BY due LIMIT ?", (_iso(now), limit)
@@ -236,10 +237,11 @@ def _iso(moment: dt.datetime) -> str:
 
 # ------------------------------------------------------------------ the file
 @contextlib.contextmanager
-def _connect(path: Path) -> Iterator[sqlite3.Connection]:
-    """An open connection to the existing file ``path`` (never creates it), closed after."""
+def _connect(path: Path, timeout: float = 30.0) -> Iterator[sqlite3.Connection]:
+    """An open connection to the existing file ``path`` (never creates it), closed after;
+    waiting at most ``timeout`` seconds for another program's transaction."""
     uri = f"{path.resolve().as_uri()}?mode=rw"
-    db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+    db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
     try:
         yield db
     finally:
