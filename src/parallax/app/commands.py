@@ -13,6 +13,10 @@ class ReaderCommands(Provider):
     """Offers every binding of the reader screen (with its key) as a command."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
+        from parallax.app.screens.reader import ReaderScreen
+
+        if not isinstance(self.screen, ReaderScreen):  # another screen offers its own
+            return []
         seen: set[str] = set()
         out = []
         for binding in READER_BINDINGS:

@@ -89,13 +89,18 @@ class ManagerBase(Screen[bool]):
         try:
             store = open_store(self.glossary_dir)
             infos = store.list()
+            reviews = tasks.review_counts(store, infos)
         except (ValueError, OSError) as error:
             self.app.call_from_thread(self.fail, one_line(error))
             return
-        self.app.call_from_thread(self._show_list, store, infos, select)
+        self.app.call_from_thread(self._show_list, store, infos, select, reviews)
 
     def _show_list(
-        self, store: GlossaryStore, infos: list[GlossaryInfo], select: str | None
+        self,
+        store: GlossaryStore,
+        infos: list[GlossaryInfo],
+        select: str | None,
+        reviews: dict[str, str] | None = None,
     ) -> None:
         self.store, self.infos = store, infos
         options = self.query_one("#glossaries", OptionList)
@@ -104,6 +109,8 @@ class ManagerBase(Screen[bool]):
             mark = "writable" if info.writable else "read-only"
             mark += f" · {info.problems} bad rows" if info.problems else ""
             mark += "" if info.exists else " · new"
+            review = (reviews or {}).get(info.name)
+            mark += f"\nreview: {review}" if review else ""
             content = Content(f"{info.name}\n{info.terms} terms · {mark}")
             content = content.stylize("bold", 0, len(info.name))
             options.add_option(Option(content, id=info.name))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from parallax.core.errors import ParallaxError
-from parallax.core.glossary import GlossaryStore, Term
+from parallax.core.glossary import GlossaryInfo, GlossaryStore, Term
 from parallax.core.glossary.filtering import SORT_KEYS, filter_terms, sort_terms
 from parallax.core.glossary.term import edited
 
@@ -114,3 +114,27 @@ def make_writable(store: GlossaryStore, name: str) -> str:
             " overrides it"
         )
     return f"{name} is now the writable glossary (saved in {path})"
+
+
+def review_counts(store: GlossaryStore, infos: Sequence[GlossaryInfo]) -> dict[str, str]:
+    """``name -> "3 due · 20 new"`` for the writable glossary and every glossary reviewed
+    before (a damaged review file says so; opening the review sets it aside)."""
+    import datetime as dt
+
+    from parallax.core.review import ReviewFileError, due_now, new_per_day_setting, review_path
+
+    now = dt.datetime.now(dt.UTC)
+    limit = new_per_day_setting()
+    counts: dict[str, str] = {}
+    for info in infos:
+        name, path = info.name, info.path
+        if name != store.writable_name and not review_path(path).exists():
+            continue
+        try:
+            count = due_now(path, store.load(name).terms, now, limit)
+        except (ReviewFileError, ValueError, OSError):
+            counts[name] = "review file damaged"
+            continue
+        if count.due or count.new:
+            counts[name] = f"{count.due} due · {count.new} new"
+    return counts

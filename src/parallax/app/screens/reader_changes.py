@@ -128,6 +128,26 @@ class ChangeActions(ReaderTasks):
                 self._load_glossary_now()  # in turn: highlights never go back to an older state
 
     # ------------------------------------------------------- other screens
+    def action_review(self) -> None:
+        """Review the writable glossary's terms (once the changes asked for are saved); the
+        glossary is reloaded afterwards when statuses changed (the colours follow)."""
+        self._review_after_changes(self.in_order.ticket())
+
+    @work(thread=True, exit_on_error=False, group="save")
+    def _review_after_changes(self, ticket: int) -> None:
+        with self.in_order.turn(ticket):
+            pass
+        self.app.call_from_thread(self._open_review)
+
+    def _open_review(self) -> None:
+        from parallax.app.review.screen import ReviewScreen
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.reload_glossary()
+
+        self.app.push_screen(ReviewScreen(glossary_dir=self.glossary_dir), callback=done)
+
     def action_manager(self) -> None:
         """Open the glossary manager; reload the glossaries when something changed there."""
         from parallax.app.screens.manager import GlossaryManagerScreen

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from parallax.core.glossary.term import Term
-from parallax.core.review.cards import CardRef
+from parallax.core.review import sidecar
+from parallax.core.review.cards import CardRef, card_key, kinds_of, split_key
 from parallax.core.review.deck import Deck
 from parallax.core.review.memory import Phase, Rating
 from parallax.core.review.queue import day_bounds, plan
@@ -49,12 +51,25 @@ class DueCount:
 
 
 def due_now(
-    glossary: str, terms: Sequence[Term], deck: Deck, now: dt.datetime, new_per_day: int
+    glossary_path: Path, terms: Sequence[Term], now: dt.datetime, new_per_day: int
 ) -> DueCount:
-    """The cards of ``glossary``'s ``terms`` due at ``now`` and the new cards today's session
-    would introduce."""
-    today = plan({glossary: terms}, {glossary: deck}, now, new_per_day)
-    return DueCount(len(today.due), len(today.new))
+    """The cards of the glossary at ``glossary_path`` (its ``terms``) due at ``now`` and the new
+    cards today's review would introduce. Reads only what it counts and changes nothing (a
+    damaged review file is a ReviewFileError; opening the review sets it aside)."""
+    look = sidecar.peek(sidecar.review_path(glossary_path), now, day_bounds(now), 1 << 62)
+    by_id = {t.id: t for t in terms}
+    due = 0
+    for key, _memory in look.due:
+        term_id, kind = split_key(key)
+        term = by_id.get(term_id)
+        due += term is not None and kind in kinds_of(term)
+    room = max(0, new_per_day - look.introduced)
+    fresh = 0
+    for term in terms:
+        if fresh >= room:
+            break
+        fresh += sum(1 for k in kinds_of(term) if card_key(term.id, k) not in look.reviewed)
+    return DueCount(due, min(room, fresh))
 
 
 def stats_of(
