@@ -42,7 +42,7 @@ def make_glossaries(directory: Path) -> None:
     from parallax.core.glossary import GlossaryStore, Term
     from parallax.core.readers import load_document
     from parallax.core.review import Deck, cards_of, review, stage_of
-    from parallax.core.review.sidecar import _create
+    from parallax.core.review.dbfile import create
 
     doc = load_document(bundled_document_path())
     pairs = [(z.text, e.text) for z, e in zip(doc.zh, doc.en, strict=False) if z.text and e.text]
@@ -77,7 +77,7 @@ def make_glossaries(directory: Path) -> None:
         memories[card.key] = memory
     log.sort(key=lambda e: e.at)
     directory.mkdir(parents=True, exist_ok=True)
-    _create(directory / "big.review.sqlite", Deck(memories, tuple(log)))
+    create(directory / "big.review.sqlite", Deck(memories, tuple(log)))
     by_term: dict[str, list[str]] = {}
     for card in cards:
         by_term.setdefault(card.term.id, []).append(card.key)

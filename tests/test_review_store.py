@@ -25,12 +25,12 @@ from parallax.core.review import (
     NewerReviewFileError,
     Phase,
     Rating,
+    dbfile,
     load,
     record,
     replay,
     review,
     review_path,
-    sidecar,
     stage_of,
     unrecord,
 )
@@ -88,7 +88,7 @@ memories = st.builds(
 def test_the_review_file_reads_back_what_was_written(cards: dict[str, Memory]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "g.review.sqlite"
-        sidecar._create(path, Deck(cards))
+        dbfile.create(path, Deck(cards))
         assert load(path).deck.memories == cards
 
 
@@ -256,7 +256,7 @@ def test_a_session_keeps_a_copy_of_the_file_as_it_was_before_its_first_grade(
 ) -> None:
     path = tmp_path / "g.review.sqlite"
     good = a_review_file(path)
-    sidecar._BACKED_UP.discard(path)  # a new session
+    dbfile.BACKED_UP.discard(path)  # a new session
     record(path, grade(load(path).deck, "b/zh-en", Rating.GOOD, T0), Deck())
     record(path, grade(load(path).deck, "c/zh-en", Rating.GOOD, T0), Deck())
     backups = backup_paths(path)

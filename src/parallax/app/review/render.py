@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
 from parallax.core.review import Back, Passage, Rating
+
+if TYPE_CHECKING:
+    from parallax.app.review.session import ReviewSession
 
 LIT = "bold $accent on $accent-muted"
 BLANK = "bold $warning"
@@ -81,3 +85,22 @@ def grades(intervals: dict[Rating, dt.timedelta]) -> Content:
         content = content.stylize("reverse", at, at + 3)
         at += len(part) + 2
     return content
+
+
+def done_lines(session: ReviewSession) -> tuple[str, str]:
+    """What the card says when no card is left: why, and when the next one comes."""
+    if session.reviewed == 0 and not session.sources:
+        return "nothing to review", ""
+    after = session.next_due()
+    when = ""
+    if after is not None:
+        when = f"; next card at {after.astimezone().strftime('%H:%M')}"
+    left = session.new_left()
+    more = f"; {left} new cards wait for the coming days" if left else ""
+    if session.reviewed == 0:
+        empty = all(not s.terms for s in session.sources.values())
+        if empty:
+            names = ", ".join(session.sources)
+            return "nothing to review", f"{names} has no terms yet: save some while reading"
+        return "nothing due now", f"all caught up{when}{more}"
+    return "done for now", f"{session.reviewed} reviewed{when}{more}"

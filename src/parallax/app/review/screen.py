@@ -258,7 +258,7 @@ class ReviewScreen(Screen[bool]):
         view = self.card_view
         grades = self.query_one("#grades", Static)
         if card is None:
-            view.show_message(*self._done_lines(session))
+            view.show_message(*render.done_lines(session))
             grades.update(Content("u undo the last grade   ·   escape done"))
             return
         terms = session.sources[card.glossary].terms
@@ -292,20 +292,3 @@ class ReviewScreen(Screen[bool]):
             grades.update(render.grades(intervals()))
         else:
             grades.update(Content("space  show the answer"))
-
-    def _done_lines(self, session: ReviewSession) -> tuple[str, str]:
-        if session.reviewed == 0 and not session.sources:
-            return "nothing to review", ""
-        after = session.next_due()
-        when = ""
-        if after is not None:
-            when = f"; next card at {after.astimezone().strftime('%H:%M')}"
-        left = session.new_left()
-        more = f"; {left} new cards wait for the coming days" if left else ""
-        if session.reviewed == 0:
-            empty = all(not s.terms for s in session.sources.values())
-            if empty:
-                names = ", ".join(session.sources)
-                return "nothing to review", f"{names} has no terms yet: save some while reading"
-            return "nothing due now", f"all caught up{when}{more}"
-        return "done for now", f"{session.reviewed} reviewed{when}{more}"
