@@ -261,7 +261,7 @@ class ReviewScreen(Screen[bool]):
             view.show_message(*render.done_lines(session))
             grades.update(Content("u undo the last grade   ·   escape done"))
             return
-        terms = session.sources[card.glossary].terms
+        terms = [t for s in session.sources.values() for t in s.terms] if session.revealed else []
         self._show_card(card, session.revealed, terms, session.intervals)
 
     def _show_glimpse(self, glimpse: Glimpse) -> None:
