@@ -80,3 +80,15 @@ def test_the_question_never_shows_the_answer() -> None:
     assert zh_en.cue == "雙遏制" and zh_en.en.text == ""  # no English context on the front
     assert en_zh.cue == "dual containment" and en_zh.zh.text == ""
     assert cloze.en.text == EN and "雙遏制" not in cloze.zh.text
+
+
+def test_every_rendering_of_a_term_is_shown_and_lit() -> None:
+    t = new_term(
+        "攜手",
+        "hand in hand; join hands",
+        context_zh="中俄攜手合作",
+        context_en="China and Russia join hands; they go hand in hand",
+    )
+    back = back_of(cards_of("g", [t])[0], renderings_of(t, [t]))
+    assert back.renderings == ("hand in hand", "join hands")
+    assert [t.context_en[s:e] for s, e in back.en.spans] == ["join hands", "hand in hand"]

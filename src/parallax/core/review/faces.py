@@ -11,6 +11,7 @@ source document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from parallax.core.glossary.term import Term
 from parallax.core.review.cards import CardRef
 from parallax.core.review.context import Span, blanked, en_spans, zh_spans
 
+_RENDERINGS = re.compile(r";\s")
 PROMPTS = {
     "zh-en": "Chinese → English: what does it mean?",
     "en-zh": "English → Chinese: how is it said?",
@@ -65,11 +67,12 @@ def front_of(card: CardRef) -> Front:
     prompt = PROMPTS[card.kind]
     if card.kind == "zh-en":
         return Front(prompt, term.zh, _zh_passage(term), Passage(""))
+    english = split_renderings(term.en)
     if card.kind == "en-zh":
-        return Front(prompt, term.en, Passage(""), _en_passage(term, [term.en]))
+        return Front(prompt, term.en, Passage(""), _en_passage(term, english))
     spans = tuple(zh_spans(term.zh, term.context_zh))
     return Front(
-        prompt, "", Passage(blanked(term.context_zh, spans), spans), _en_passage(term, [term.en])
+        prompt, "", Passage(blanked(term.context_zh, spans), spans), _en_passage(term, english)
     )
 
 
@@ -79,7 +82,7 @@ def back_of(card: CardRef, renderings: Sequence[str] = ()) -> Back:
     from parallax.core import chinese
 
     term = card.term
-    english = tuple(dict.fromkeys([term.en, *renderings]))
+    english = tuple(dict.fromkeys([*split_renderings(term.en), *renderings]))
     han = chinese.has_han(term.zh)
     return Back(
         traditional=chinese.to_traditional(term.zh) if han else term.zh,
@@ -100,9 +103,16 @@ def renderings_of(term: Term, terms: Iterable[Term]) -> list[str]:
     from parallax.core.glossary.senses import zh_key
 
     key = zh_key(term.zh)
-    found = [term.en]
-    found += [t.en for t in terms if t.en and t.zh and zh_key(t.zh) == key]
-    return list(dict.fromkeys(e for e in found if e.strip()))
+    found = split_renderings(term.en)
+    for other in terms:
+        if other.en and other.zh and zh_key(other.zh) == key:
+            found += split_renderings(other.en)
+    return list(dict.fromkeys(found))
+
+
+def split_renderings(en: str) -> list[str]:
+    """The English renderings of a term's ``en`` (``hand in hand; join hands`` is two)."""
+    return [part.strip() for part in _RENDERINGS.split(en) if part.strip()]
 
 
 def source_line(term: Term) -> str:
