@@ -88,10 +88,11 @@ class ReviewSession:
 
     # ----------------------------------------------------------------- reading
     def counts(self) -> Counts:
-        """Cards left, the one shown included."""
-        new, learning, due = len(self.new), len(self.waiting), len(self.due)
-        card = self.current
-        if card is not None:
+        """Cards left, the one shown included (a card in a learning step counts as learning,
+        due or not)."""
+        new, learning, due = len(self.new), len(self.waiting), 0
+        shown = [self.current] if self.current is not None else []
+        for card in (*self.due, *shown):
             memory = self._memory(card)
             if memory is None:
                 new += 1
