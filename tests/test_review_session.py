@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from parallax.app.review.session import ReviewSession
+from parallax.app.review.session import Counts, ReviewSession
 from parallax.core.glossary import GlossaryStore, Term, new_term
 from parallax.core.review import (
     Deck,
+    Graded,
     Rating,
     cards_of,
     open_review,
     plan,
+    record,
     review,
     save_change,
     stats_of,
@@ -159,3 +161,22 @@ def test_removed_terms_drop_out_and_edited_terms_keep_their_history(glossary_dir
     keys = {c.term.id for c in (*later.due, later.current)}
     assert terms[2].id not in keys and terms[0].id in keys  # due again, history kept
     assert later.counts().new == 0
+
+
+def test_counts_split_learning_from_review_cards_through_grades_and_undo(
+    glossary_dir: Path,
+) -> None:
+    terms = three_terms(glossary_dir)
+    cards = cards_of("my-terms", terms)
+    path = glossary_dir / "my-terms.review.sqlite"
+    long_ago = NOON - dt.timedelta(days=60)
+    for card, rating in ((cards[0], Rating.AGAIN), (cards[1], Rating.EASY)):
+        memory, entry = review(card.key, None, rating, long_ago)
+        record(path, Graded(card.key, None, memory, entry), Deck())
+    session = session_of(glossary_dir, Clock(NOON))
+    assert session.counts() == Counts(new=4, learning=1, due=1)
+    session.reveal()
+    session.grade(Rating.EASY)  # the learning card graduates
+    assert session.counts() == Counts(new=4, learning=0, due=1)
+    session.undo()
+    assert session.counts() == Counts(new=4, learning=1, due=1)

@@ -60,6 +60,7 @@ class _Step:
     due: tuple[CardRef, ...]
     new: tuple[CardRef, ...]
     waiting: tuple[tuple[dt.datetime, CardRef], ...]
+    due_learning: int
     status: Status
     reviewed: int
 
@@ -74,6 +75,8 @@ class ReviewSession:
         self.statuses: dict[tuple[str, str], Status] = {}  # written this session
         plan = opened.plan
         self.due: deque[CardRef] = deque(plan.due)
+        self.due_learning = sum(1 for c in self.due if not self._in_review(c))
+        """How many of the cards in ``due`` are in a learning step."""
         self.new: deque[CardRef] = deque(plan.new)
         self.waiting: list[tuple[dt.datetime, CardRef]] = []
         for card in plan.waiting:
@@ -90,9 +93,11 @@ class ReviewSession:
     def counts(self) -> Counts:
         """Cards left, the one shown included (a card in a learning step counts as learning,
         due or not)."""
-        new, learning, due = len(self.new), len(self.waiting), 0
-        shown = [self.current] if self.current is not None else []
-        for card in (*self.due, *shown):
+        new = len(self.new)
+        learning = len(self.waiting) + self.due_learning
+        due = len(self.due) - self.due_learning
+        card = self.current
+        if card is not None:
             memory = self._memory(card)
             if memory is None:
                 new += 1
@@ -163,6 +168,7 @@ class ReviewSession:
                 tuple(self.due),
                 tuple(self.new),
                 tuple(self.waiting),
+                self.due_learning,
                 old_status,
                 self.reviewed,
             )
@@ -187,6 +193,7 @@ class ReviewSession:
         self.decks[card.glossary] = step.deck
         self.due, self.new = deque(step.due), deque(step.new)
         self.waiting = list(step.waiting)
+        self.due_learning = step.due_learning
         self.reviewed = step.reviewed
         self.current, self.revealed = card, False
         status = None
@@ -203,6 +210,10 @@ class ReviewSession:
         )
 
     # ---------------------------------------------------------------- helpers
+    def _in_review(self, card: CardRef) -> bool:
+        memory = self._memory(card)
+        return memory is not None and memory.phase == Phase.REVIEW
+
     def _memory(self, card: CardRef) -> Memory | None:
         return self.decks[card.glossary].memories.get(card.key)
 
@@ -222,6 +233,7 @@ class ReviewSession:
             self.current = self.waiting.pop(0)[1]
         elif self.due:
             self.current = self.due.popleft()
+            self.due_learning -= not self._in_review(self.current)
         elif self.new:
             self.current = self.new.popleft()
         elif self.waiting and self.waiting[0][0] <= now + LEARN_AHEAD:
