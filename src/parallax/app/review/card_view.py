@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from parallax.app.review import render
 from parallax.app.review.keys import CARD_BINDINGS
+from parallax.app.review.passage import PassageView
 from parallax.core.review import Back, Front, Rating
 
 
@@ -29,7 +30,7 @@ class CardView(VerticalScroll, can_focus=True):
         text-style: bold; color: $accent; text-align: center; width: 1fr; margin: 1 0;
     }
     CardView #context { height: auto; margin-top: 1; }
-    CardView #context > Static { width: 1fr; height: auto; padding: 0 1; }
+    CardView #context > PassageView { width: 1fr; height: auto; padding: 0 1; }
     CardView #context-en { border-left: vkey $primary-darken-1; }
     CardView #answer {
         height: auto; margin-top: 1; padding: 1 2; border: round $primary; display: none;
@@ -53,8 +54,8 @@ class CardView(VerticalScroll, can_focus=True):
         yield Static("", id="prompt", markup=False)
         yield Static("", id="cue", markup=False)
         with Horizontal(id="context"):
-            yield Static("", id="context-zh", markup=False)
-            yield Static("", id="context-en", markup=False)
+            yield PassageView(id="context-zh")
+            yield PassageView(id="context-en")
         yield Static("", id="answer", markup=False)
         yield Static("", id="source", markup=False)
 
@@ -88,8 +89,8 @@ class CardView(VerticalScroll, can_focus=True):
         self._set("#source", Content(""))
 
     def _show_context(self, zh: Content, en: Content) -> None:
-        self._set("#context-zh", zh)
-        self._set("#context-en", en)
+        self.query_one("#context-zh", PassageView).update(zh)
+        self.query_one("#context-en", PassageView).update(en)
         self.query_one("#context-zh").display = bool(zh.plain)
         self.query_one("#context-en").display = bool(en.plain)
 
