@@ -180,3 +180,17 @@ def test_counts_split_learning_from_review_cards_through_grades_and_undo(
     assert session.counts() == Counts(new=4, learning=0, due=1)
     session.undo()
     assert session.counts() == Counts(new=4, learning=1, due=1)
+
+
+def test_a_grade_gives_the_interval_its_key_showed(glossary_dir: Path) -> None:
+    terms = three_terms(glossary_dir)
+    cards = cards_of("my-terms", terms)
+    path = glossary_dir / "my-terms.review.sqlite"
+    memory, entry = review(cards[0].key, None, Rating.EASY, NOON - dt.timedelta(days=60))
+    record(path, Graded(cards[0].key, None, memory, entry), Deck())
+    for rating in Rating:
+        session = session_of(glossary_dir, Clock(NOON))
+        session.reveal()
+        shown = session.intervals()[rating]  # long intervals are fuzzed at random
+        change = session.grade(rating)
+        assert change.graded.after.due - change.graded.entry.at == shown

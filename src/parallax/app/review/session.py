@@ -19,6 +19,7 @@ from parallax.core.review import (
     CardRef,
     Deck,
     Graded,
+    LogEntry,
     Memory,
     Opened,
     Phase,
@@ -27,7 +28,6 @@ from parallax.core.review import (
     Source,
     card_key,
     kinds_of,
-    preview,
     review,
     stage_of,
 )
@@ -87,6 +87,7 @@ class ReviewSession:
         self.revealed = False
         self.reviewed = 0
         self._steps: list[_Step] = []
+        self._outcomes: dict[Rating, tuple[Memory, LogEntry]] = {}
         self._advance()
 
     # ----------------------------------------------------------------- reading
@@ -112,10 +113,9 @@ class ReviewSession:
         return self._memory(card)
 
     def intervals(self) -> dict[Rating, dt.timedelta]:
-        """How long until the card shown comes back after each rating."""
-        if self.current is None:
-            return {}
-        return preview(self._memory(self.current), self.clock())
+        """How long until the card shown comes back after each rating (once revealed): the
+        very intervals a grade then gives."""
+        return {r: after.due - entry.at for r, (after, entry) in self._outcomes.items()}
 
     def next_due(self) -> dt.datetime | None:
         """When the next card in a learning step is due (after the session is done)."""
@@ -136,9 +136,14 @@ class ReviewSession:
 
     # ----------------------------------------------------------------- acting
     def reveal(self) -> None:
-        """Show the answer of the card shown."""
-        if self.current is not None:
-            self.revealed = True
+        """Show the answer of the card shown, and work out what each grade would give (FSRS
+        fuzzes long intervals at random: the grade keeps what was shown)."""
+        card = self.current
+        if card is None or self.revealed:
+            return
+        self.revealed = True
+        now, memory = self.clock(), self._memory(card)
+        self._outcomes = {r: review(card.key, memory, r, now) for r in Rating}
 
     def grade(self, rating: Rating) -> ReviewChange:
         """Grade the card shown (its answer revealed) and show the next; the change to save.
@@ -148,7 +153,7 @@ class ReviewSession:
             raise ValueError("reveal the answer first (space)")
         now = self.clock()
         before = self._memory(card)
-        after, entry = review(card.key, before, rating, now)
+        after, entry = self._outcomes[rating]
         deck = self.decks[card.glossary]
         new_deck = deck.with_entry(card.key, after, entry)
         old_status = self.statuses.get((card.glossary, card.term.id), card.term.status)
@@ -195,7 +200,7 @@ class ReviewSession:
         self.waiting = list(step.waiting)
         self.due_learning = step.due_learning
         self.reviewed = step.reviewed
-        self.current, self.revealed = card, False
+        self.current, self.revealed, self._outcomes = card, False, {}
         status = None
         if step.change.status is not None:
             self.statuses[(card.glossary, card.term.id)] = step.status
@@ -228,6 +233,7 @@ class ReviewSession:
     def _advance(self) -> None:
         """Show the next card (None when the session is done)."""
         self.revealed = False
+        self._outcomes = {}
         now = self.clock()
         if self.waiting and self.waiting[0][0] <= now:
             self.current = self.waiting.pop(0)[1]
