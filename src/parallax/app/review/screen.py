@@ -95,7 +95,8 @@ class ReviewScreen(Screen[bool]):
         return self.query_one(CardView)
 
     def on_mount(self) -> None:
-        """Say what is loading, then read the glossaries and review files in a worker."""
+        """Show the first card at once (a quick look-up), then read the glossaries, their
+        review files and today's plan in a worker once it is painted."""
         names = ", ".join(self.glossary_names) or "your glossary"
         self.title, self.sub_title = "parallax", f"review · {names}"
         self.card_view.show_message(f"opening {names}…")
