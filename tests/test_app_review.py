@@ -40,6 +40,15 @@ def three_terms(glossary_dir: Path, context: bool = False) -> list[Term]:
     return terms
 
 
+async def started(app: ReviewApp, pilot: object) -> None:
+    """Wait until the review has read everything (its session started)."""
+    for _ in range(100):
+        await settle(app, pilot)
+        if screen_of(app).session is not None:
+            return
+    raise AssertionError("the review never started")
+
+
 def screen_of(app: ReviewApp) -> ReviewScreen:
     assert isinstance(app.screen, ReviewScreen)
     return app.screen
@@ -59,7 +68,7 @@ async def test_a_fresh_glossary_of_three_terms_gives_three_new_cards_per_directi
     three_terms(glossary_dir)
     app = make_review_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await started(app, pilot)
         assert "new 6" in text_of(app, "#counts")
         assert text_of(app, "#cue") == "雙遏制"
         assert "Chinese → English" in text_of(app, "#prompt")
@@ -75,7 +84,7 @@ async def test_good_moves_the_due_date_forward_and_it_persists_across_a_restart(
     clock = Clock()
     app = make_review_app(clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await started(app, pilot)
         await pilot.press("space")
         await pilot.pause()
         assert "dual containment" in text_of(app, "#answer")
@@ -93,7 +102,7 @@ async def test_good_moves_the_due_date_forward_and_it_persists_across_a_restart(
     clock.at = memory.due + dt.timedelta(seconds=1)  # come back when it is due
     app = make_review_app(clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await started(app, pilot)
         session = screen_of(app).session
         assert session is not None and session.current is not None
         assert session.current.key == key  # scheduled: shown first when due
@@ -104,7 +113,7 @@ async def test_again_brings_the_card_back_in_the_same_session(glossary_dir: Path
     three_terms(glossary_dir)
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await started(app, pilot)
         await pilot.press("space", "1")
         seen = []
         for _ in range(5):
@@ -119,7 +128,7 @@ async def test_u_restores_the_previous_state_on_screen_and_on_disk(glossary_dir:
     terms = three_terms(glossary_dir)
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await started(app, pilot)
         before = text_of(app, "#counts")
         await pilot.press("space", "3")
         await settle(app, pilot)
@@ -139,7 +148,7 @@ async def test_a_cloze_card_shows_the_paragraph_with_the_term_blanked_beside_its
     three_terms(glossary_dir, context=True)
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await started(app, pilot)
         for _ in range(3):  # the recognition cards come first
             await pilot.press("space", "4")
         await settle(app, pilot)
@@ -157,7 +166,7 @@ async def test_a_corrupt_review_file_is_told_in_one_line_and_set_aside(glossary_
     review_file(glossary_dir).write_bytes(b"SQLite format 3\x00 but not really")
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await started(app, pilot)
         (note,) = [n for n in app._notifications if "set aside" in n.message]
         assert "\n" not in note.message and "my-terms.review.sqlite" in note.message
         assert "new 6" in text_of(app, "#counts")
@@ -170,7 +179,7 @@ async def test_grading_never_waits_on_the_disk(glossary_dir: Path, monkeypatch: 
     release = hold(monkeypatch, core_review.changes.sidecar, "record")
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await started(app, pilot)
         await pilot.press("space", "3", "space", "3")
         await pilot.pause()
         assert text_of(app, "#cue") == "制裁"  # two grades in, nothing written yet
@@ -184,7 +193,7 @@ async def test_grading_never_waits_on_the_disk(glossary_dir: Path, monkeypatch: 
 async def test_an_empty_glossary_says_how_to_fill_it(glossary_dir: Path) -> None:
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await started(app, pilot)
         assert "no terms yet" in text_of(app, "#cue")
 
 

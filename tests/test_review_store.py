@@ -25,6 +25,7 @@ from parallax.core.review import (
     NewerReviewFileError,
     Phase,
     Rating,
+    UnavailableError,
     dbfile,
     load,
     record,
@@ -284,3 +285,25 @@ def test_a_status_change_touches_only_the_status(glossary_dir: Path) -> None:
         "n",
         term.created,
     )
+
+
+def test_a_file_held_by_another_program_is_unavailable_never_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "g.review.sqlite"
+    body = a_review_file(path)
+    monkeypatch.setattr(dbfile, "WAIT", 0.05)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program in a long transaction
+    try:
+        for attempt in (
+            lambda: load(path),
+            lambda: record(path, grade(Deck(), "b/zh-en", Rating.GOOD, T0), Deck()),
+        ):
+            with pytest.raises(UnavailableError) as error:
+                attempt()
+            assert "g.review.sqlite" in str(error.value) and "\n" not in str(error.value)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert path.read_bytes() == body and not (tmp_path / "g.review.sqlite.damaged").exists()

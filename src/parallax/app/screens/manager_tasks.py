@@ -121,7 +121,13 @@ def review_counts(store: GlossaryStore, infos: Sequence[GlossaryInfo]) -> dict[s
     before (a damaged review file says so; opening the review sets it aside)."""
     import datetime as dt
 
-    from parallax.core.review import ReviewFileError, due_now, new_per_day_setting, review_path
+    from parallax.core.review import (
+        ReviewFileError,
+        UnavailableError,
+        due_now,
+        new_per_day_setting,
+        review_path,
+    )
 
     now = dt.datetime.now(dt.UTC)
     limit = new_per_day_setting()
@@ -132,6 +138,9 @@ def review_counts(store: GlossaryStore, infos: Sequence[GlossaryInfo]) -> dict[s
             continue
         try:
             count = due_now(path, store.load(name).terms, now, limit)
+        except UnavailableError:
+            counts[name] = "review file in use"
+            continue
         except (ReviewFileError, ValueError, OSError):
             counts[name] = "review file damaged"
             continue

@@ -6,6 +6,7 @@ Public API::
     Front, Back, front_of, back_of, renderings_of      # faces.py: what a card shows
     Memory, LogEntry, Rating, Phase, review, replay    # memory.py: FSRS through ``fsrs``
     Deck, ReviewFileError, NewerReviewFileError        # deck.py: memories and the log
+    UnavailableError                                   # dbfile.py: busy, locked, no permission
     review_path, load, record, unrecord, Graded        # sidecar.py: NAME.review.sqlite
     Plan, plan, new_per_day_setting                    # queue.py: today's cards
     Stats, stats_of, DueCount, due_now                 # stats.py
@@ -16,6 +17,7 @@ Public API::
 
 from parallax.core.review.cards import KINDS, CardRef, Kind, card_key, cards_of, kinds_of
 from parallax.core.review.changes import ReviewChange, save_change
+from parallax.core.review.dbfile import UnavailableError
 from parallax.core.review.deck import Deck, NewerReviewFileError, ReviewFileError
 from parallax.core.review.faces import Back, Front, Passage, back_of, front_of, renderings_of
 from parallax.core.review.glimpse import Glimpse, first_card
@@ -73,6 +75,7 @@ __all__ = [
     "Source",
     "Stage",
     "Stats",
+    "UnavailableError",
     "back_of",
     "card_key",
     "cards_of",

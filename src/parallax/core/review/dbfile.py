@@ -28,17 +28,45 @@ CREATE TABLE log (
 CREATE INDEX log_at ON log (at);
 """
 DAMAGE = (KeyError, sqlite3.DatabaseError, ReviewFileError, ValueError, TypeError, OverflowError)
-"""What reading a damaged file raises (NewerReviewFileError is caught before these)."""
+"""What reading a damaged file raises (NewerReviewFileError and UnavailableError are caught
+before these: neither is damage)."""
+_UNAVAILABLE = frozenset(
+    ["BUSY", "LOCKED", "CANTOPEN", "IOERR", "FULL", "READONLY", "PERM", "NOMEM", "AUTH"]
+)
+
+
+class UnavailableError(ReviewFileError):
+    """The review file cannot be used now (held by another program, no permission, disk full,
+    an input/output error): nothing is set aside, the user can retry."""
+
+
+@contextlib.contextmanager
+def available(path: Path) -> Iterator[None]:
+    """Turn SQLite's errors that say nothing about the file's content (busy, locked, cannot
+    open, I/O, full, read-only, permission) into :class:`UnavailableError`."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        name = str(getattr(error, "sqlite_errorname", "") or "")
+        if name.removeprefix("SQLITE_").split("_")[0] in _UNAVAILABLE:
+            raise UnavailableError(f"cannot use the review file now ({error})", path=path) from None
+        raise
+
+
+WAIT = 30.0
+"""Seconds to wait for another program's transaction before the file is unavailable."""
 BACKED_UP: set[Path] = set()
 """Files copied to ``.backups/`` by this process already (once per session)."""
 
 
 @contextlib.contextmanager
-def connect(path: Path, timeout: float = 30.0) -> Iterator[sqlite3.Connection]:
+def connect(path: Path, timeout: float | None = None) -> Iterator[sqlite3.Connection]:
     """An open connection to the existing file ``path`` (never creates it), closed after;
-    waiting at most ``timeout`` seconds for another program's transaction."""
+    waiting at most ``timeout`` seconds (default :data:`WAIT`) for another program's
+    transaction."""
     uri = f"{path.resolve().as_uri()}?mode=rw"
-    db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    wait = WAIT if timeout is None else timeout
+    db = sqlite3.connect(uri, uri=True, timeout=wait, isolation_level=None)
     try:
         yield db
     finally:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from parallax.core.glossary.dirs import SUFFIX, starter_path
 from parallax.core.review import dbfile, rows
-from parallax.core.review.dbfile import DAMAGE, connect
+from parallax.core.review.dbfile import DAMAGE, UnavailableError, available, connect
 from parallax.core.review.deck import Deck, NewerReviewFileError
 from parallax.core.review.memory import LogEntry, Memory, replay
 from parallax.core.safefile import locked
@@ -63,14 +63,15 @@ class Graded:
 def load(path: Path, *, log_since: dt.datetime | None = None) -> Loaded:
     """Every memory in the review file ``path`` and its grades from ``log_since`` on (all
     when None); an empty deck if there is no file yet. A damaged file is set aside and named in
-    ``problem``; NewerReviewFileError for a newer parallax's file."""
+    ``problem``; NewerReviewFileError for a newer parallax's file, UnavailableError when it
+    cannot be used now (held by another program, no permission)."""
     if not path.exists():
         return Loaded(Deck(log_since=log_since))
     try:
-        with connect(path) as db:
+        with available(path), connect(path) as db:
             dbfile.check(db, path)
             return Loaded(_read(db, log_since))
-    except NewerReviewFileError:
+    except (NewerReviewFileError, UnavailableError):
         raise
     except DAMAGE as error:
         return Loaded(Deck(log_since=log_since), dbfile.set_aside_damaged(path, error))
@@ -92,7 +93,7 @@ def peek(path: Path, now: dt.datetime, day: tuple[dt.datetime, dt.datetime], lim
     raised (the caller then reads the file in full, which treats damage)."""
     if not path.exists():
         return Peek((), frozenset(), 0)
-    with connect(path, timeout=PEEK_WAIT) as db:
+    with available(path), connect(path, timeout=PEEK_WAIT) as db:
         dbfile.check(db, path)
         due = db.execute(
             "SELECT * FROM cards WHERE due <= ? ORDER BY due LIMIT ?", (rows.iso(now), limit)
@@ -180,17 +181,18 @@ def _transact(path: Path, change: Callable[[sqlite3.Connection], None], base: De
         problem = ""
         if path.exists():
             try:
-                with connect(path) as db:
+                with available(path), connect(path) as db:
                     dbfile.check(db, path)
-            except NewerReviewFileError:
+            except (NewerReviewFileError, UnavailableError):
                 raise
             except DAMAGE as error:
                 problem = dbfile.set_aside_damaged(path, error)
         if not path.exists():
-            dbfile.create(path, base)
+            with available(path):
+                dbfile.create(path, base)
         elif path not in dbfile.BACKED_UP:
             dbfile.keep_backup(path)
-        with connect(path) as db:
+        with available(path), connect(path) as db:
             db.execute("PRAGMA synchronous = FULL")
             db.execute("BEGIN IMMEDIATE")
             try:
