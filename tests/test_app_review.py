@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from parallax.app.review.app import ReviewApp, make_review_app
@@ -40,13 +41,18 @@ def three_terms(glossary_dir: Path, context: bool = False) -> list[Term]:
     return terms
 
 
-async def started(app: ReviewApp, pilot: object) -> None:
-    """Wait until the review has read everything (its session started)."""
+async def until(app: ReviewApp, pilot: object, done: Callable[[], bool]) -> None:
+    """Let the app and its workers run until ``done()``."""
     for _ in range(100):
         await settle(app, pilot)
-        if screen_of(app).session is not None:
+        if done():
             return
-    raise AssertionError("the review never started")
+    raise AssertionError("never came")
+
+
+async def started(app: ReviewApp, pilot: object) -> None:
+    """Wait until the review has read everything (its session started)."""
+    await until(app, pilot, lambda: screen_of(app).session is not None)
 
 
 def screen_of(app: ReviewApp) -> ReviewScreen:
@@ -207,7 +213,7 @@ async def test_a_newer_review_file_is_refused_with_its_name(glossary_dir: Path) 
     body = path.read_bytes()
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await until(app, pilot, lambda: "newer" in text_of(app, "#cue"))
         assert "newer parallax" in text_of(app, "#cue")
         assert "my-terms.review.sqlite" in text_of(app, "#cue")
     assert path.read_bytes() == body
