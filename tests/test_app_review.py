@@ -8,6 +8,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.app import App
+
 from parallax.app.review.app import ReviewApp, make_review_app
 from parallax.app.review.card_view import CardView
 from parallax.app.review.screen import ReviewScreen
@@ -41,7 +43,7 @@ def three_terms(glossary_dir: Path, context: bool = False) -> list[Term]:
     return terms
 
 
-async def until(app: ReviewApp, pilot: object, done: Callable[[], bool]) -> None:
+async def until(app: App[None], pilot: object, done: Callable[[], bool]) -> None:
     """Let the app and its workers run until ``done()``."""
     for _ in range(100):
         await settle(app, pilot)

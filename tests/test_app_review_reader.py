@@ -17,6 +17,7 @@ from parallax.cli.main import main
 from parallax.core.glossary import GlossaryStore
 from parallax.core.review import load
 from tests.app_support import own_app, ready, settle
+from tests.test_app_review import until
 
 
 def content(app: object, selector: str) -> str:
@@ -33,7 +34,7 @@ async def test_read_save_review_grade_quit_and_come_back(
         await settle(app, pilot)
         await pilot.press("a", "enter")  # save it with its proposed English
         await pilot.press("ctrl+r")  # review: opens once the save is written
-        await settle(app, pilot)
+        await until(app, pilot, lambda: getattr(app.screen, "session", None) is not None)
         assert isinstance(app.screen, ReviewScreen)
         assert content(app, "#cue") == "雙遏制"
         assert "雙遏制" in content(app, "#context-zh")  # met in this paragraph
@@ -58,7 +59,7 @@ async def test_read_save_review_grade_quit_and_come_back(
     later = memory.due + dt.timedelta(minutes=1)
     app = make_review_app(clock=lambda: later)  # coming back when it is due
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        await until(app, pilot, lambda: getattr(app.screen, "session", None) is not None)
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen.session is not None
         assert screen.session.current is not None
