@@ -28,6 +28,7 @@ from parallax.core.readings.marks import marked, numbered, toneless
 
 _HAN = regex.compile(r"\p{Han}")
 _RUNS = regex.compile(r"\p{Han}+|[^\p{Han}]+")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")  # cannot be encoded: OpenCC would fail
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ def simplified_form(text: str) -> str:
     when it keeps the length, else the character-by-character fold)."""
     from parallax.core import chinese
 
+    text = _SURROGATE.sub("\ufffd", text)
     converted = chinese.to_simplified(text)
     return converted if len(converted) == len(text) else chinese.fold(text)
 
@@ -136,7 +138,8 @@ def readings_many(
     texts: list[str], *, pinyin: bool = True, jyutping: bool = False
 ) -> list[list[Reading]]:
     """:func:`readings` of many texts (pinyin computed in one batch)."""
-    pinyins = pinyin_syllables_many(texts) if pinyin else [[None] * len(t) for t in texts]
+    blank: list[list[str | None]] = [[None] * len(t) for t in texts]
+    pinyins = pinyin_syllables_many(texts) if pinyin else blank
     return [
         _words(text, py, jyutping_syllables(text) if jyutping else [None] * len(text))
         for text, py in zip(texts, pinyins, strict=True)
@@ -205,7 +208,7 @@ def load() -> None:
 
 __all__ = [
     "Reading",
-        "jyutping",
+    "jyutping",
     "jyutping_syllables",
     "load",
     "marked",

@@ -34,7 +34,7 @@ WINDOW = 16  # characters of context either side of an open character, for the m
 def _phrases() -> dict[str, list[list[str]]]:
     from pypinyin.constants import PHRASES_DICT
 
-    return PHRASES_DICT  # type: ignore[no-any-return]
+    return PHRASES_DICT
 
 
 @cache
@@ -87,9 +87,7 @@ def syllables_many(
     return [out for out, _ in done]
 
 
-def _from_words(
-    simplified: str, spans: Sequence[Span]
-) -> tuple[list[str | None], dict[int, bool]]:
+def _from_words(simplified: str, spans: Sequence[Span]) -> tuple[list[str | None], dict[int, bool]]:
     """Readings from the dictionaries, and the positions left open (True: a word alone)."""
     out: list[str | None] = [None] * len(simplified)
     open_at: dict[int, bool] = {}
@@ -142,7 +140,8 @@ def _decide(
         reading = found.get(i)
         if reading is None:
             char = text[i]
-            first = (_char_readings(char) or [None])[0]
+            options = _char_readings(char)
+            first = options[0] if options else None
             common = table.free.get(char, 0) >= FREE_WORD
             if alone and (common or char not in table.usual or _neutral(first)):
                 reading = first

@@ -125,10 +125,7 @@ def _encode_group(w: dict[str, Any], rows: list[list[int]]) -> list[Any]:
     embed = w["embedding.weight"]
     fw = _run(w, "", embed[ids])
     bw = _run(w, "_reverse", embed[backward])
-    return [
-        np.concatenate([fw[k, :n], bw[k, :n][::-1]], axis=1)
-        for k, n in enumerate(lengths)
-    ]
+    return [np.concatenate([fw[k, :n], bw[k, :n][::-1]], axis=1) for k, n in enumerate(lengths)]
 
 
 def _run(w: dict[str, Any], suffix: str, inputs: Any) -> Any:

@@ -60,7 +60,10 @@ def tables() -> Tables:
     return _tables[0]
 
 
-def cedict_readings(dictionary: cedict.Cedict) -> tuple[dict[str, set[tuple[str, ...]]], Counter]:
+Names = dict[str, Counter[str]]
+
+
+def cedict_readings(dictionary: cedict.Cedict) -> tuple[dict[str, set[tuple[str, ...]]], Names]:
     """Each Simplified headword's readings (numbered, lower case) and the proper-noun counts."""
     readings: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     proper: defaultdict[str, Counter[str]] = defaultdict(Counter)
@@ -76,7 +79,7 @@ def cedict_readings(dictionary: cedict.Cedict) -> tuple[dict[str, set[tuple[str,
         if len(simp) > 1 and numbered[0][:1].isupper():
             for char, syllable in zip(simp, syllables, strict=True):
                 proper[char][syllable] += 1
-    return readings, proper  # type: ignore[return-value]
+    return readings, proper
 
 
 def build() -> Tables:
