@@ -229,8 +229,8 @@ def _one_sided(args: argparse.Namespace, *, zh_blank: bool) -> Document:
 def _glossary_pairs(name: str, directory: str | None) -> list[tuple[str, str]]:
     """The (zh, en) pairs of glossary ``name``; a clear error when glossaries are unavailable."""
     try:
-        from parallax.core.glossary import GlossaryStore, glossary_dir
+        from parallax.core.glossary.merging import term_pairs
+        from parallax.core.glossary.store import open_store
     except ImportError as error:
         raise ParallaxError("--glossary: glossaries are not available in this build") from error
-    store = GlossaryStore(glossary_dir(directory))
-    return [(term.zh, term.en) for term in store.load(name).terms if term.zh and term.en]
+    return term_pairs(open_store(directory).load(name).terms)
