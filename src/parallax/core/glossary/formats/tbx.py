@@ -5,8 +5,9 @@ One ``conceptEntry`` per term, id ``c-<term id>`` (on import only such ids are k
 ids are replaced, so a foreign ``e1`` never overwrites a term): ``langSec`` ``zh-HK`` and
 ``en``, each with one ``termSec`` (one more per further English rendering); ``partOfSpeech``
 as a ``termNote``; the context sentence as ``descripGrp/descrip[@type=context]`` with
-``admin[@type=source]``; tags as the concept's ``subjectField`` and the note as the concept's ``note``, both before the language sections.
-Characters XML 1.0 forbids are dropped.
+``admin[@type=source]``; tags as the concept's ``subjectField`` and the note as the concept's
+``note``, both before the language sections. Characters XML 1.0 forbids are dropped. On import
+the English terms of a concept are the renderings of one term.
 """
 
 from __future__ import annotations
