@@ -128,7 +128,7 @@ class GlossaryStore:
         """The file of glossary ``name``: in the directory, else in a reference folder, else the
         packaged starter; a name found nowhere is a file of the directory (created on save)."""
         own = self.directory / f"{validate_name(name)}{SUFFIX}"
-        if own.exists() or name == self.writable_name:
+        if own.exists():
             return own
         for folder in self.references:
             shared = folder / f"{name}{SUFFIX}"

@@ -1,9 +1,9 @@
 """Import and export of glossaries in other tools' formats (see /shared/FORMATS.md).
 
 ``export_terms(terms, fmt, name=…) -> bytes`` and ``import_file(path, fmt="auto")``; one module
-per format. Export: csv, csv-excel, omegat, tbx, tbx2, anki (an ``.apkg`` package), anki-text,
-lute, json. Import: the same (csv-excel is read as csv, anki as the text file), ``mingpao``
-(learner glossary of an editorial) and ``parallax`` (our own TSV).
+per format. Export: csv, csv-excel, omegat, tbx, tbx2, apkg (an Anki package), anki (Anki's text
+import file), lute, json. Import: the same (csv-excel is read as csv), ``mingpao`` (learner
+glossary of an editorial) and ``parallax`` (our own TSV).
 
 A term without Chinese cannot be an entry of OmegaT, Anki or Lute: such terms are left out of
 those exports (:func:`unexportable` says which and why).
@@ -39,8 +39,8 @@ EXPORT_FORMATS = (
     "omegat",
     "tbx",
     "tbx2",
+    "apkg",
     "anki",
-    "anki-text",
     "lute",
     "json",
 )
@@ -50,8 +50,8 @@ IMPORT_FORMATS = (
     "omegat",
     "tbx",
     "tbx2",
+    "apkg",
     "anki",
-    "anki-text",
     "lute",
     "json",
     "mingpao",
@@ -63,8 +63,8 @@ SUFFIXES = {
     "omegat": ".txt",
     "tbx": ".tbx",
     "tbx2": ".tbx",
-    "anki": ".apkg",
-    "anki-text": ".txt",
+    "apkg": ".apkg",
+    "anki": ".txt",
     "lute": ".csv",
     "json": ".json",
 }
@@ -77,9 +77,9 @@ def export_terms(
     name: str = "glossary",
     lute_language: str | None = None,
 ) -> bytes:
-    """``terms`` in format ``fmt`` as bytes (UTF-8 text, or the ``.apkg`` package for ``anki``);
+    """``terms`` in format ``fmt`` as bytes (UTF-8 text, or the Anki package for ``apkg``);
     FormatError for an unknown format. ``lute_language``: the Lute language of the terms."""
-    if fmt == "anki":
+    if fmt == "apkg":
         return apkg.export(terms, name=name)
     if fmt == "csv":
         text = csv.export(terms)
@@ -91,7 +91,7 @@ def export_terms(
         text = tbx.export(terms, name=name)
     elif fmt == "tbx2":
         text = tbx2.export(terms, name=name)
-    elif fmt == "anki-text":
+    elif fmt == "anki":
         text = anki.export(terms, name=name)
     elif fmt == "lute":
         text = lute.export(terms, language=lute_language or lute.DEFAULT_LANGUAGE)
@@ -118,7 +118,7 @@ def unexportable(terms: Sequence[Term], fmt: str) -> tuple[list[Term], str]:
         if any(t.zh.strip() for t in skipped):
             why.append("Chinese term starting with '#' (a comment for OmegaT)")
         return skipped, "; ".join(why)
-    if fmt in ("anki", "anki-text", "lute"):
+    if fmt in ("apkg", "anki", "lute"):
         skipped = [t for t in terms if not t.zh.strip()]
         return skipped, "no Chinese term (English-only learner notes)" if skipped else ""
     return [], ""
@@ -133,7 +133,6 @@ def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
         "tbx": tbx.parse,
         "tbx2": tbx2.parse,
         "anki": anki.parse,
-        "anki-text": anki.parse,
         "lute": lute.parse,
         "json": json.parse,
     }
@@ -142,6 +141,8 @@ def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
     if fmt == "parallax":
         parsed = fileformat.parse(text)
         return ImportResult(tuple(from_term(t) for t in parsed.terms), parsed.problems)
+    if fmt == "apkg":
+        raise FormatError("an Anki package is a binary file: import the file itself")
     if fmt not in parsers:
         raise FormatError(
             f"unknown import format {fmt!r} (choose from {', '.join(IMPORT_FORMATS)})"
@@ -213,7 +214,7 @@ def import_file(
     data = path.read_bytes()
     if not data.strip():
         raise FormatError(f"{path}: empty file, no terms to import")
-    if fmt in ("auto", "anki") and apkg.is_package(data):
+    if fmt in ("auto", "apkg") and apkg.is_package(data):
         try:
             return _some(path, apkg.parse(data), "Anki package")
         except FormatError as error:

@@ -126,7 +126,11 @@ def export(terms: Sequence[Term], *, name: str = "parallax") -> bytes:
     import genanki
 
     model = genanki.Model(
-        MODEL_ID, MODEL_NAME, fields=[{"name": f} for f in FIELDS], templates=TEMPLATES, css=_STYLE
+        MODEL_ID,
+        MODEL_NAME,
+        fields=[{"name": f} for f in FIELDS],
+        templates=[dict(t) for t in TEMPLATES],
+        css=_STYLE,
     )
     deck = genanki.Deck(deck_id(name), " ".join(f"parallax::{name}".split()))
     for term in terms:
