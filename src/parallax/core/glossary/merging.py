@@ -20,7 +20,7 @@ from parallax.core.glossary.senses import en_key, zh_key
 from parallax.core.glossary.term import Term
 
 SEPARATOR = "; "
-_SPLIT = regex.compile(r"\s*[;；]\s*")
+_SPLIT = regex.compile(r"\s*(?:;\s+|；)\s*")  # "a; b", "a；b"; not "a;b" nor "&amp;"
 # Fields a merge never takes from the incoming term (renderings, tags, note: see merge_into).
 _KEPT = ("id", "zh", "en", "status", "tags", "note", "created", "updated")
 
@@ -35,7 +35,8 @@ class ImportCounts:
 
 
 def renderings(en: str) -> list[str]:
-    """The English renderings of a term's ``en`` field (``a; b`` -> ``["a", "b"]``)."""
+    """The English renderings of a term's ``en`` field (``a; b`` -> ``["a", "b"]``); a semicolon
+    not followed by a blank (``&amp;``) does not separate."""
     return [part for part in _SPLIT.split(en.strip()) if part]
 
 

@@ -112,7 +112,7 @@ def parse(text: str) -> ImportResult:
         tags = (row.get("tags") or "").replace(";;", " ").replace(",", " ")
         try:
             if (row.get("language") or "").strip().lower() == ENGLISH.lower():
-                raise TermError(f"{term!r} is an English term: a glossary term needs Chinese")
+                raise TermError(f"{term!r} is an English term: a glossary term needs its Chinese")
             item = make_term(
                 term,
                 translation,
