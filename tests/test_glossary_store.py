@@ -20,10 +20,10 @@ from parallax.core.glossary import (
     fileformat,
     glossary_dir,
     new_term,
+    operations,
     starter_path,
     validate_name,
 )
-from parallax.core.glossary import operations
 from parallax.core.glossary.dirs import reference_dirs
 from parallax.core.glossary.store import open_store
 from parallax.core.safefile import backup_paths
@@ -271,7 +271,7 @@ def test_project_glossaries_are_references_never_written(
     store.add("my-terms", new_term("國家", "country"))
     assert (tmp_path / "data" / "glossaries" / "my-terms.tsv").is_file()
     assert sorted(p.name for p in shared.iterdir()) == ["shared.tsv"]
-    with pytest.raises(GlossaryError, match="shared reference glossary"):
+    with pytest.raises(GlossaryError, match="is read-only \\(a shared reference glossary"):
         operations.add(store, "shared", new_term("國家", "country"))
 
 

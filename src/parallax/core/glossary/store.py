@@ -311,8 +311,8 @@ class GlossaryStore:
                 fault = "the packaged starter glossary is read-only"
             elif self.is_reference_file(name):
                 fault = (
-                    f"glossary {name!r} is a shared reference glossary (read-only); your "
-                    f"glossaries are in {self.directory}"
+                    f"glossary {name!r} is read-only (a shared reference glossary; your "
+                    f"glossaries are in {self.directory})"
                 )
             elif name == self.writable_name:
                 fault = f"glossary {name!r} is read-only (file permissions)"
