@@ -3,8 +3,8 @@ pronunciation``; import needs ``language,term``.
 
 Lute refuses a whole file when two rows share language and term ("Duplicate terms in import";
 terms compared lower-cased with blanks collapsed), so the export writes one row per word: the
-English renderings of every term with that word joined by ``; ``, tags combined, the highest
-status. ``language`` is the Lute language the terms go to (default ``Classical Chinese``, which
+English renderings of every term with that word (in either script) joined by ``; ``, tags
+combined, the highest status. ``language`` is the Lute language the terms go to (default ``Classical Chinese``, which
 Lute ships; the ``lute3-mandarin`` plugin's is ``Mandarin Chinese``). Terms without Chinese are
 left out (Lute has no English language unless the user made one).
 
@@ -19,6 +19,7 @@ import csv as _csv
 import io
 from collections.abc import Sequence
 
+from parallax.core.chinese import fold
 from parallax.core.glossary.formats._common import (
     ImportResult,
     RowProblem,
@@ -67,7 +68,7 @@ def export(terms: Sequence[Term], *, language: str = DEFAULT_LANGUAGE) -> str:
         word = " ".join(t.zh.split())
         if not word:
             continue
-        key = lute_key(word)
+        key = lute_key(fold(word))  # one row for both scripts of a word too
         row = rows.get(key)
         if row is None:
             rows[key] = {
