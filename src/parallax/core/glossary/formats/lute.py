@@ -4,9 +4,10 @@ pronunciation``; import needs ``language,term``.
 Lute refuses a whole file when two rows share language and term ("Duplicate terms in import";
 terms compared lower-cased with blanks collapsed), so the export writes one row per word: the
 English renderings of every term with that word (in either script) joined by ``; ``, tags
-combined, the highest status. ``language`` is the Lute language the terms go to (default ``Classical Chinese``, which
-Lute ships; the ``lute3-mandarin`` plugin's is ``Mandarin Chinese``). Terms without Chinese are
-left out (Lute has no English language unless the user made one).
+combined, the highest status. ``language`` is the Lute language the terms go to (default
+``Classical Chinese``, which Lute ships; the ``lute3-mandarin`` plugin's is ``Mandarin
+Chinese``). Terms without Chinese are left out (Lute has no English language unless the user
+made one).
 
 Status: new -> 1, learning -> 3, known -> 5; on import 1 -> new, 2-4 -> learning, 5 and W ->
 known, I (ignored) -> known. Import reads Lute's own export too: the zero-width spaces Lute puts
