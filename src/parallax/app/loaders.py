@@ -156,13 +156,13 @@ def load_words() -> None:
 
 
 def load_dictionary() -> None:
-    """Load CC-CEDICT (cached after the first run) and warm up romanisation."""
-    from parallax.core import cedict, chinese
+    """Load CC-CEDICT (cached after the first run) and the readings' tables and model."""
+    from parallax.core import cedict, readings
 
     cedict.lookup("中")
     cedict.segmenter()
-    chinese.pinyin("中")
-    chinese.jyutping("中")
+    readings.load()
+    readings.jyutping("中")
 
 
 def word_end(text: str, start: int) -> int:
