@@ -24,6 +24,7 @@ from parallax.core.readings.tables import is_neutral as _neutral
 from parallax.core.readings.tables import tables
 
 Span = tuple[int, int]
+CITATION = {"一": "yī", "不": "bù"}
 FREE_WORD = 10_000  # jieba frequency above which a character alone is a common free word
 _HAN = regex.compile(r"\p{Han}+")
 _CLAUSE = regex.compile(r"[^。！？；!?;\n]*[。！？；!?;\n]*")
@@ -52,7 +53,11 @@ def known(word: str) -> tuple[str, ...] | None:
         return found
     phrase = _phrases().get(word)
     if phrase is not None and len(phrase) == len(word):
-        return tuple(options[0] for options in phrase)
+        # pypinyin writes the tone changes of 一 and 不 (一样 yí, 不是 bú); CC-CEDICT and
+        # dictionaries write their own tones: so do we, the same in every word.
+        return tuple(
+            CITATION.get(char, options[0]) for char, options in zip(word, phrase, strict=True)
+        )
     return None
 
 
