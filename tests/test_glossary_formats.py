@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from parallax.core.glossary import GlossaryStore, Term, new_term
@@ -154,6 +154,7 @@ def test_omegat_round_trip(items: list[Term]) -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(terms(), max_size=5).map(unique))
 def test_lute_round_trip(items: list[Term]) -> None:
+    assume(all("\u200b" not in t.zh for t in items))  # Lute's own separator, removed on import
     got = round_trip(items, "lute")
     # one row per word (blanks collapsed, case folded, as Lute compares terms)
     words: dict[str, Term] = {}

@@ -95,7 +95,7 @@ def find_chinese(english: str, pairs: list[tuple[str, str]]) -> tuple[str, str, 
     pair as context. None when no paragraph uses it or nothing is proposed."""
     from parallax.core.glossary.matcher import Matcher
     from parallax.core.glossary.term import Term as _Term
-    from parallax.core.propose import propose_zh
+    from parallax.core.suggest.propose import propose_zh
 
     matcher = Matcher.build([_Term(id="learner", zh="", en=english.strip())])
     for zh_text, en_text in pairs:
