@@ -282,9 +282,10 @@ def test_lute_import_statuses() -> None:
 
 
 def test_mingpao_learner_block(tmp_path: Path) -> None:
+    from parallax.core.align import paragraph_pairs
     from parallax.core.bundled import bundled_document_path
 
-    result = import_file(bundled_document_path())
+    result = import_file(bundled_document_path(), aligned=paragraph_pairs)
     # English-only learner entries get their Chinese from the aligned text when the proposer
     # finds it there; the others stay learner notes, never a row without Chinese.
     assert [(t.zh, t.en, t.tags, t.source_date) for t in result.terms] == [

@@ -261,8 +261,15 @@ def _remove(store: GlossaryStore, args: argparse.Namespace) -> int:
 
 
 def _import(store: GlossaryStore, args: argparse.Namespace) -> int:
+    from parallax.core.align import paragraph_pairs
+
     report = operations.import_file(
-        store, args.file, args.format, into=args.into, encoding=args.encoding
+        store,
+        args.file,
+        args.format,
+        into=args.into,
+        encoding=args.encoding,
+        aligned=paragraph_pairs,
     )
     print(strip_controls(report.message))
     for problem in report.problems:

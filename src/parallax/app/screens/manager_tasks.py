@@ -70,7 +70,9 @@ def export_glossary(store: GlossaryStore, name: str, fmt: str, path: Path) -> st
 
 def import_into(store: GlossaryStore, path: Path, fmt: str) -> str:
     """Import the file at ``path`` (format ``fmt`` or ``auto``) into the writable glossary."""
-    return operations.import_file(store, path, fmt).message
+    from parallax.core.align import paragraph_pairs
+
+    return operations.import_file(store, path, fmt, aligned=paragraph_pairs).message
 
 
 def make_writable(store: GlossaryStore, name: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from parallax.core.errors import ParallaxError
 from parallax.core.glossary.editing import GlossaryError
+from parallax.core.glossary.formats.mingpao import AlignedPairs
 from parallax.core.glossary.merging import ImportCounts, renderings
 from parallax.core.glossary.senses import en_key, zh_key
 from parallax.core.glossary.store import GlossaryStore
@@ -165,16 +166,19 @@ def import_file(
     *,
     into: str | None = None,
     encoding: str | None = None,
+    aligned: AlignedPairs | None = None,
 ) -> ImportReport:
     """Import the file at ``path`` into glossary ``into`` (default: the writable one), merging by
-    content: a term already there is completed, never duplicated."""
+    content: a term already there is completed, never duplicated. ``aligned`` gives a
+    document's aligned paragraph pairs (``parallax.core.align.paragraph_pairs``): the learner
+    entries of a Ming Pao editorial get their Chinese there."""
     from parallax.core.glossary.formats import import_file as read_terms
 
     if not path.is_file():
         raise ParallaxError("no such file", path=path)
     name = into or store.writable_name
     target = writable(store, name)
-    result = read_terms(path, fmt, encoding=encoding)
+    result = read_terms(path, fmt, encoding=encoding, aligned=aligned)
     counts = target.import_terms(name, result.terms)
     problems = tuple(str(p) for p in result.problems)
     notes = tuple(result.notes)

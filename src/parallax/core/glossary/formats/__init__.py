@@ -202,7 +202,11 @@ def detect_format(path: Path, text: str) -> str:
 
 
 def import_file(
-    path: Path | str, fmt: str = "auto", *, encoding: str | None = None
+    path: Path | str,
+    fmt: str = "auto",
+    *,
+    encoding: str | None = None,
+    aligned: mingpao.AlignedPairs | None = None,
 ) -> ImportResult:
     """Terms from the file at ``path``; errors name the file (FormatError / OSError).
 
@@ -229,7 +233,7 @@ def import_file(
         fmt = detect_format(path, text)
     try:
         if fmt == "mingpao":
-            result = mingpao.parse_document(path, encoding=encoding)
+            result = mingpao.parse_document(path, encoding=encoding, aligned=aligned)
         else:
             result = import_text(text, fmt, source=path.name)
     except FormatError as error:

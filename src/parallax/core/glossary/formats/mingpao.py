@@ -12,11 +12,14 @@ note (``ImportResult.notes``): a glossary row always has Chinese. From text alon
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+from parallax.core.document import Document
 from parallax.core.glossary.formats._common import ImportResult, RowProblem, TermError, make_term
 from parallax.core.glossary.term import Term
 
+AlignedPairs = Callable[[Document], list[tuple[str, str]]]
 BLOCK = re.compile(r"^\s*■\s*Glossary\b.*$", re.MULTILINE)
 _ENTRY = re.compile(r"^(?P<term>[^:：]+?)\s*[:：]\s*(?P<definition>.+)$")
 _ZH_DATE = re.compile(r"明報社評\s*(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})")
@@ -48,20 +51,18 @@ def parse(text: str, *, source: str = "") -> ImportResult:
     return ImportResult((), tuple(problems), tuple(notes))
 
 
-def parse_document(path: Path, *, encoding: str | None = None) -> ImportResult:
+def parse_document(
+    path: Path, *, encoding: str | None = None, aligned: AlignedPairs | None = None
+) -> ImportResult:
     """The learner entries of the editorial at ``path``: terms with the Chinese found for them
-    in the aligned text, notes for the others."""
-    from parallax.core.align import align_document
+    in the aligned text (``aligned(document)``: its ``(zh, en)`` paragraph pairs, from the
+    aligner), notes for the others (all of them without ``aligned``)."""
     from parallax.core.readers import load_document
 
     document = load_document(path, encoding=encoding)
     date = document.meta.date.isoformat() if document.meta.date else ""
     source = document.meta.title_zh or document.meta.source or path.name
-    pairs = [
-        ("".join(document.zh_texts[i] for i in b.zh), "".join(document.en_texts[i] for i in b.en))
-        for b in align_document(document)
-        if b.zh and b.en
-    ]
+    pairs = aligned(document) if aligned is not None else []
     terms: list[Term] = []
     notes: list[str] = []
     problems: list[RowProblem] = []
