@@ -240,3 +240,16 @@ async def test_the_first_card_shows_before_the_rest_is_read_and_can_be_graded(
         await pilot.press("escape")
         await settle(app, pilot)
     assert f"{terms[0].id}/zh-en" in load(review_file(glossary_dir)).deck.memories
+
+
+async def test_a_term_saved_without_readings_gets_them_in_context(glossary_dir: Path) -> None:
+    GlossaryStore(glossary_dir).add(
+        "my-terms", Term(id="0123456789abcdef", zh="銀行行長", en="bank president")
+    )
+    app = make_review_app(clock=Clock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(app, pilot, lambda: screen_of(app).readings_ready)
+        await pilot.press("space")
+        await pilot.pause()
+        answer = text_of(app, "#answer")
+        assert "yín háng háng zhǎng" in answer and "ngan4 hong4" in answer

@@ -40,3 +40,8 @@ class GradeSaveFailed(Message):
     """A grade could not be written; ``error`` is one line."""
 
     error: str
+
+
+@dataclass
+class ReadingsReady(Message):
+    """The readings' dictionaries are loaded: readings missing from terms can be computed."""

@@ -28,6 +28,7 @@ from parallax.app.review.keys import SCREEN_BINDINGS
 from parallax.app.review.messages import (
     GradeSaved,
     GradeSaveFailed,
+    ReadingsReady,
     ReviewOpened,
     ReviewOpenFailed,
 )
@@ -80,6 +81,7 @@ class ReviewScreen(Screen[bool]):
         self.glimpse: Glimpse | None = None  # the first card, shown before the session starts
         self.glimpse_revealed = False
         self.pending_rating: Rating | None = None
+        self.readings_ready = False
 
     def compose(self) -> ComposeResult:
         """Header, the counts line, the card, the grade keys, the footer."""
@@ -135,6 +137,17 @@ class ReviewScreen(Screen[bool]):
             self.post_message(ReviewOpenFailed(one_line(error)))
             return
         self.post_message(ReviewOpened(store, opened))
+        from parallax.core import chinese
+
+        chinese.to_traditional(chinese.to_simplified("中"))  # the answer's two scripts, warm
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-readings")
+    def load_readings(self) -> None:
+        """Load the readings' dictionaries (seconds), for terms saved without readings."""
+        from parallax.core import readings
+
+        readings.load()
+        self.post_message(ReadingsReady())
 
     @work(thread=True, exit_on_error=False, group="review-save")
     def save(self, ticket: int, change: ReviewChange) -> None:
@@ -168,12 +181,19 @@ class ReviewScreen(Screen[bool]):
         names = ", ".join(s.name for s in opened.sources)
         self.sub_title = f"review · {names}"
         session = self.session = ReviewSession(opened, self.clock)
+        if opened.readings_missing:
+            self.load_readings()
         glimpse, self.glimpse = self.glimpse, None
         if glimpse is not None and session.current == glimpse.card and self.glimpse_revealed:
             session.reveal()
             if self.pending_rating is not None:
                 self.save(self.in_order.ticket(), session.grade(self.pending_rating))
         self.glimpse_revealed, self.pending_rating = False, None
+        self.show()
+
+    def on_readings_ready(self, _message: ReadingsReady) -> None:
+        """Show the readings of a term saved without them."""
+        self.readings_ready = True
         self.show()
 
     def on_review_open_failed(self, message: ReviewOpenFailed) -> None:
@@ -289,7 +309,8 @@ class ReviewScreen(Screen[bool]):
         grades = self.query_one("#grades", Static)
         view.show_front(front_of(card))
         if revealed:
-            view.show_back(back_of(card, renderings_of(card.term, terms)))
+            english = renderings_of(card.term, terms)
+            view.show_back(back_of(card, english, compute_readings=self.readings_ready))
             grades.update(render.grades(intervals()))
         else:
             grades.update(Content("space  show the answer"))

@@ -11,7 +11,6 @@ source document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,7 +18,6 @@ from parallax.core.glossary.term import Term
 from parallax.core.review.cards import CardRef
 from parallax.core.review.context import Span, blanked, en_spans, zh_spans
 
-_RENDERINGS = re.compile(r";\s")
 PROMPTS = {
     "zh-en": "Chinese → English: what does it mean?",
     "en-zh": "English → Chinese: how is it said?",
@@ -76,19 +74,25 @@ def front_of(card: CardRef) -> Front:
     )
 
 
-def back_of(card: CardRef, renderings: Sequence[str] = ()) -> Back:
+def back_of(
+    card: CardRef, renderings: Sequence[str] = (), *, compute_readings: bool = False
+) -> Back:
     """The answer side of ``card``; ``renderings``: every English rendering of the term
-    (default: the term's own)."""
+    (default: the term's own). Readings are the term's saved ones (computed in context by
+    :mod:`parallax.core.readings` when it was saved); a term saved without them gets them
+    computed only with ``compute_readings`` (the readings' dictionaries take seconds to load:
+    load them in a worker first)."""
     from parallax.core import chinese
 
     term = card.term
     english = tuple(dict.fromkeys([*split_renderings(term.en), *renderings]))
     han = chinese.has_han(term.zh)
+    compute = han and compute_readings
     return Back(
         traditional=chinese.to_traditional(term.zh) if han else term.zh,
         simplified=chinese.to_simplified(term.zh) if han else term.zh,
-        pinyin=term.pinyin or (chinese.pinyin(term.zh) if han else ""),
-        jyutping=term.jyutping or (chinese.jyutping(term.zh) if han else ""),
+        pinyin=term.pinyin or (chinese.pinyin(term.zh) if compute else ""),
+        jyutping=term.jyutping or (chinese.jyutping(term.zh) if compute else ""),
         renderings=english,
         note=term.note,
         zh=_zh_passage(term),
@@ -112,7 +116,9 @@ def renderings_of(term: Term, terms: Iterable[Term]) -> list[str]:
 
 def split_renderings(en: str) -> list[str]:
     """The English renderings of a term's ``en`` (``hand in hand; join hands`` is two)."""
-    return [part.strip() for part in _RENDERINGS.split(en) if part.strip()]
+    from parallax.core.glossary.merging import renderings
+
+    return renderings(en)
 
 
 def source_line(term: Term) -> str:

@@ -35,6 +35,9 @@ class Opened:
     plan: Plan
     problems: tuple[str, ...] = ()
     """One line each: damaged review files set aside, glossary rows that could not be read."""
+    readings_missing: bool = False
+    """Some term with Chinese was saved without pinyin or Jyutping (they are computed for the
+    answer once the readings are loaded)."""
 
 
 def open_review(
@@ -71,7 +74,14 @@ def open_review(
         )
     decks = {s.name: s.deck for s in sources}
     today = plan({s.name: s.terms for s in sources}, decks, now, new_per_day)
-    return Opened(tuple(sources), today, tuple(problems))
+    missing = any(_lacks_readings(c.term) for c in (*today.due, *today.new, *today.waiting))
+    return Opened(tuple(sources), today, tuple(problems), missing)
+
+
+def _lacks_readings(term: Term) -> bool:
+    from parallax.core.chinese import has_han
+
+    return not (term.pinyin and term.jyutping) and has_han(term.zh)
 
 
 def default_store(directory: Path | None) -> GlossaryStore:
