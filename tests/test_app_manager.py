@@ -9,13 +9,9 @@ import pytest
 from textual.app import App
 from textual.widgets import DataTable, Input, OptionList, Select
 
-from parallax.app.screens.manager import GlossaryManagerScreen
-from parallax.app.screens.manager_dialogs import (
-    ExportScreen,
-    ImportScreen,
-    NameScreen,
-    TermEditScreen,
-)
+from parallax.app.manager.screen import GlossaryManagerScreen
+from parallax.app.dialogs.glossary import ExportScreen, ImportScreen, NameScreen
+from parallax.app.dialogs.term import TermEditScreen
 from parallax.core.glossary import GlossaryStore, Term, new_term, writable_glossary_name
 from parallax.core.glossary.dirs import WRITABLE_ENV
 from parallax.core.glossary.formats import EXPORT_FORMATS, import_file
@@ -414,7 +410,7 @@ async def test_damaged_settings_is_one_line(gdir: Path, data_dir: Path) -> None:
 
 
 def test_export_paths_differ_per_format(tmp_path: Path) -> None:
-    from parallax.app.screens.manager_tasks import export_path
+    from parallax.app.dialogs.glossary import export_path
 
     paths = {export_path("my-terms", fmt, tmp_path) for fmt in EXPORT_FORMATS}
     assert len(paths) == len(EXPORT_FORMATS)
@@ -422,7 +418,7 @@ def test_export_paths_differ_per_format(tmp_path: Path) -> None:
 
 
 async def test_many_terms_are_capped_and_delete_keeps_the_row(tmp_path: Path) -> None:
-    from parallax.app.screens.manager_base import MAX_ROWS
+    from parallax.app.manager.state import MAX_ROWS
 
     many = [Term(id=f"{i:016x}", zh=f"詞{i}", en=f"word {i}") for i in range(MAX_ROWS + 5)]
     directory = tmp_path / "g"

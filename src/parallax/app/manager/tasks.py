@@ -5,7 +5,6 @@ Each returns the one-line message the manager shows; errors are ValueError/OSErr
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,32 +38,16 @@ def save_edit(store: GlossaryStore, name: str, old: Term, values: dict[str, str]
 
 
 def restore(store: GlossaryStore, name: str, term: Term) -> str:
-    """Put ``term`` back as it was (undo an edit or a delete); the message."""
+    """Put ``term`` back as it was (undo an edit or a delete); no message of its own (the undo
+    list says what was undone)."""
     store.add_many(name, [term])
-    return f"undone: {describe(term)} back in {name}"
+    return ""
 
 
 def describe(term: Term) -> str:
     """A term in a message: its Chinese and English, on one line."""
     text = " / ".join(part for part in (term.zh, term.en) if part)
     return " ".join(text.split())[:60]
-
-
-def resolve(path_text: str) -> Path:
-    """The path typed in a dialog (``~`` expanded, relative to the working directory)."""
-    text = path_text.strip()
-    if not text:
-        raise ParallaxError("type a file path")
-    return Path(os.path.abspath(Path(text).expanduser()))
-
-
-def export_path(name: str, fmt: str, directory: Path | None = None) -> Path:
-    """A sensible file for exporting glossary ``name`` as ``fmt``: ``NAME.SUFFIX`` (``-excel``,
-    ``-omegat``, ``-anki``, ``-lute``, ``-tbx2`` added where formats share a suffix)."""
-    from parallax.core.glossary.formats import SUFFIXES
-
-    tail = "" if fmt in ("csv", "tbx", "json") else f"-{fmt.removeprefix('csv-')}"
-    return (directory or Path.cwd()) / f"{name}{tail}{SUFFIXES[fmt]}"
 
 
 def export_glossary(store: GlossaryStore, name: str, fmt: str, path: Path) -> str:

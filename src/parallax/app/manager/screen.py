@@ -16,15 +16,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input, Label, OptionList
 
-from parallax.app.screens import manager_tasks as tasks
-from parallax.app.screens.manager_base import COLUMNS, ManagerBase
-from parallax.app.screens.manager_dialogs import (
-    ExportScreen,
-    FileChoice,
-    ImportScreen,
-    NameScreen,
-    TermEditScreen,
-)
+from parallax.app.dialogs.glossary import ExportScreen, FileChoice, ImportScreen, NameScreen
+from parallax.app.dialogs.term import TermEditScreen
+from parallax.app.manager import tasks
+from parallax.app.manager.state import COLUMNS, ManagerBase
 from parallax.core.glossary import Glossary, Term
 from parallax.core.glossary.filtering import SORT_KEYS
 
