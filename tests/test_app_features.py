@@ -74,9 +74,7 @@ async def test_every_action_is_in_the_command_palette() -> None:
         provider = ReaderCommands(app.screen)
         names = [hit.text async for hit in provider.discover()]
         wanted = {
-            b.description
-            for b in all_bindings()
-            if b.action not in ("quit", "command_palette")
+            b.description for b in all_bindings() if b.action not in ("quit", "command_palette")
         }
         assert wanted <= set(names)
         await pilot.press("ctrl+p")

@@ -9,9 +9,9 @@ import pytest
 from textual.app import App
 from textual.widgets import DataTable, Input, OptionList, Select
 
-from parallax.app.manager.screen import GlossaryManagerScreen
 from parallax.app.dialogs.glossary import ExportScreen, ImportScreen, NameScreen
 from parallax.app.dialogs.term import TermEditScreen
+from parallax.app.manager.screen import GlossaryManagerScreen
 from parallax.core.glossary import GlossaryStore, Term, new_term, writable_glossary_name
 from parallax.core.glossary.dirs import WRITABLE_ENV
 from parallax.core.glossary.formats import EXPORT_FORMATS, import_file
