@@ -14,7 +14,7 @@ from parallax.app.terms.changes import Changed
 
 if TYPE_CHECKING:
     from parallax.core.align.bead import Bead
-    from parallax.core.propose import Proposal
+    from parallax.core.suggest.propose import Proposal
 
 
 @dataclass

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from parallax.core.align.bead import Bead
     from parallax.core.document import Document
     from parallax.core.glossary import Term
-    from parallax.core.propose import Proposal
+    from parallax.core.suggest.propose import Proposal
 
 Pairs = Sequence[tuple[str, str]]
 
@@ -88,7 +88,7 @@ def romanise(text: str, kind: str | None) -> str:
 def propose(here: Here, pairs: Pairs) -> tuple[Proposal, ...]:
     """Translations of the selection ``here`` found in its row's other language, best first
     (``pairs``: the glossary's translations of the same text)."""
-    from parallax.core import propose as proposing
+    from parallax.core.suggest import propose as proposing
 
     sel = here.selection
     if sel.lang == "zh":

@@ -52,18 +52,12 @@ class PairRealigned(Message):
 
 def split_pair(zh_text: str, en_text: str, glossary: Sequence[tuple[str, str]]) -> PairSplit:
     """Split a pair into sentences; their saved alignment, else the aligner's."""
-    from parallax.core.align import align_units
-    from parallax.core.alignment_store import load_alignment
-    from parallax.core.sentences import split_en, split_zh
+    from parallax.core.sentence_alignment import align_pair_sentences
 
-    zh, en = split_zh(zh_text), split_en(en_text)
-    problem = ""
-    try:
-        saved = load_alignment(zh, en)
-    except ValueError as error:
-        saved, problem = None, f"{error}; aligning afresh"
-    beads = saved or align_units(zh, en, units="sentences", glossary=list(glossary))
-    return PairSplit(zh, en, list(beads), bool(saved), problem)
+    found = align_pair_sentences(zh_text, en_text, glossary=glossary)
+    resolution = found.resolution
+    by_hand = resolution.source == "hand"
+    return PairSplit(found.zh, found.en, list(resolution.beads), by_hand, resolution.problem)
 
 
 def write(zh: list[str], en: list[str], beads: list[Bead] | None) -> None:

@@ -23,7 +23,7 @@ from parallax.app.undo import UndoList, UndoStep
 if TYPE_CHECKING:
     from parallax.app.loaders import GlossaryState
     from parallax.core.glossary import GlossaryStore, Term
-    from parallax.core.propose import Proposal
+    from parallax.core.suggest.propose import Proposal
 
 Done = Callable[[bool], None]
 """Told on the UI thread whether a change changed the glossary."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from parallax.app.model import Lang, Selection
 
 if TYPE_CHECKING:
-    from parallax.core.propose import Proposal
+    from parallax.core.suggest.propose import Proposal
 
 _TOKENS = itertools.count()
 
