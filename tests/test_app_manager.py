@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, OptionList, Select
 
 from parallax.app.dialogs.glossary import ExportScreen, ImportScreen, NameScreen
@@ -89,7 +90,7 @@ def manager(app: App[None]) -> GlossaryManagerScreen:
 def shown(app: App[None]) -> list[str]:
     """The English column of the table (what the user sees)."""
     table = manager(app).query_one("#terms", DataTable)
-    return [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+    return [str(table.get_cell_at(Coordinate(i, 1))) for i in range(table.row_count)]
 
 
 async def filter_by(app: App[None], pilot: object, text: str) -> list[str]:

@@ -43,6 +43,7 @@ class AddTermScreen(Dialog[TermDraft]):
         self.draft = draft
         self._looking = False  # a translation is being looked for
         self._offered: tuple[str, str] | None = None  # found before the dialog was mounted
+        self._ready = False  # the fields are mounted
 
     def compose(self) -> ComposeResult:
         """A title, four inputs, the status, the context, two buttons."""
@@ -69,6 +70,7 @@ class AddTermScreen(Dialog[TermDraft]):
         """Focus the first empty field."""
         empty = "#zh" if not self.draft.zh else "#en"
         self.query_one(empty, Input).focus()
+        self._ready = True
         if self._looking:
             self.looking()
         if self._offered is not None:
@@ -77,7 +79,7 @@ class AddTermScreen(Dialog[TermDraft]):
     def looking(self) -> None:
         """Say in the empty side that its translation is being looked for."""
         self._looking = True
-        if not self.is_mounted:
+        if not self._ready:
             return
         for name in ("zh", "en"):
             field = self.query_one(f"#{name}", Input)
@@ -87,7 +89,7 @@ class AddTermScreen(Dialog[TermDraft]):
     def offer(self, zh: str, en: str) -> None:
         """A translation was found: fill in the side still empty (never what was typed)."""
         self._looking, self._offered = False, (zh, en)
-        if not self.is_mounted:
+        if not self._ready:
             return
         for name, value in (("zh", zh), ("en", en)):
             field = self.query_one(f"#{name}", Input)

@@ -28,8 +28,10 @@ class GlossaryManagerScreen(ManagerBase):
     """List, filter, sort, edit, delete, import and export glossaries (escape closes)."""
 
     DEFAULT_CSS = """
-    GlossaryManagerScreen #glossaries { width: 32; height: 1fr; border: round $primary; }
-    GlossaryManagerScreen #right { height: 1fr; }
+    GlossaryManagerScreen #glossaries {
+        width: 1fr; min-width: 14; max-width: 32; height: 1fr; border: round $primary;
+    }
+    GlossaryManagerScreen #right { width: 3fr; height: 1fr; }
     GlossaryManagerScreen #filter { margin: 0 0; }
     GlossaryManagerScreen #terms { height: 1fr; }
     GlossaryManagerScreen #summary { height: 1; color: $text-muted; padding: 0 1; }
@@ -70,7 +72,6 @@ class GlossaryManagerScreen(ManagerBase):
         table = self.table
         for key, label in COLUMNS:
             table.add_column(label, key=key)
-        table.add_column("Tags", key="tags")
         table.focus()
         self.query_one("#glossaries", OptionList).border_title = "Glossaries"
         self.load_list(None)

@@ -27,7 +27,14 @@ from parallax.app.undo import UndoList, UndoStep
 from parallax.core.glossary import Glossary, GlossaryInfo, GlossaryStore, Term
 from parallax.core.glossary.filtering import SORT_KEYS
 
-COLUMNS = (("zh", "Chinese"), ("pinyin", "Pinyin"), ("en", "English"), ("status", "Status"))
+COLUMNS = (
+    ("zh", "Chinese"),
+    ("en", "English"),
+    ("pinyin", "Pinyin"),
+    ("status", "Status"),
+    ("tags", "Tags"),
+)
+"""The terms table's columns: the Chinese and English first, so a narrow terminal shows both."""
 Change = Callable[[GlossaryStore], str]
 MAX_ROWS = 1000  # rows in the table (filling it is the slow part); the filter narrows
 
@@ -209,7 +216,7 @@ class ManagerBase(Screen[bool]):
         table.clear()
         for term in self.shown:
             tags = " ".join(term.tags)
-            cells = (term.zh, term.pinyin, term.en, term.status, tags)
+            cells = (term.zh, term.en, term.pinyin, term.status, tags)
             table.add_row(*(cell(c) for c in cells), key=term.id)
         ids = [t.id for t in self.shown]
         if keep is not None and keep.id in ids:
