@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from parallax.core.glossary import GlossaryStore, new_term
 from tests.app_support import seed_app
@@ -21,18 +21,40 @@ from tests.app_support import seed_app
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
 
 
+def shown(app: Any) -> bool:
+    """True once the screen on top shows what it was opened for (its worker's answer)."""
+    screen = app.screen
+    name = type(screen).__name__
+    if name == "SuggestionsScreen":
+        return bool(screen.ready)
+    if name == "GlossaryManagerScreen":
+        return screen.query_one(DataTable).row_count > 0
+    if name == "SentenceScreen":
+        return bool(screen.beads)
+    return not screen.query_one("#status").busy
+
+
 async def still(pilot: Pilot[Any]) -> None:
-    """Wait until no worker has run for two rounds of messages (a worker's message may start
-    the next worker, a table sizes its columns on the refresh after its rows), then stop the
-    blinking."""
+    """Wait until the screen shows its workers' answers and no worker has run for three rounds
+    of messages (a worker's message may start the next worker; a table sizes its columns when
+    its own queue is idle), then stop the blinking."""
     app = pilot.app
     quiet = 0
-    for _ in range(20):
+    for _ in range(200):
         await pilot.pause()
         await app.workers.wait_for_complete()
         quiet = quiet + 1 if all(worker.is_finished for worker in app.workers) else 0
-        if quiet >= 3:
+        if quiet >= 3 and shown(app):
             break
+    for _ in range(20):  # a table measures its new rows when its own queue is idle
+        if not any(t._require_update_dimensions for t in app.screen.query(DataTable)):
+            break
+        await pilot.pause()
+    for table in app.screen.query(DataTable):
+        # Textual 8's DataTable keeps lines drawn before it measured its columns (its line
+        # cache is not keyed by the widths): toggling a style clears that cache.
+        table.zebra_stripes = not table.zebra_stripes
+        table.zebra_stripes = not table.zebra_stripes
     for field in app.screen.query(Input):
         field.cursor_blink = False
     app.clear_notifications()

@@ -84,7 +84,7 @@ KEY_GROUPS: tuple[KeyGroup, ...] = (
     KeyGroup(
         "display",
         (
-            _key(READER, "t", "script", "Trad/Simp", "script", show=True),
+            _key(VIEW, "t", "script", "Trad/Simp", "script", show=True),
             _key(READER, "p", "romanise", "Pinyin/Jyutping", "romanise", show=True),
             _key(READER, "v", "sentences", "Sentences", "sentences", show=True),
             _key(VIEW, "s", "swap", "Swap", "swap"),

@@ -17,7 +17,7 @@ from parallax.app import loaders
 from parallax.app.alignment_fixer import AlignmentFixer
 from parallax.app.fixes import alignment_fact, beads_of, split_unit
 from parallax.app.messages import Aligned, Realigned
-from parallax.app.model import Row, row_of_paragraph, rows_from_beads
+from parallax.app.model import row_of_paragraph, rows_from_beads
 from parallax.app.reader import tasks
 from parallax.app.undo import UndoList, UndoStep
 from parallax.app.widgets.parallel import ParallelView
@@ -45,12 +45,10 @@ class AlignmentDesk:
         status: StatusLine,
         undo: UndoList,
         pairs: Pairs,
-        zh_shown: Callable[[list[Row]], list[str]],
     ) -> None:
-        """``screen`` runs the workers; ``pairs()`` is the glossary's pairs (aligner anchors),
-        ``zh_shown(rows)`` the Chinese of rows in the script shown."""
+        """``screen`` runs the workers; ``pairs()`` is the glossary's pairs (aligner anchors)."""
         self.screen, self.doc, self.view, self.status = screen, doc, view, status
-        self.pairs, self.zh_shown = pairs, zh_shown
+        self.pairs = pairs
         self.aligned = False  # the aligner (or the saved fixes) answered: fixing may start
         self.realign_step: UndoStep | None = None  # the undo step of a re-align under way
         self.fixer = AlignmentFixer(
@@ -80,7 +78,7 @@ class AlignmentDesk:
             view.rescore(rows)  # as opened (e.g. from the cache): keep the selection
         else:
             current = view.rows[view.cursor] if view.rows else None
-            view.set_rows(rows, self.zh_shown(rows))
+            view.set_rows(rows)
             if current is not None and current.zh:
                 view.move_cursor(row_of_paragraph(rows, "zh", current.zh[0]))
         self.status.done("align", alignment_fact(view.rows, message.by_hand))
@@ -129,7 +127,7 @@ class AlignmentDesk:
         from parallax.core.align.bead import LOW_CONFIDENCE
 
         rows = rows_from_beads(self.doc, beads, LOW_CONFIDENCE)
-        self.view.set_rows(rows, self.zh_shown(rows))
+        self.view.set_rows(rows)
         self.view.move_cursor(min(cursor, len(rows) - 1))
         self.status.done("align", alignment_fact(rows, by_hand))
 

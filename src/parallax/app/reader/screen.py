@@ -37,7 +37,7 @@ from parallax.app.messages import (
     TermChanged,
     WordsReady,
 )
-from parallax.app.model import Row, Selection, titles
+from parallax.app.model import Selection, titles
 from parallax.app.reader import tasks
 from parallax.app.reader.alignment import AlignmentDesk
 from parallax.app.reader.terms import TermDesk
@@ -76,7 +76,6 @@ class ReaderScreen(Screen[None]):
         self.first = loaders.first_rows(doc, fresh=fresh)
         self.glossary_names, self.glossary_dir = glossaries, glossary_dir
         self.glossary: loaders.GlossaryState | None = None
-        self.script_target: str | None = None  # "simplified"/"traditional" while converted
         self.romanisation: str | None = None
         self.undo_list = UndoList()  # term changes and alignment fixes alike
         self.changes = TermChanges(
@@ -132,7 +131,6 @@ class ReaderScreen(Screen[None]):
             status=self.status,
             undo=self.undo_list,
             pairs=self._pairs,
-            zh_shown=self._zh_shown,
         )
         view.focus()
         for step, text in tasks.STEPS:
@@ -322,23 +320,8 @@ class ReaderScreen(Screen[None]):
         self.alignment.realign_unconfirmed()
 
     # ---------------------------------------------------------------- display
-    def _zh_shown(self, rows: list[Row]) -> list[str]:
-        """The Chinese of ``rows`` in the script shown."""
-        from parallax.app.script import shown
-
-        return shown([r.zh_text for r in rows], self.script_target)
-
-    def action_script(self) -> None:
-        """Toggle the Chinese between its own script and the other (Traditional ↔ Simplified)."""
-        from parallax.app.script import other_script
-
-        if self.script_target is None:
-            sample = "".join(r.zh_text for r in self.view.rows[:20])[:3000]
-            self.script_target = other_script(sample)
-        else:
-            self.script_target = None
-        self.view.set_zh_shown(self._zh_shown(self.view.rows))
-        self.notify(f"Chinese shown {self.script_target or 'as written'}", timeout=2, markup=False)
+    def on_parallel_view_script_changed(self, _message: ParallelView.ScriptChanged) -> None:
+        """The romanisation line follows the Chinese shown."""
         if self.romanisation:
             self._update_note()
 
@@ -379,13 +362,13 @@ class ReaderScreen(Screen[None]):
         pairs = self._pairs()
         toggle = self._toggle_script
         screen = SentenceScreen(
-            row.zh_text, row.en_text, pairs, script=self.script_target, toggle_script=toggle
+            row.zh_text, row.en_text, pairs, script=self.view.script, toggle_script=toggle
         )
         self.app.push_screen(screen)
 
     def _toggle_script(self) -> str | None:
-        self.action_script()
-        return self.script_target
+        self.view.action_script()
+        return self.view.script
 
     def action_suggestions(self) -> None:
         """Open the suggested term pairs of the whole document."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import events, work
+from textual import work
 from textual.binding import BindingType
 from textual.message import Message
 from textual.strip import Strip
@@ -30,6 +30,7 @@ from parallax.app.navigation import (
     next_word,
     span_at,
 )
+from parallax.app.script import other_script, shown
 from parallax.app.search import Hit as Match
 from parallax.app.terms.pending import Here
 from parallax.app.widgets.painter import Painter
@@ -56,6 +57,13 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.selection, self.lookup = selection, lookup or selection
 
+    class ScriptChanged(Message):
+        """The Chinese is shown in ``script`` ("simplified"/"traditional", None: as written)."""
+
+        def __init__(self, script: str | None) -> None:
+            super().__init__()
+            self.script = script
+
     class Cleared(Message):
         """The user cleared the selection and the search (escape)."""
 
@@ -80,16 +88,16 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         self.matches: list[Match] = []  # search matches in order (] and [)
         self.words = WordSpans()  # the word stops of l/h; the dictionary of clicks
         self.partner: tuple[Selection, Selection] | None = None  # tab from the first to the second
+        self.script: str | None = None  # "simplified"/"traditional" while converted
         self._marks: dict[int, RowMarks] = {}
-        self._drag: tuple[int, Lang, int] | None = None  # where a mouse drag started
-        self._dragged = False
         super().__init__(rows, id=id)
 
     # ------------------------------------------------------------------ state
-    def set_rows(self, rows: list[Row], zh_shown: list[str] | None = None) -> None:
-        """Show new rows (e.g. once aligned); the cursor stays on the same row number."""
+    def set_rows(self, rows: list[Row]) -> None:
+        """Show new rows (e.g. once aligned), their Chinese in the script shown; the cursor
+        stays on the same row number."""
         self.rows = rows
-        self.zh_shown = zh_shown if zh_shown is not None else [r.zh_text for r in rows]
+        self.zh_shown = shown([r.zh_text for r in rows], self.script)
         self.cursor = min(self.cursor, max(len(rows) - 1, 0))
         self.selection = self.partner = None
         self.hits, self.matches = {}, []
@@ -102,14 +110,20 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         self._composed.clear()
         self.refresh()
 
-    def set_zh_shown(self, zh_shown: list[str]) -> None:
-        """Display these Chinese texts (converted script) instead; selection and search
-        matches go (their offsets were in the other script)."""
-        self.zh_shown = zh_shown
+    def action_script(self) -> None:
+        """Toggle the Chinese between its own script and the other (Traditional ↔ Simplified);
+        the selection and search matches go (their offsets were in the other script)."""
+        if self.script is None:
+            self.script = other_script("".join(r.zh_text for r in self.rows[:20])[:3000])
+        else:
+            self.script = None
+        self.zh_shown = shown([r.zh_text for r in self.rows], self.script)
         self.selection = self.partner = None
         self.hits, self.matches = {}, []
         self._marks.clear()
         self._reset_layout()
+        self.post_message(self.ScriptChanged(self.script))
+        self.notify(f"Chinese shown {self.script or 'as written'}", timeout=2, markup=False)
 
     def set_highlighter(self, highlighter: Highlighter | None) -> None:
         """Use ``highlighter`` for glossary terms (``None``: no highlights)."""
@@ -341,51 +355,17 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         return painter.paint(layout, left, right, styled(self.note, ()))
 
     # ----------------------------------------------------------------- mouse
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        """Start a selection by drag."""
-        self._drag, self._dragged = self.point(event), False
-        if self._drag is not None:
-            self.capture_mouse()
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        """Show the dragged-over characters selected."""
-        if self._drag is None:
-            return
-        point = self.point(event)
-        row, lang, start = self._drag
-        if point is None or point[:2] != (row, lang) or point[2] == start:
-            return
-        self._dragged = True
-        if self.cursor != row:
-            self.move_cursor(row)
-        low, high = sorted((start, point[2]))
-        self.select(Selection(row, lang, low, high + 1))
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        """Finish a drag: select the characters dragged over."""
-        self.release_mouse()
-        if self._drag is not None and self._dragged:
-            point = self.point(event)
-            row, lang, start = self._drag
-            end = point[2] if point is not None and point[:2] == (row, lang) else start
-            if self.selection is not None and point is None:
-                start, end = self.selection.start, self.selection.end - 1
-            low, high = sorted((start, end))
-            self.choose(Selection(row, lang, low, high + 1))
-        self._drag = None
-
-    def on_click(self, event: events.Click) -> None:
-        """Select the term or word clicked (a click beside the text moves the cursor there)."""
-        if self._dragged:  # the end of a drag, already chosen
-            self._dragged = False
-            return
-        point = self.point(event)
-        if point is None:
-            row = self.row_under(event)
-            if row is not None:
-                self.move_cursor(row)
-            return
-        row, lang, offset = point
-        self.move_cursor(row)
+    def pointed(self, row: int, lang: Lang, offset: int) -> None:
+        """A click on a character selects the term or word there."""
         spans = self.spans_of(row, lang) if self.words.ready else None
         self.choose(span_at(self, row, lang, offset, self.words.word_end, spans))
+
+    def dragging(self, selection: Selection) -> None:
+        """Show the characters dragged over selected."""
+        if self.cursor != selection.row:
+            self.move_cursor(selection.row)
+        self.select(selection)
+
+    def dragged(self, selection: Selection) -> None:
+        """A drag ended: select exactly the characters dragged over."""
+        self.choose(selection)

@@ -15,7 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from parallax.app.layout import Columns, Heights, RowLayout, estimate, lay_out, offset_at
-from parallax.app.model import Lang, Row
+from parallax.app.model import Lang, Row, Selection
 from parallax.app.widgets.painter import Frame
 
 MAX_CACHED_ROWS = 150
@@ -43,6 +43,9 @@ class RowCanvas(ScrollView):
     """
 
     def __init__(self, rows: list[Row], *, id: str | None = None) -> None:
+        self._drag: tuple[int, Lang, int] | None = None  # where a mouse drag started
+        self._dragged = False
+        self._over: Selection | None = None  # what the drag is over
         super().__init__(id=id)
         self.rows = rows
         self.zh_shown = [r.zh_text for r in rows]
@@ -231,3 +234,61 @@ class RowCanvas(ScrollView):
             return None
         row = self._row_at(round(self.scroll_y) + where.y)
         return row if 0 <= row < len(self.rows) else None
+
+    def pointed(self, row: int, lang: Lang, offset: int) -> None:
+        """Character ``offset`` of the ``lang`` cell of ``row`` was clicked (subclasses)."""
+
+    def dragging(self, selection: Selection) -> None:
+        """The mouse is dragging over ``selection`` (subclasses)."""
+
+    def dragged(self, selection: Selection) -> None:
+        """A drag over ``selection`` ended (subclasses)."""
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """Start a drag."""
+        self._drag, self._dragged = self.point(event), False
+        if self._drag is not None:
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Follow a drag over the characters of one cell."""
+        if self._drag is None:
+            return
+        point = self.point(event)
+        row, lang, start = self._drag
+        if point is None or point[:2] != (row, lang) or point[2] == start:
+            return
+        self._dragged = True
+        low, high = sorted((start, point[2]))
+        self._over = Selection(row, lang, low, high + 1)
+        self.dragging(self._over)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        """Finish a drag: the characters dragged over."""
+        self.release_mouse()
+        if self._drag is not None and self._dragged:
+            point = self.point(event)
+            row, lang, start = self._drag
+            end = point[2] if point is not None and point[:2] == (row, lang) else start
+            if self._over is not None and point is None:  # released beside the text
+                start, end = self._over.start, self._over.end - 1
+            low, high = sorted((start, end))
+            self.dragged(Selection(row, lang, low, high + 1))
+        self._drag, self._over = None, None
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a character (beside the text: the row) moves the cursor there."""
+        if self._dragged:  # the end of a drag, already told
+            self._dragged = False
+            return
+        point = self.point(event)
+        if point is None:
+            row = self.row_under(event)
+            if row is not None:
+                self.move_cursor(row)
+            return
+        self.move_cursor(point[0])
+        self.pointed(*point)
+
+    def move_cursor(self, row: int, *, top: bool = False) -> None:
+        """Put the cursor on ``row`` (subclasses)."""
