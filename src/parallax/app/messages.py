@@ -55,11 +55,13 @@ class DictionaryReady(Message):
 
 
 @dataclass
-class NoteReady(Message):
-    """The romanisation ``note`` of row ``row``'s Chinese."""
+class ReadingsReady(Message):
+    """The ``readings`` (one per character, None where there is none) of row ``row``'s
+    Chinese ``text`` as shown; None: no readings shown."""
 
     row: int
-    note: str
+    text: str
+    readings: list[str | None] | None
 
 
 @dataclass

@@ -32,7 +32,7 @@ def export_path(name: str, fmt: str, directory: Path | None = None) -> Path:
     ``-omegat``, ``-anki``, ``-lute``, ``-tbx2`` added where formats share a suffix)."""
     from parallax.core.glossary.formats import SUFFIXES
 
-    tail = "" if fmt in ("csv", "tbx", "json") else f"-{fmt.removeprefix('csv-')}"
+    tail = "" if fmt in ("csv", "tbx", "json", "apkg") else f"-{fmt.removeprefix('csv-')}"
     return (directory or Path.cwd()) / f"{name}{tail}{SUFFIXES[fmt]}"
 
 

@@ -99,10 +99,11 @@ class AddTermScreen(Dialog[TermDraft]):
                 field.cursor_position = len(value)
 
     def action_submit(self) -> None:
-        """Return the edited draft (a Chinese or an English term is needed)."""
+        """Return the edited draft (the Chinese is needed)."""
         values = {name: self.value_of(name).strip() for name in ("zh", "en", "note", "tags")}
-        if not values["zh"] and not values["en"]:
-            self.warn("type a Chinese or an English term")
+        if not values["zh"]:
+            self.warn("type the Chinese: a glossary term needs it")
+            self.query_one("#zh", Input).focus()
             return
         values["status"] = str(self.query_one("#status", Select).value)
         self.dismiss(replace(self.draft, **values))

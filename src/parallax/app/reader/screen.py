@@ -30,8 +30,8 @@ from parallax.app.messages import (
     Aligned,
     DictionaryReady,
     GlossaryLoaded,
-    NoteReady,
     Proposed,
+    ReadingsReady,
     Realigned,
     StepFailed,
     TermChanged,
@@ -165,7 +165,8 @@ class ReaderScreen(Screen[None]):
         view = self.view
         if view.rows:
             row, text, kind = view.cursor, view.zh_shown[view.cursor], self.romanisation
-            run_step(self, lambda: NoteReady(row, tasks.romanise(text, kind)), step="romanise")
+            job = lambda: ReadingsReady(row, text, tasks.read_aloud(text, kind))  # noqa: E731
+            run_step(self, job, step="readings")
 
     def _change(self, job: Job) -> None:
         """Run a glossary change of :attr:`changes` (in its turn, in a worker)."""
@@ -208,10 +209,11 @@ class ReaderScreen(Screen[None]):
         gc.freeze()
         gc.set_threshold(10_000, 10, 10)
 
-    def on_note_ready(self, message: NoteReady) -> None:
-        """Show the romanisation under the cursor row (if the cursor is still there)."""
-        if message.row == self.view.cursor:
-            self.view.set_note(message.note)
+    def on_readings_ready(self, message: ReadingsReady) -> None:
+        """Show the readings above the cursor row's Chinese (if it is still the same text)."""
+        view = self.view
+        if message.row == view.cursor and view.zh_shown[message.row] == message.text:
+            view.set_readings(message.readings)
 
     def on_step_failed(self, message: StepFailed) -> None:
         """Say what failed; the reader keeps working without it."""

@@ -76,13 +76,16 @@ def reload_glossaries(directory: Path | None, names: Sequence[str]) -> loaders.G
     return loaders.load_glossaries(store, names)
 
 
-def romanise(text: str, kind: str | None) -> str:
-    """The ``kind`` ("pinyin", "jyutping", None) reading of ``text`` ("" for None)."""
-    from parallax.core import chinese
+def read_aloud(text: str, kind: str | None) -> list[str | None] | None:
+    """The ``kind`` ("pinyin", "jyutping") readings of ``text``, one per character (None where
+    there is none), read in context; None for no ``kind``."""
+    from parallax.core import readings
 
     if kind is None or not text:
-        return ""
-    return chinese.pinyin(text) if kind == "pinyin" else chinese.jyutping(text)
+        return None
+    if kind == "pinyin":
+        return readings.pinyin_syllables(text)
+    return readings.jyutping_syllables(text)
 
 
 def propose(here: Here, pairs: Pairs) -> tuple[Proposal, ...]:

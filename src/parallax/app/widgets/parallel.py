@@ -8,6 +8,7 @@ The lazy layout, scrolling and gutter are in :class:`RowCanvas`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar
 
@@ -100,6 +101,7 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         self.zh_shown = shown([r.zh_text for r in rows], self.script)
         self.cursor = min(self.cursor, max(len(rows) - 1, 0))
         self.selection = self.partner = None
+        self.readings = None
         self.hits, self.matches = {}, []
         self._marks.clear()
         self._reset_layout()
@@ -119,6 +121,7 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             self.script = None
         self.zh_shown = shown([r.zh_text for r in self.rows], self.script)
         self.selection = self.partner = None
+        self.readings = None  # they were for the other script's text
         self.hits, self.matches = {}, []
         self._marks.clear()
         self._reset_layout()
@@ -133,10 +136,18 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         self._composed.clear()
         self.refresh()
 
-    def set_note(self, note: str) -> None:
-        """A line (pinyin, Jyutping) shown under the cursor row's Chinese; "" for none."""
-        self.note = note
+    def set_readings(self, readings: Sequence[str | None] | None) -> None:
+        """Readings (pinyin or Jyutping, one per character of the cursor row's Chinese as
+        shown, None where there is none) drawn above the characters; None for none."""
+        if readings is not None and len(readings) != len(self.zh_shown[self.cursor]):
+            readings = None  # not for this text (the script changed meanwhile)
+        self.readings = tuple(readings) if readings is not None else None
         self._forget(self.cursor)
+
+    @property
+    def note(self) -> str:
+        """The cursor row's readings as one line of syllables ("" when none are shown)."""
+        return " ".join(r for r in self.readings or () if r)
 
     def set_hits(self, matches: list[Match]) -> None:
         """Search matches to show (in order)."""
@@ -164,8 +175,8 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             return
         row = max(0, min(row, len(self.rows) - 1))
         old, self.cursor = self.cursor, row
-        if self.selection is not None or self.note:
-            self.selection, self.note = None, ""  # both belonged to the old row
+        if self.selection is not None or self.readings is not None:
+            self.selection, self.readings = None, None  # both belonged to the old row
             self._forget(old)
             self._forget(row)
         self._composed.pop((old, True), None)
@@ -352,7 +363,7 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             self.get_component_rich_style("parallel--separator"),
             self.get_component_rich_style("parallel--note"),
         )
-        return painter.paint(layout, left, right, styled(self.note, ()))
+        return painter.paint(layout, left, right)
 
     # ----------------------------------------------------------------- mouse
     def pointed(self, row: int, lang: Lang, offset: int) -> None:

@@ -14,7 +14,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from parallax.app.layout import Columns, Heights, RowLayout, estimate, lay_out, offset_at
+from parallax.app.layout import Columns, Heights, RowLayout, estimate, lay_out
 from parallax.app.model import Lang, Row, Selection
 from parallax.app.widgets.painter import Frame
 
@@ -51,7 +51,7 @@ class RowCanvas(ScrollView):
         self.zh_shown = [r.zh_text for r in rows]
         self.cursor = 0
         self.swapped = False
-        self.note = ""
+        self.readings: tuple[str | None, ...] | None = None  # the cursor row's, interlinear
         self._columns = Columns.for_width(80)
         self._frame: Frame | None = None
         self._reset_layout()
@@ -87,9 +87,14 @@ class RowCanvas(ScrollView):
         is visible (the whole row when it fits)."""
         self.scroll_to_row(row)
         layout = self._layout(row)
-        left = (lang == "zh") != self.swapped
-        lines = layout.left if left else layout.right
-        k = next((i for i, (a, b) in enumerate(lines) if a <= start < max(b, a + 1)), 0)
+        side = "left" if (lang == "zh") != self.swapped else "right"
+        if layout.ruby and side == layout.ruby_side:  # two screen lines a ruby line
+            lines = [(r.start, r.end) for r in layout.ruby]
+            k = next((i for i, (a, b) in enumerate(lines) if a <= start < max(b, a + 1)), 0)
+            k = 2 * k + 1
+        else:
+            lines = list(layout.left if side == "left" else layout.right)
+            k = next((i for i, (a, b) in enumerate(lines) if a <= start < max(b, a + 1)), 0)
         y = self._heights.top(row) + k
         view_y, view_h = round(self.scroll_y), self.scrollable_content_region.height
         if y < view_y:
@@ -126,8 +131,8 @@ class RowCanvas(ScrollView):
         layout = self._layouts.get(row)
         if layout is None:
             left, right = self._cells(row)
-            note = self.note if row == self.cursor else ""
-            layout = lay_out(left, right, self._columns, note, note_right=self.swapped)
+            readings = self.readings if row == self.cursor else None
+            layout = lay_out(left, right, self._columns, readings, ruby_right=self.swapped)
             self._layouts[row] = layout
             self._heights.set(row, layout.height)
         return layout
@@ -225,7 +230,7 @@ class RowCanvas(ScrollView):
             ("en" if self.swapped else "zh") if side == "left" else ("zh" if self.swapped else "en")
         )
         text = self.text(row, lang)
-        return (row, lang, offset_at(text, line, x)) if text else None
+        return (row, lang, layout.offset_at(side, text, line, x)) if text else None
 
     def row_under(self, event: events.MouseEvent) -> int | None:
         """The row under the mouse, if any."""

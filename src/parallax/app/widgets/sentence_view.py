@@ -131,4 +131,4 @@ class SentenceView(RowCanvas, can_focus=True, inherit_bindings=False):
             self.get_component_rich_style("parallel--separator"),
             self.get_component_rich_style("parallel--note"),
         )
-        return painter.paint(layout, left, right, styled("", ()))
+        return painter.paint(layout, left, right)
