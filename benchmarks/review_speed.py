@@ -92,7 +92,7 @@ def make_glossaries(directory: Path) -> None:
 
 CPU_TO_FIRST_CARD = """
 import asyncio, time
-from parallax.app.review.app import make_review_app
+from parallax.app.app import make_review_app
 from parallax.app.review.screen import ReviewScreen
 
 painted = []
@@ -129,7 +129,7 @@ def cpu_to_first_card(env: dict[str, str]) -> float:
 
 async def grade_costs(directory: Path, grades: int = 30) -> dict[str, float]:
     """Milliseconds: a grade on screen (median, worst) and its background save (median)."""
-    from parallax.app.review.app import make_review_app
+    from parallax.app.app import make_review_app
     from parallax.app.review.screen import ReviewScreen
     from parallax.core.review import record
 

@@ -36,7 +36,7 @@ async def save_terms() -> None:
 
 
 async def main() -> None:
-    from parallax.app.review.app import make_review_app
+    from parallax.app.app import make_review_app
 
     await save_terms()
     app = make_review_app()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from parallax.app.review.app import ReviewApp, make_review_app
+from parallax.app.app import ReviewApp, make_review_app
 from parallax.app.review.card_view import CardView
 from parallax.app.review.screen import ReviewScreen
 from parallax.core import review as core_review

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     check_names(args.glossaries, args.glossary_dir)
     if args.stats:
         return print_stats(args.glossaries, args.glossary_dir, args.new_per_day)
-    from parallax.app.review.app import make_review_app
+    from parallax.app.app import make_review_app
 
     app = make_review_app(
         args.glossaries, glossary_dir=args.glossary_dir, new_per_day=args.new_per_day

@@ -39,12 +39,6 @@ if TYPE_CHECKING:
     from parallax.core.review import CardRef, Glimpse, Rating, ReviewChange
 
 
-def _review_commands() -> type:
-    from parallax.app.review.commands import ReviewCommands
-
-    return ReviewCommands
-
-
 def one_line(error: BaseException) -> str:
     """An exception as one line."""
     return " ".join((str(error) or type(error).__name__).split())
@@ -54,7 +48,6 @@ class ReviewScreen(Screen[bool]):
     """Spaced repetition of the terms of ``glossaries`` (default: the writable glossary)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*SCREEN_BINDINGS]
-    COMMANDS = Screen.COMMANDS | {_review_commands}
     DEFAULT_CSS = """
     ReviewScreen #counts { height: 1; padding: 0 2; background: $panel; }
     ReviewScreen #grades { height: 1; padding: 0 2; dock: bottom; margin-bottom: 1; }
