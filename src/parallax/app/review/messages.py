@@ -45,3 +45,8 @@ class GradeSaveFailed(Message):
 @dataclass
 class ReadingsReady(Message):
     """The readings' dictionaries are loaded: readings missing from terms can be computed."""
+
+
+@dataclass
+class SavesDone(Message):
+    """Every grade asked for before leaving is written."""

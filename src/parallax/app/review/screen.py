@@ -31,6 +31,7 @@ from parallax.app.review.messages import (
     ReadingsReady,
     ReviewOpened,
     ReviewOpenFailed,
+    SavesDone,
 )
 from parallax.app.review.session import Clock, ReviewSession, utc_now
 
@@ -161,7 +162,7 @@ class ReviewScreen(Screen[bool]):
         """Close once every grade asked for is written."""
         with self.in_order.turn(ticket):
             pass
-        self.app.call_from_thread(self._close)
+        self.post_message(SavesDone())
 
     # --------------------------------------------------------------- messages
     def on_review_opened(self, message: ReviewOpened) -> None:
@@ -247,6 +248,10 @@ class ReviewScreen(Screen[bool]):
     def action_close(self) -> None:
         """Leave once the grades are written."""
         self.close_after_saves(self.in_order.ticket())
+
+    def on_saves_done(self, _message: SavesDone) -> None:
+        """Every grade asked for is written: leave."""
+        self._close()
 
     def _close(self) -> None:
         if len(self.app.screen_stack) > 1:
