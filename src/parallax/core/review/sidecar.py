@@ -94,7 +94,7 @@ def peek(path: Path, now: dt.datetime, day: tuple[dt.datetime, dt.datetime], lim
     if not path.exists():
         return Peek((), frozenset(), 0)
     with available(path), connect(path, timeout=PEEK_WAIT) as db:
-        dbfile.check(db, path)
+        dbfile.check(db, path, thorough=False)  # the full read checks every page
         due = db.execute(
             "SELECT * FROM cards WHERE due <= ? ORDER BY due LIMIT ?", (rows.iso(now), limit)
         ).fetchall()
