@@ -52,8 +52,11 @@ def align_units(
     overrides the defaults for ``units`` (benchmarks use it to switch signals off).
     """
     from parallax.core.align.engine import align  # NumPy: imported when aligning, not before
+    from parallax.core.align.paragraphs import align_paragraphs
 
     chosen = params_for(units) if params is None else params
+    if units == "paragraphs":
+        return align_paragraphs(zh, en, chosen, list(glossary))
     return align(list(zh), list(en), chosen, list(glossary))
 
 

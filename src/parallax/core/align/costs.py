@@ -44,18 +44,46 @@ def block_costs(
     lexical = bool(features.signals)
     zh_total = np.concatenate([table.zh_total, [0.0]])  # index -1 -> no unit
     en_total = np.concatenate([table.en_total, [0.0]])
-    # zh_hits[k][t]: items of unit i-1-k matched in unit j-1-t; en_hits likewise for en keys.
+    # hits[k][t]: keys shared by unit i-1-k and en unit j-1-t (weighted over the signals).
     units = [np.where(i - 1 - k >= 0, i - 1 - k, -1) for k in range(max_zh)]
     en_units = [np.where((j - 1 - t >= 0) & (j - 1 - t < m), j - 1 - t, -1) for t in range(max_en)]
     if lexical:
-        zh_hits = [[_gather(table, table.zh_matched, u, v) for v in en_units] for u in units]
-        en_hits = [[_gather(table, table.en_matched, u, v) for v in en_units] for u in units]
+        hits = [[_gather(table, table.en_matched, u, v) for v in en_units] for u in units]
+        # zh_shared[k][t]: keys of unit i-2-k also in unit i-1-k and in en unit j-1-t;
+        # en_shared[k][t]: keys of unit i-1-k in both en units j-2-t and j-1-t.
+        zh_shared = [
+            [_gather(table, table.zh_shared, units[k + 1], v) for v in en_units]
+            for k in range(max_zh - 1)
+        ]
+        en_shared = [
+            [_gather(table, table.en_shared, u, en_units[t + 1]) for t in range(max_en - 1)]
+            for u in units
+        ]
     costs = []
+    bounds = features.boundaries()
+    if bounds is not None:
+        zh_end = bounds[0][i]
+        en_end = bounds[1][np.clip(j, 0, m)]
+        merge_zh = params.merge_cost * (zh_end & ~en_end)
+        merge_en = params.merge_cost * (en_end & ~zh_end)
+        zh_group = np.concatenate([features.zh_group, [-1]])
+        en_group = np.concatenate([features.en_group, [-1]])
     for a, b in shapes:
         if b == 0:
-            costs.append(np.full((len(rows), width), float(params.skip_cost)))
+            total = np.full((len(rows), width), float(params.skip_cost))
+            if bounds is not None:
+                total = total + merge_zh
+            costs.append(total)
             continue
         total = np.full((len(rows), width), float(params.beads[(a, b)]))
+        if bounds is not None:
+            total += merge_zh + merge_en
+            if a >= 2:
+                first = np.maximum(i - a, 0)
+                total += params.merge_cost * (zh_group[first] != zh_group[np.maximum(i - 1, 0)])
+            if b >= 2:
+                last = np.clip(j - 1, 0, m - 1)
+                total += params.merge_cost * (en_group[np.clip(j - b, 0, m - 1)] != en_group[last])
         if "length" in params.signals:
             zh_len = features.zh_cum[i] - features.zh_cum[np.maximum(i - a, 0)]
             en_len = features.en_cum[np.clip(j, 0, m)] - features.en_cum[np.clip(j - b, 0, m)]
@@ -63,16 +91,28 @@ def block_costs(
                 zh_len, en_len, features.ratio, params.length_variance
             )
         if lexical:
-            matched = np.zeros_like(total)
+            zh_sum = np.zeros_like(total)
+            en_sum = np.zeros_like(total)
+            zh_union = np.zeros_like(total)  # keys of the Chinese found in the bead's English
+            en_union = np.zeros_like(total)
             items = np.zeros_like(total)
             for k in range(a):
-                hits = sum(zh_hits[k][t] for t in range(b))
-                matched += np.minimum(zh_total[units[k]], hits)
+                found = sum(hits[k][t] for t in range(b)) - params.redundancy * sum(
+                    en_shared[k][t] for t in range(b - 1)
+                )
+                zh_union += found
+                zh_sum += np.minimum(zh_total[units[k]], found)
                 items += zh_total[units[k]]
             for t in range(b):
-                hits = sum(en_hits[k][t] for k in range(a))
-                matched += np.minimum(en_total[en_units[t]], hits)
+                found = sum(hits[k][t] for k in range(a)) - params.redundancy * sum(
+                    zh_shared[k][t] for k in range(a - 1)
+                )
+                en_union += found
+                en_sum += np.minimum(en_total[en_units[t]], found)
                 items += en_total[en_units[t]]
+            # A unit whose matches all repeat its neighbour's (a headline over its lede) adds
+            # no evidence: each side's matches are capped by the other side's distinct ones.
+            matched = np.minimum(zh_sum, en_union) + np.minimum(en_sum, zh_union)
             if params.lexical_mode == "evidence":
                 total += params.lexical_weight * (params.unmatched_share * items - matched)
             else:

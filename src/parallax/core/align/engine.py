@@ -35,12 +35,19 @@ def align(
     en: Sequence[str],
     params: Params,
     glossary: Iterable[tuple[str, str]] = (),
+    groups: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list[Bead]:
     """Align ``zh`` with ``en`` under ``params``; every unit lands in exactly one bead, in order."""
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return [Bead((u,), (), 0.0) for u in range(n)] + [Bead((), (v,), 0.0) for v in range(m)]
     features = build_features(zh, en, params, glossary)
+    if groups is not None:
+        features = replace(
+            features,
+            zh_group=np.asarray(groups[0], dtype=np.int64),
+            en_group=np.asarray(groups[1], dtype=np.int64),
+        )
     tables: dict[int, tuple[Band, PairTable]] = {}
     if n + m <= SHORT_DOCUMENT and "length" in params.signals:
         features = _ratio_from_lexical_pass(features, params, tables)
@@ -87,7 +94,7 @@ def _search_widening(
         band, table = next(iter(tables.values()))
     else:
         band = make_band(length_diagonal(features.zh_cum, features.en_cum), m, params.band)
-        table = pair_table(features, band, params.max_zh, params.max_en)
+        table = pair_table(features, band, params.max_zh, params.max_en, params.redundancy > 0)
     recentred = 0
     while True:
         tables.clear()
@@ -100,7 +107,7 @@ def _search_widening(
             band = make_band(path_centre(path, features.n_zh), m, band.half_width)
         else:
             band = make_band(path_centre(path, features.n_zh), m, band.half_width * 2)
-        table = pair_table(features, band, params.max_zh, params.max_en)
+        table = pair_table(features, band, params.max_zh, params.max_en, params.redundancy > 0)
 
 
 def path_centre(path: Path, n: int) -> FloatArray:

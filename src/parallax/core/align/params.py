@@ -56,6 +56,9 @@ class Params:
     )
     signals: frozenset[str] = frozenset(SIGNALS)
     band: int = 16  # initial half width of the band, in units
+    redundancy: float = 1.0  # share of a bead's repeated matches discounted (0: none)
+    # A paragraph boundary passed inside a paragraph of the other side (or inside a bead).
+    merge_cost: float = 0.0
 
     def __post_init__(self) -> None:
         if (1, 1) not in self.beads or any(a < 1 or b < 1 for a, b in self.beads):
@@ -82,7 +85,7 @@ class Params:
         return replace(self, signals=self.signals - {signal})
 
 
-PARAGRAPHS = Params(lexical_weight=6.0, length_weight=0.5, length_variance=9.0)
+OLD_PARAGRAPHS = Params(lexical_weight=6.0, length_weight=0.5, length_variance=9.0)
 SENTENCES = Params(
     beads=dict(SENTENCE_BEADS),
     lexical_mode="evidence",
@@ -91,4 +94,6 @@ SENTENCES = Params(
     skip_cost=8.0,
     length_weight=0.55,
     weights={"dictionary": 1.0, "numbers": 1.5, "quotes": 1.0, "marks": 1.4, "glossary": 5.0},
+    redundancy=0.0,
 )
+PARAGRAPHS = replace(SENTENCES, skip_cost=2.0, merge_cost=1.5, redundancy=1.0)
