@@ -108,13 +108,16 @@ def test_single_huge_unit() -> None:
 
 
 def test_glossary_anchor_decides() -> None:
-    zh = ["甲乙丙丁。", "戊己庚辛。"]
+    """Which of three paragraphs has no English is a guess without evidence (doubtful rows);
+    the user's terms decide it, and the rows become confident."""
+    zh = ["甲乙丙丁。", "戊己庚辛。", "壬癸子丑。"]
     en = ["Zorblat.", "Quuxify."]
     plain = align_units(zh, en)
-    anchored = align_units(zh, en, glossary=[("甲乙", "Zorblat"), ("戊己", "Quuxify")])
-    _check_partition(plain, 2, 2)
-    assert [(b.zh, b.en) for b in anchored] == [((0,), (0,)), ((1,), (1,))]
-    assert anchored[0].score > plain[0].score
+    anchored = align_units(zh, en, glossary=[("甲乙", "Zorblat"), ("壬癸", "Quuxify")])
+    _check_partition(plain, 3, 2)
+    assert [(b.zh, b.en) for b in anchored] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    assert all(b.score < LOW_CONFIDENCE for b in plain)
+    assert all(b.score > LOW_CONFIDENCE for b in anchored)
 
 
 def test_align_sentences_splits_and_aligns() -> None:

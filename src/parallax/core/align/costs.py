@@ -60,30 +60,14 @@ def block_costs(
             for u in units
         ]
     costs = []
-    bounds = features.boundaries()
-    if bounds is not None:
-        zh_end = bounds[0][i]
-        en_end = bounds[1][np.clip(j, 0, m)]
-        merge_zh = params.merge_cost * (zh_end & ~en_end)
-        merge_en = params.merge_cost * (en_end & ~zh_end)
-        zh_group = np.concatenate([features.zh_group, [-1]])
-        en_group = np.concatenate([features.en_group, [-1]])
+    bounds = features.boundaries(params.merge_cost)
     for a, b in shapes:
+        total = np.full((len(rows), width), float(params.beads.get((a, b), params.skip_cost)))
+        if bounds is not None:
+            total += bounds.bead_cost(i, j, a, b)
         if b == 0:
-            total = np.full((len(rows), width), float(params.skip_cost))
-            if bounds is not None:
-                total = total + merge_zh
             costs.append(total)
             continue
-        total = np.full((len(rows), width), float(params.beads[(a, b)]))
-        if bounds is not None:
-            total += merge_zh + merge_en
-            if a >= 2:
-                first = np.maximum(i - a, 0)
-                total += params.merge_cost * (zh_group[first] != zh_group[np.maximum(i - 1, 0)])
-            if b >= 2:
-                last = np.clip(j - 1, 0, m - 1)
-                total += params.merge_cost * (en_group[np.clip(j - b, 0, m - 1)] != en_group[last])
         if "length" in params.signals:
             zh_len = features.zh_cum[i] - features.zh_cum[np.maximum(i - a, 0)]
             en_len = features.en_cum[np.clip(j, 0, m)] - features.en_cum[np.clip(j - b, 0, m)]

@@ -87,25 +87,21 @@ def search(features: Features, params: Params, band: Band, table: PairTable) -> 
 
 
 class _SkipSteps:
-    """Cumulative costs of runs of 0-1 beads along a row (``steps[x]``: from cell 0 to ``x``).
-
-    A 0-1 bead costs ``skip_cost``, plus ``merge_cost`` when it ends an English paragraph
-    inside a Chinese one (the document's paragraph structure, when known).
-    """
+    """Cumulative costs of runs of 0-1 beads along a row (``steps[x]``: from cell 0 to ``x``)."""
 
     def __init__(self, features: Features, params: Params, lo: npt.NDArray[np.int64], width: int):
         self.plain = params.skip_cost * np.arange(width, dtype=np.float64)
-        self.params = params
+        self.skip = params.skip_cost
         self.lo = lo
-        self.width = width
-        self.bounds = features.boundaries() if params.merge_cost else None
-        self.m = features.n_en
+        self.cells = np.arange(width)
+        self.bounds = features.boundaries(params.merge_cost)
 
     def of_row(self, i: int) -> FloatArray:
-        if self.bounds is None or self.bounds[0][i]:
+        if self.bounds is None:
             return self.plain
-        j = np.minimum(self.lo[i] + np.arange(self.width), self.m)
-        step = self.params.skip_cost + self.params.merge_cost * self.bounds[1][j]
+        step = self.skip + self.bounds.bead_cost(
+            np.full_like(self.cells, i), self.lo[i] + self.cells, 0, 1
+        )
         return np.cumsum(step) - step[0]
 
 

@@ -8,7 +8,7 @@ again when the ratio moved.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -30,17 +30,45 @@ RATIO_TOLERANCE = 0.03
 SHORT_DOCUMENT = 60
 
 
+@dataclass(frozen=True)
+class Search:
+    """What the search found: the features it used, its final band and pair table, the path."""
+
+    features: Features
+    band: Band
+    table: PairTable
+    path: Path
+
+
 def align(
     zh: Sequence[str],
     en: Sequence[str],
     params: Params,
     glossary: Iterable[tuple[str, str]] = (),
-    groups: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list[Bead]:
     """Align ``zh`` with ``en`` under ``params``; every unit lands in exactly one bead, in order."""
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return [Bead((u,), (), 0.0) for u in range(n)] + [Bead((), (v,), 0.0) for v in range(m)]
+    found = search_units(zh, en, params, glossary)
+    beads = []
+    for (zh_start, zh_end), (en_start, en_end) in found.path.beads:
+        zh_units, en_units = range(zh_start, zh_end), range(en_start, en_end)
+        score = bead_confidence(found.features, params, found.table, zh_units, en_units)
+        beads.append(Bead(tuple(zh_units), tuple(en_units), round(score, 4)))
+    return beads
+
+
+def search_units(
+    zh: Sequence[str],
+    en: Sequence[str],
+    params: Params,
+    glossary: Iterable[tuple[str, str]] = (),
+    groups: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> Search:
+    """The best path aligning ``zh`` with ``en`` (both non-empty); ``groups`` gives the
+    paragraph of each unit when the units are a document's sentences."""
+    n, m = len(zh), len(en)
     features = build_features(zh, en, params, glossary)
     if groups is not None:
         features = replace(
@@ -56,12 +84,8 @@ def align(
     if ratio is not None and abs(ratio / features.ratio - 1) > RATIO_TOLERANCE:
         features = replace(features, ratio=ratio)
         path, table = _search_widening(features, params, tables)
-    beads = []
-    for (zh_start, zh_end), (en_start, en_end) in path.beads:
-        zh_units, en_units = range(zh_start, zh_end), range(en_start, en_end)
-        score = bead_confidence(features, params, table, zh_units, en_units)
-        beads.append(Bead(tuple(zh_units), tuple(en_units), round(score, 4)))
-    return beads
+    band, _ = next(iter(tables.values()))
+    return Search(features, band, table, path)
 
 
 def _ratio_from_lexical_pass(

@@ -9,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.core.align.anchors import glossary_items
+from parallax.core.align.boundaries import Boundaries
 from parallax.core.align.items import Items, empty_items
 from parallax.core.align.keyjoin import KeyJoin, key_join
 from parallax.core.align.length import FloatArray, en_length, estimate_ratio, zh_length
@@ -41,11 +42,11 @@ class Features:
     def n_en(self) -> int:
         return len(self.en_len)
 
-    def boundaries(self) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]] | None:
-        """Whether each position ``0..n`` (``0..m``) lies between two paragraphs, or None."""
-        if self.zh_group is None or self.en_group is None:
+    def boundaries(self, merge_cost: float) -> Boundaries | None:
+        """The paragraph structure's costs, when the units are a document's sentences."""
+        if self.zh_group is None or self.en_group is None or not merge_cost:
             return None
-        return _bounds(self.zh_group), _bounds(self.en_group)
+        return Boundaries(_bounds(self.zh_group), _bounds(self.en_group), merge_cost)
 
 
 def _bounds(group: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
