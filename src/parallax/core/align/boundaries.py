@@ -36,10 +36,10 @@ class Boundaries:
         cost = np.zeros(np.broadcast(i, j).shape)
         if a:
             cost += half * (self.zh[i1] & ~self.en[j1]) + half * (self.zh[i0] & ~self.en[j0])
-            inside = self.zh_count[np.maximum(i1 - 1, 0)] - self.zh_count[i0]
-            cost += self.merge * np.maximum(inside, 0)
+            crossed: IntArray = self.zh_count[np.maximum(i1 - 1, 0)] - self.zh_count[i0]
+            cost += self.merge * np.maximum(crossed, 0)
         if b:
             cost += half * (self.en[j1] & ~self.zh[i1]) + half * (self.en[j0] & ~self.zh[i0])
-            inside = self.en_count[np.maximum(j1 - 1, 0)] - self.en_count[j0]
-            cost += self.merge * np.maximum(inside, 0)
+            crossed_en: IntArray = self.en_count[np.maximum(j1 - 1, 0)] - self.en_count[j0]
+            cost += self.merge * np.maximum(crossed_en, 0)
         return cost

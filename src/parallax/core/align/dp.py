@@ -102,7 +102,8 @@ class _SkipSteps:
         step = self.skip + self.bounds.bead_cost(
             np.full_like(self.cells, i), self.lo[i] + self.cells, 0, 1
         )
-        return np.cumsum(step) - step[0]
+        steps: FloatArray = np.cumsum(step) - step[0]
+        return steps
 
 
 def _backtrack(

@@ -86,7 +86,7 @@ def _flatten(sets: Sequence[Collection[int]]) -> tuple[IntArray, IntArray]:
     """The (unit, key) pairs of ``sets`` (frozensets or arrays) as two arrays, in unit order."""
     sizes = np.fromiter((len(keys) for keys in sets), np.int64, len(sets))
     if sets and isinstance(sets[0], np.ndarray):
-        keys = np.concatenate(list(sets)).astype(np.int64, copy=False)  # type: ignore[arg-type]
+        keys = np.concatenate(list(sets)).astype(np.int64, copy=False)
     else:
         keys = np.fromiter(chain.from_iterable(sets), np.int64, int(sizes.sum()))
     return np.repeat(np.arange(len(sets)), sizes), keys
