@@ -8,6 +8,8 @@ adds the bead prior, the length cost of Chinese units ``i-a..i-1`` against Engli
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from parallax.core.align.band import Band, IntArray
@@ -48,17 +50,12 @@ def block_costs(
     units = [np.where(i - 1 - k >= 0, i - 1 - k, -1) for k in range(max_zh)]
     en_units = [np.where((j - 1 - t >= 0) & (j - 1 - t < m), j - 1 - t, -1) for t in range(max_en)]
     if lexical:
-        hits = [[_gather(table, table.en_matched, u, v) for v in en_units] for u in units]
-        # zh_shared[k][t]: keys of unit i-2-k also in unit i-1-k and in en unit j-1-t;
-        # en_shared[k][t]: keys of unit i-1-k in both en units j-2-t and j-1-t.
-        zh_shared = [
-            [_gather(table, table.zh_shared, units[k + 1], v) for v in en_units]
-            for k in range(max_zh - 1)
-        ]
-        en_shared = [
-            [_gather(table, table.en_shared, u, en_units[t + 1]) for t in range(max_en - 1)]
-            for u in units
-        ]
+        hits = _Lazy(lambda k, t: _gather(table, table.en_matched, units[k], en_units[t]))
+        # zh_shared[k, t]: keys of unit i-2-k also in unit i-1-k and in en unit j-1-t;
+        # en_shared[k, t]: keys of unit i-1-k in both en units j-2-t and j-1-t.
+        zh_shared = _Lazy(lambda k, t: _gather(table, table.zh_shared, units[k + 1], en_units[t]))
+        en_shared = _Lazy(lambda k, t: _gather(table, table.en_shared, units[k], en_units[t + 1]))
+        redundancy = params.redundancy
     costs = []
     bounds = features.boundaries(params.merge_cost)
     for a, b in shapes:
@@ -81,16 +78,16 @@ def block_costs(
             en_union = np.zeros_like(total)
             items = np.zeros_like(total)
             for k in range(a):
-                found = sum(hits[k][t] for t in range(b)) - params.redundancy * sum(
-                    en_shared[k][t] for t in range(b - 1)
-                )
+                found = sum(hits[k, t] for t in range(b))
+                if redundancy and b > 1:
+                    found = found - redundancy * sum(en_shared[k, t] for t in range(b - 1))
                 zh_union += found
                 zh_sum += np.minimum(zh_total[units[k]], found)
                 items += zh_total[units[k]]
             for t in range(b):
-                found = sum(hits[k][t] for k in range(a)) - params.redundancy * sum(
-                    zh_shared[k][t] for k in range(a - 1)
-                )
+                found = sum(hits[k, t] for k in range(a))
+                if redundancy and a > 1:
+                    found = found - redundancy * sum(zh_shared[k, t] for k in range(a - 1))
                 en_union += found
                 en_sum += np.minimum(en_total[en_units[t]], found)
                 items += en_total[en_units[t]]
@@ -104,3 +101,17 @@ def block_costs(
                 total += params.lexical_weight * (1.0 - sim) * (a + b) / 2
         costs.append(total)
     return costs
+
+
+class _Lazy:
+    """Arrays computed on first use, keyed by (k, t)."""
+
+    def __init__(self, make: Callable[[int, int], FloatArray]) -> None:
+        self.make = make
+        self.done: dict[tuple[int, int], FloatArray] = {}
+
+    def __getitem__(self, key: tuple[int, int]) -> FloatArray:
+        found = self.done.get(key)
+        if found is None:
+            found = self.done[key] = self.make(*key)
+        return found

@@ -58,7 +58,7 @@ def key_join(items: Items) -> KeyJoin:
     m = len(items.en)
     zh_units, zh_keys = _flatten(items.zh_keys)
     en_units, en_keys = _flatten(items.en)
-    distinct = np.unique(en_keys)
+    distinct = distinct_sorted(en_keys)
     keep = np.isin(zh_keys, distinct)
     zh = Side(zh_units[keep], np.searchsorted(distinct, zh_keys[keep]))
     en = Side(en_units, np.searchsorted(distinct, en_keys))
@@ -71,6 +71,14 @@ def key_join(items: Items) -> KeyJoin:
     )
 
 
+def distinct_sorted(values: IntArray) -> IntArray:
+    """The distinct values, sorted (by sorting: NumPy 2's hashing ``unique`` is slower here)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    return ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
+
+
 def _code(side: Side, m: int) -> IntArray:
     return side.ranks * (m + 1) + side.units
 
@@ -78,7 +86,7 @@ def _code(side: Side, m: int) -> IntArray:
 def _next_shared(side: Side, top: int) -> Side:
     """The (unit, rank) pairs whose rank the next unit also holds."""
     codes = side.units * max(top, 1) + side.ranks
-    shared = np.intersect1d(codes, codes - max(top, 1))
+    shared = np.intersect1d(codes, codes - max(top, 1), assume_unique=True)
     return Side(shared // max(top, 1), shared % max(top, 1))
 
 

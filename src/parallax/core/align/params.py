@@ -55,7 +55,7 @@ class Params:
         }
     )
     signals: frozenset[str] = frozenset(SIGNALS)
-    band: int = 16  # initial half width of the band, in units
+    band: int = 32  # initial half width of the band, in units
     redundancy: float = 1.0  # share of a bead's repeated matches discounted (0: none)
     # A paragraph boundary passed inside a paragraph of the other side (or inside a bead).
     merge_cost: float = 0.0
