@@ -78,14 +78,14 @@ def block_costs(
             en_union = np.zeros_like(total)
             items = np.zeros_like(total)
             for k in range(a):
-                found = sum(hits[k, t] for t in range(b))
+                found: FloatArray = np.sum([hits[k, t] for t in range(b)], axis=0)
                 if redundancy and b > 1:
                     found = found - redundancy * sum(en_shared[k, t] for t in range(b - 1))
                 zh_union += found
                 zh_sum += np.minimum(zh_total[units[k]], found)
                 items += zh_total[units[k]]
             for t in range(b):
-                found = sum(hits[k, t] for k in range(a))
+                found = np.sum([hits[k, t] for k in range(a)], axis=0)
                 if redundancy and a > 1:
                     found = found - redundancy * sum(zh_shared[k, t] for k in range(a - 1))
                 en_union += found

@@ -73,10 +73,11 @@ def key_join(items: Items) -> KeyJoin:
 
 def distinct_sorted(values: IntArray) -> IntArray:
     """The distinct values, sorted (by sorting: NumPy 2's hashing ``unique`` is slower here)."""
-    ordered = np.sort(values)
+    ordered: IntArray = np.sort(values)
     if len(ordered) < 2:
         return ordered
-    return ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
+    distinct: IntArray = ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
+    return distinct
 
 
 def _code(side: Side, m: int) -> IntArray:

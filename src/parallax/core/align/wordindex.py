@@ -44,10 +44,9 @@ class WordIndex:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        load = lambda name: np.load(directory / f"{name}.npy")  # noqa: E731
-        self.codes, self.groups = load("codes"), load("groups")
-        self.starts, self.bytes = load("starts"), load("bytes")
-        self.key_starts, self.keys = load("key_starts"), load("keys")
+        self.codes, self.groups = _load(directory, "codes"), _load(directory, "groups")
+        self.starts, self.bytes = _load(directory, "starts"), _load(directory, "bytes")
+        self.key_starts, self.keys = _load(directory, "key_starts"), _load(directory, "keys")
         self.words = (directory / "words.txt").read_bytes()
         stems = (directory / "stems.txt").read_text(encoding="utf-8").split("\n")
         self.stem_ids = {stem: k for k, stem in enumerate(stems)}
@@ -106,6 +105,11 @@ class WordIndex:
         """Where each headword's gloss stem ids are in :attr:`keys`: starts and lengths."""
         starts = np.asarray(self.key_starts[headwords], dtype=np.int64)
         return starts, np.asarray(self.key_starts[headwords + 1], dtype=np.int64) - starts
+
+
+def _load(directory: Path, name: str) -> IntArray:
+    array: IntArray = np.load(directory / f"{name}.npy", allow_pickle=False)
+    return array
 
 
 def compile_index(
