@@ -136,6 +136,7 @@ def compile_index(
     directory.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}-"))
     try:
+        work.chmod(0o755)  # readable by all, like an installed package's files
         (work / "words.txt").write_bytes(b"".join(encoded))
         np.save(work / "codes.npy", np.array([table[s] for s in strings], dtype=np.int64))
         np.save(work / "groups.npy", groups)
