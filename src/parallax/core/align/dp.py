@@ -91,18 +91,25 @@ class _SkipSteps:
 
     def __init__(self, features: Features, params: Params, lo: npt.NDArray[np.int64], width: int):
         self.plain = params.skip_cost * np.arange(width, dtype=np.float64)
-        self.skip = params.skip_cost
         self.lo = lo
         self.cells = np.arange(width)
         self.bounds = features.boundaries(params.merge_cost)
+        if self.bounds is not None:
+            # A 0-1 bead ending at English position j inside a Chinese paragraph pays half the
+            # merge cost for each English paragraph boundary at its two ends (boundaries.py).
+            en = self.bounds.en.astype(np.float64)
+            ends = en.copy()
+            ends[1:] += en[:-1]
+            step = params.skip_cost + 0.5 * params.merge_cost * ends
+            step = np.concatenate([step, np.full(width, params.skip_cost)])  # past the grid
+            self.cumulative = np.cumsum(step)
 
     def of_row(self, i: int) -> FloatArray:
-        if self.bounds is None:
+        if self.bounds is None or self.bounds.zh[i]:
             return self.plain
-        step = self.skip + self.bounds.bead_cost(
-            np.full_like(self.cells, i), self.lo[i] + self.cells, 0, 1
-        )
-        steps: FloatArray = np.cumsum(step) - step[0]
+        start = int(self.lo[i])
+        cumulative = self.cumulative
+        steps: FloatArray = cumulative[start : start + len(self.cells)] - cumulative[start]
         return steps
 
 
@@ -117,10 +124,13 @@ def _backtrack(
 ) -> Path:
     beads: list[tuple[tuple[int, int], tuple[int, int]]] = []
     touches = False
+    lo, hi = band.lo.tolist(), band.hi.tolist()  # Python ints: this loop is per bead
+    margin = 2
     i, j = n, m
     while i > 0 or j > 0:
-        touches = touches or band.near_edge(i, j, m)
-        code = int(choices[i][j - band.lo[i]])
+        if not touches:  # within reach of an edge that is not the grid's (Band.near_edge)
+            touches = (lo[i] > 0 and j - lo[i] < margin) or (hi[i] < m and hi[i] - j < margin)
+        code = int(choices[i, j - lo[i]])
         if code == _SKIP_EN:
             a, b = 0, 1
         elif code < 0:

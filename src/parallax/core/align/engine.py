@@ -14,6 +14,7 @@ import numpy as np
 
 from parallax.core.align.band import Band, length_diagonal, make_band
 from parallax.core.align.bead import Bead
+from parallax.core.align.coarse import paragraph_features, sentence_centre
 from parallax.core.align.confidence import bead_confidence
 from parallax.core.align.dp import Path, search
 from parallax.core.align.features import Features, build_features
@@ -65,9 +66,11 @@ def search_units(
     params: Params,
     glossary: Iterable[tuple[str, str]] = (),
     groups: tuple[Sequence[int], Sequence[int]] | None = None,
+    coarse: Params | None = None,
 ) -> Search:
     """The best path aligning ``zh`` with ``en`` (both non-empty); ``groups`` gives the
-    paragraph of each unit when the units are a document's sentences."""
+    paragraph of each unit when the units are a document's sentences, and a long document's
+    paragraphs are then first searched as whole units under ``coarse`` (see :mod:`coarse`)."""
     n, m = len(zh), len(en)
     features = build_features(zh, en, params, glossary)
     if groups is not None:
@@ -77,6 +80,13 @@ def search_units(
             en_group=np.asarray(groups[1], dtype=np.int64),
         )
     tables: dict[int, tuple[Band, PairTable]] = {}
+    if coarse is not None and groups is not None and n + m > 4 * params.band:
+        paragraphs = paragraph_features(features)
+        rough, _ = _search_widening(paragraphs, coarse, {})
+        # Centred on the paragraphs' path, the band needs only half its width.
+        band = make_band(sentence_centre(rough.beads, features), m, max(8, params.band // 2))
+        table = pair_table(features, band, params.max_zh, params.max_en, params.redundancy > 0)
+        tables[band.half_width] = band, table
     if n + m <= SHORT_DOCUMENT and "length" in params.signals:
         features = _ratio_from_lexical_pass(features, params, tables)
     path, table = _search_widening(features, params, tables)

@@ -56,8 +56,8 @@ class KeyJoin:
 def key_join(items: Items) -> KeyJoin:
     """Prepare ``items`` for :meth:`KeyJoin.common` and the neighbour counts."""
     m = len(items.en)
-    zh_units, zh_keys = _flatten(items.zh_keys)
-    en_units, en_keys = _flatten(items.en)
+    zh_units, zh_keys = flatten(items.zh_keys)
+    en_units, en_keys = flatten(items.en)
     distinct = distinct_sorted(en_keys)
     keep = np.isin(zh_keys, distinct)
     zh = Side(zh_units[keep], np.searchsorted(distinct, zh_keys[keep]))
@@ -91,7 +91,7 @@ def _next_shared(side: Side, top: int) -> Side:
     return Side(shared // max(top, 1), shared % max(top, 1))
 
 
-def _flatten(sets: Sequence[Collection[int]]) -> tuple[IntArray, IntArray]:
+def flatten(sets: Sequence[Collection[int]]) -> tuple[IntArray, IntArray]:
     """The (unit, key) pairs of ``sets`` (frozensets or arrays) as two arrays, in unit order."""
     sizes = np.fromiter((len(keys) for keys in sets), np.int64, len(sets))
     if sets and isinstance(sets[0], np.ndarray):

@@ -56,19 +56,18 @@ class EnglishKeys:
 
     def __call__(self, text: str) -> frozenset[int]:
         memo = self.memo
-        found = set()
-        for token in tokens(text):
-            key = memo.get(token)
-            if key is None:
-                key = memo[token] = self._token_id(token)
-            if key >= 0:
-                found.add(key)
-        return frozenset(found)
+        words = set(tokens(text))
+        for token in words.difference(memo):
+            memo[token] = self._token_id(token)
+        return frozenset(memo[token] for token in words) - _NONE
 
     def _token_id(self, token: str) -> int:
         if token in STOP_WORDS or len(token) < 2:
             return -1
         return self.stem_ids.get(stem(token), -1)
+
+
+_NONE = frozenset([-1])
 
 
 def source_identity(path: Path) -> str:

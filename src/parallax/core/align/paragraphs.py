@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from parallax.core.align.bead import Bead
 from parallax.core.align.engine import align, search_units
 from parallax.core.align.margins import point_margins
-from parallax.core.align.params import Params
+from parallax.core.align.params import WHOLE_PARAGRAPHS, Params
 from parallax.core.align.structure import paragraph_rows, split_paragraphs
 
 # A row's confidence is logistic((margin - HALF_MARGIN) / MARGIN_SCALE), where the margin is
@@ -32,6 +32,7 @@ def align_paragraphs(
         params,
         glossary,
         groups=(sentences.zh_paragraph, sentences.en_paragraph),
+        coarse=WHOLE_PARAGRAPHS,
     )
     spans = [
         (tuple(range(*zh_span)), tuple(range(*en_span))) for zh_span, en_span in found.path.beads
