@@ -22,8 +22,8 @@ def paragraph_features(features: Features) -> Features:
     assert features.zh_group is not None and features.en_group is not None
     zh_group, en_group = features.zh_group, features.en_group
     n, m = int(zh_group[-1]) + 1, int(en_group[-1]) + 1
-    zh_len: FloatArray = np.bincount(zh_group, weights=features.zh_len, minlength=n)
-    en_len: FloatArray = np.bincount(en_group, weights=features.en_len, minlength=m)
+    zh_len = np.bincount(zh_group, weights=features.zh_len, minlength=n).astype(np.float64)
+    en_len = np.bincount(en_group, weights=features.en_len, minlength=m).astype(np.float64)
     signals = tuple(_grouped(items, zh_group, en_group, n, m) for items in features.signals)
     return Features(
         zh_len=zh_len,
