@@ -48,6 +48,24 @@ class KeyJoin:
         """Keys shared by Chinese ``u``, ``u + 1`` and English ``v`` (``u``'s windows)."""
         return _count(self.zh_next, self.en_codes, self.m, lo, hi, offset, size)
 
+    def reversed(self, n: int) -> KeyJoin:
+        """The join of the same document read backwards (unit ``u`` becomes ``n - 1 - u``)."""
+        m = self.m
+
+        def flip(side: Side, last: int) -> Side:
+            return Side(last - side.units[::-1], side.ranks[::-1])
+
+        def flip_codes(codes: IntArray, last: int) -> IntArray:
+            return np.sort(codes // (m + 1) * (m + 1) + last - codes % (m + 1))
+
+        return KeyJoin(
+            m,
+            flip(self.zh, n - 1),
+            flip_codes(self.en_codes, m - 1),
+            flip(self.zh_next, n - 2),  # the pair (u, u + 1) is keyed by its first unit
+            flip_codes(self.en_next_codes, m - 2),
+        )
+
     def en_shared(self, lo: IntArray, hi: IntArray, offset: IntArray, size: int) -> FloatArray:
         """Keys shared by Chinese ``u`` and English ``v`` and ``v + 1``."""
         return _count(self.zh, self.en_next_codes, self.m, lo, hi, offset, size)
@@ -115,6 +133,8 @@ def _count(
     for start in range(0, len(zh.units), JOIN_BLOCK):
         units = zh.units[start : start + JOIN_BLOCK]
         base = zh.ranks[start : start + JOIN_BLOCK] * (m + 1)
+        order = np.argsort(base, kind="stable")  # sorted queries: a far faster binary search
+        units, base = units[order], base[order]
         starts = np.searchsorted(codes, base + lo[units])
         runs = np.searchsorted(codes, base + hi[units]) - starts
         total = int(runs.sum())
@@ -124,5 +144,8 @@ def _count(
         position = np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs) + starts[owner]
         owners = units[owner]
         flat = offset[owners] + codes[position] % (m + 1) - lo[owners]
-        common += np.bincount(flat, minlength=size)
+        # The block's units are consecutive, so its pairs are one stretch of the table: count
+        # there (a count over the whole table per block would make the join quadratic).
+        first, last = int(flat.min()), int(flat.max()) + 1
+        common[first:last] += np.bincount(flat - first, minlength=last - first)
     return common

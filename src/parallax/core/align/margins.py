@@ -21,7 +21,6 @@ from parallax.core.align.dp import search
 from parallax.core.align.engine import Search
 from parallax.core.align.features import Features
 from parallax.core.align.items import Items
-from parallax.core.align.keyjoin import key_join
 from parallax.core.align.length import FloatArray
 from parallax.core.align.pairs import pair_table
 from parallax.core.align.params import Params
@@ -88,7 +87,7 @@ def reversed_features(features: Features) -> Features:
         zh_cum=np.concatenate([[0.0], np.cumsum(zh_len)]),
         en_cum=np.concatenate([[0.0], np.cumsum(en_len)]),
         signals=signals,
-        joins=tuple(key_join(items) for items in signals),
+        joins=tuple(join.reversed(features.n_zh) for join in features.joins),
         zh_group=None if features.zh_group is None else features.zh_group[::-1].copy(),
         en_group=None if features.en_group is None else features.en_group[::-1].copy(),
     )
