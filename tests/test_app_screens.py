@@ -66,9 +66,10 @@ async def test_the_manager_switches_the_writable_glossary_for_the_reader(
     assert not (glossary_dir / "my-terms.tsv").exists()
 
 
-async def test_a_suggestion_already_in_the_glossary_is_not_marked_added(
+async def test_a_suggestion_already_in_the_glossary_completes_it(
     glossary_dir: Path,
 ) -> None:
+    """One term, one row: the accepted pair completes the row that is there (its context)."""
     GlossaryStore(glossary_dir).add("my-terms", new_term("雙遏制", "dual containment"))
     app = own_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -78,8 +79,11 @@ async def test_a_suggestion_already_in_the_glossary_is_not_marked_added(
         screen = app.screen
         await pilot.press("enter")  # 雙遏制 / dual containment: in my-terms already
         await settle(app, pilot)
-        assert screen.accepted == set()  # type: ignore[attr-defined]
-        assert any("already in my-terms" in str(n.message) for n in app._notifications)
+        assert screen.accepted == {("雙遏制", "dual containment")}  # type: ignore[attr-defined]
+        messages = [str(n.message) for n in app._notifications]
+        assert any("updated 雙遏制 / dual containment in my-terms" in m for m in messages)
+    (term,) = GlossaryStore(glossary_dir).load("my-terms").terms
+    assert term.en == "dual containment" and "雙遏制" in term.context_zh
 
 
 async def test_manager_export_dialog_exports_on_enter(glossary_dir: Path, tmp_path: Path) -> None:
@@ -95,7 +99,8 @@ async def test_manager_export_dialog_exports_on_enter(glossary_dir: Path, tmp_pa
         path.value = str(tmp_path / "terms.csv")  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(app, pilot)
-    assert "雙遏制,dual containment" in (tmp_path / "terms.csv").read_text(encoding="utf-8")
+    exported = (tmp_path / "terms.csv").read_text(encoding="utf-8")
+    assert "雙遏制,雙遏制,双遏制,dual containment" in exported
 
 
 async def test_fixer_keys_with_nothing_to_do_say_so() -> None:

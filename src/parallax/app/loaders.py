@@ -50,20 +50,20 @@ def text_key(text: str, lang: str) -> str:
 def index_pairs(terms: Sequence[Term]) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
     """:attr:`GlossaryState.by_text` for ``terms``."""
     index: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for term in terms:
-        if term.zh.strip() and term.en.strip():
-            pair = (term.zh.strip(), term.en.strip())
-            for lang, text in (("zh", term.zh), ("en", term.en)):
-                index.setdefault((lang, text_key(text, lang)), []).append(pair)
+    from parallax.core.glossary.merging import term_pairs
+
+    for pair in term_pairs(terms):
+        for lang, text in zip(("zh", "en"), pair, strict=True):
+            index.setdefault((lang, text_key(text, lang)), []).append(pair)
     return {key: tuple(pairs) for key, pairs in index.items()}
 
 
 def open_store(directory: Path | None) -> GlossaryStore:
     """The glossary store of ``directory`` (``--glossary-dir``) or the default directory; the
     writable glossary is ``$PARALLAX_WRITABLE_GLOSSARY`` or ``my-terms``."""
-    from parallax.core.glossary import GlossaryStore, glossary_dir, writable_glossary_name
+    from parallax.core.glossary.store import open_store as open_glossaries
 
-    return GlossaryStore(glossary_dir(directory), writable_name=writable_glossary_name())
+    return open_glossaries(directory)
 
 
 def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState:
@@ -87,8 +87,10 @@ def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState
 
 
 def glossary_pairs(terms: Sequence[Term]) -> list[tuple[str, str]]:
-    """``(zh, en)`` pairs for the aligner's glossary anchors."""
-    return [(t.zh, t.en) for t in terms if t.zh.strip() and t.en.strip()]
+    """``(zh, en)`` pairs for the aligner's glossary anchors (one per English rendering)."""
+    from parallax.core.glossary.merging import term_pairs
+
+    return term_pairs(terms)
 
 
 @dataclass(frozen=True)
@@ -163,13 +165,13 @@ def load_words() -> None:
 
 
 def load_dictionary() -> None:
-    """Load CC-CEDICT (cached after the first run) and warm up romanisation."""
-    from parallax.core import cedict, chinese
+    """Load CC-CEDICT (cached after the first run) and the readings' tables and model."""
+    from parallax.core import cedict, readings
 
     cedict.lookup("中")
     cedict.segmenter()
-    chinese.pinyin("中")
-    chinese.jyutping("中")
+    readings.load()
+    readings.jyutping("中")
 
 
 def word_end(text: str, start: int) -> int:

@@ -32,14 +32,12 @@ class Hit:
 
 @lru_cache(maxsize=20_000)
 def syllables(text: str) -> tuple[tuple[int, str], ...]:
-    """``(offset, toneless syllable)`` of every Han character of ``text`` in order."""
-    out: list[tuple[int, str]] = []
-    for run in _HAN_RUN.finditer(text):
-        parts = chinese.pinyin_plain(run.group()).split()
-        if len(parts) != len(run.group()):
-            parts = [chinese.pinyin_plain(c) or c for c in run.group()]
-        out.extend((run.start() + i, p) for i, p in enumerate(parts))
-    return tuple(out)
+    """``(offset, toneless syllable)`` of every Han character of ``text`` in order (its readings
+    in context, :mod:`parallax.core.readings`)."""
+    from parallax.core.readings import pinyin_syllables, toneless
+
+    found = pinyin_syllables(text)
+    return tuple((i, toneless(s)) for i, s in enumerate(found) if s and _HAN_RUN.match(text[i]))
 
 
 def _pinyin_hits(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -62,6 +60,10 @@ def search(zh: Sequence[str], en: Sequence[str], query: str) -> list[Hit]:
     english = regex.compile(regex.escape(query), regex.IGNORECASE | regex.V1)
     words = query.lower().replace("ü", "v").split() if _PINYIN_QUERY.fullmatch(query) else []
     hits: list[Hit] = []
+    if words:  # the readings of every paragraph in one batch, cached for the loop below
+        from parallax.core.readings import pinyin_syllables_many
+
+        pinyin_syllables_many([t for t in zh if t])
     for row, (zh_text, en_text) in enumerate(zip(zh, en, strict=True)):
         if zh_text:
             folded = chinese.fold(zh_text)

@@ -21,12 +21,12 @@ def add_draft(name: str, draft: TermDraft, term_id: str) -> StoreOp:
 
     def op(store: GlossaryStore) -> Outcome:
         from parallax.app.screens.add_term import term_of
+        from parallax.core.glossary import operations
 
-        term = term_of(draft, term_id)
-        saved = store.add(name, term)
-        if saved.id != term.id:
-            return False, f"{saved.zh or saved.en} / {saved.en} is already in {name}"
-        return True, f"{term.zh or term.en} → {name}"
+        report = operations.add(store, name, term_of(draft, term_id))
+        if report.action == "added":
+            return True, f"{draft.zh or draft.en} → {name}"
+        return report.action == "updated", report.message
 
     return op
 
@@ -35,13 +35,12 @@ def edit(name: str, old: Term, values: dict[str, str]) -> StoreOp:
     """Give term ``old`` of glossary ``name`` the edit dialog's ``values``."""
 
     def op(store: GlossaryStore) -> Outcome:
-        from parallax.core.glossary.term import edited
+        from parallax.core.glossary import operations
 
-        new = edited(old, **values)
-        if new is old:
+        report = operations.edit_values(store, name, old, values)
+        if report.action == "unchanged":
             return False, ""
-        store.update(name, new)
-        return True, f"{new.zh or new.en} edited in {name}"
+        return True, f"{old.zh or old.en} edited in {name}"
 
     return op
 

@@ -145,13 +145,16 @@ class AddTermScreen(ModalScreen[TermDraft | None]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        """Return the edited draft (a Chinese or an English term is needed)."""
+        """Return the edited draft (the Chinese is needed)."""
         values = {
             name: self.query_one(f"#{name}", Input).value.strip()
             for name in ("zh", "en", "note", "tags")
         }
-        if not values["zh"] and not values["en"]:
-            self.notify("type a Chinese or an English term", severity="warning", markup=False)
+        if not values["zh"]:
+            self.notify(
+                "type the Chinese: a glossary term needs it", severity="warning", markup=False
+            )
+            self.query_one("#zh", Input).focus()
             return
         values["status"] = str(self.query_one("#status", Select).value)
         self.dismiss(replace(self.draft, **values))

@@ -1,6 +1,8 @@
 """The glossary manager's work, as plain functions run in worker threads (no Textual here).
 
-Each returns the one-line message the manager shows; errors are ValueError/OSError (one line).
+Each returns the one-line message the manager shows, from the reports of
+:mod:`parallax.core.glossary.operations` (the same path as ``parallax glossary``); errors are
+ParallaxError/OSError (one line).
 """
 
 from __future__ import annotations
@@ -10,9 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from parallax.core.errors import ParallaxError
-from parallax.core.glossary import GlossaryStore, Term
+from parallax.core.glossary import GlossaryStore, Term, operations
 from parallax.core.glossary.filtering import SORT_KEYS, filter_terms, sort_terms
-from parallax.core.glossary.term import edited
 
 COLUMN_OF_KEY = {"zh": "Chinese", "pinyin": "Pinyin", "en": "English", "status": "Status"}
 
@@ -31,23 +32,18 @@ class NothingChanged(Exception):
 
 def save_edit(store: GlossaryStore, name: str, old: Term, values: dict[str, str]) -> str:
     """Save the dialog's ``values`` for term ``old`` of glossary ``name``; the message."""
-    new = edited(old, **values)
-    if new is old:
-        raise NothingChanged(f"no change to {describe(old)}")
-    store.update(name, new)
-    return f"saved {describe(new)} in {name}"
+    report = operations.edit_values(store, name, old, values)
+    if report.action == "unchanged":
+        raise NothingChanged(report.message)
+    return report.message
 
 
 def restore(store: GlossaryStore, name: str, term: Term) -> str:
     """Put ``term`` back as it was (undo an edit or a delete); the message."""
-    store.add_many(name, [term])
-    return f"undone: {describe(term)} back in {name}"
+    return operations.restore(store, name, term).message
 
 
-def describe(term: Term) -> str:
-    """A term in a message: its Chinese and English, on one line."""
-    text = " / ".join(part for part in (term.zh, term.en) if part)
-    return " ".join(text.split())[:60]
+describe = operations.describe
 
 
 def resolve(path_text: str) -> Path:
@@ -63,41 +59,20 @@ def export_path(name: str, fmt: str, directory: Path | None = None) -> Path:
     ``-omegat``, ``-anki``, ``-lute``, ``-tbx2`` added where formats share a suffix)."""
     from parallax.core.glossary.formats import SUFFIXES
 
-    tail = "" if fmt in ("csv", "tbx", "json") else f"-{fmt.removeprefix('csv-')}"
+    tail = "" if fmt in ("csv", "tbx", "json", "apkg") else f"-{fmt.removeprefix('csv-')}"
     return (directory or Path.cwd()) / f"{name}{tail}{SUFFIXES[fmt]}"
 
 
 def export_glossary(store: GlossaryStore, name: str, fmt: str, path: Path) -> str:
     """Write glossary ``name`` to ``path`` in format ``fmt`` (atomically); the message."""
-    from parallax.core.glossary.formats import export_terms, unexportable
-    from parallax.core.safefile import atomic_write
-
-    terms = store.load(name).terms
-    data = export_terms(terms, fmt, name=name)
-    skipped, why = unexportable(terms, fmt)
-    if not path.parent.is_dir():
-        raise ParallaxError(f"{path}: no such directory {str(path.parent)!r}")
-    if path.is_dir():
-        raise ParallaxError(f"{path}: is a directory, give a file name")
-    atomic_write(path, data, backups=0)
-    left_out = f" ({len(skipped)} skipped: {why})" if skipped else ""
-    return f"exported {len(terms) - len(skipped)} terms of {name} as {fmt} to {path}{left_out}"
+    return operations.write_export(operations.export(store, name, fmt), path)
 
 
 def import_into(store: GlossaryStore, path: Path, fmt: str) -> str:
     """Import the file at ``path`` (format ``fmt`` or ``auto``) into the writable glossary."""
-    from parallax.core.glossary.formats import import_file
+    from parallax.core.align import paragraph_pairs
 
-    if not path.is_file():
-        raise ParallaxError(f"{path}: no such file")
-    result = import_file(path, fmt)
-    name = store.writable_name
-    counts = store.import_terms(name, result.terms)
-    bad = f"; {len(result.problems)} rows skipped" if result.problems else ""
-    return (
-        f"imported {counts.new} new, {counts.updated} updated, {counts.unchanged} unchanged"
-        f" from {path} into {name}{bad}"
-    )
+    return operations.import_file(store, path, fmt, aligned=paragraph_pairs).message
 
 
 def make_writable(store: GlossaryStore, name: str) -> str:

@@ -137,19 +137,21 @@ class ReaderTasks(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="note")
     def compute_note(self, row: int, text: str, kind: str | None) -> None:
-        """Romanise the cursor row's Chinese for the line under it."""
-        from parallax.core import chinese
+        """Read the cursor row's Chinese (pinyin or Jyutping), shown above its characters."""
+        from parallax.core import readings
 
-        note = (
-            ""
-            if kind is None or not text
-            else (chinese.pinyin(text) if kind == "pinyin" else chinese.jyutping(text))
-        )
-        self.app.call_from_thread(self._set_note, row, note)
+        found: list[str | None] | None = None
+        if kind is not None and text:
+            if kind == "pinyin":
+                found = readings.pinyin_syllables(text)
+            else:
+                found = readings.jyutping_syllables(text)
+        self.app.call_from_thread(self._set_note, row, text, found)
 
-    def _set_note(self, row: int, note: str) -> None:
-        if row == self.view.cursor:
-            self.view.set_note(note)
+    def _set_note(self, row: int, text: str, found: list[str | None] | None) -> None:
+        view = self.view
+        if row == view.cursor and view.zh_shown[row] == text:
+            view.set_readings(found)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="alignment")
     def save_alignment(self, rows: list[Row]) -> None:

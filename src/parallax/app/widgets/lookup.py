@@ -21,6 +21,34 @@ ORIGINS = {
 }
 
 
+def marked_reading(numbered: str) -> str:
+    """A CC-CEDICT reading with tone marks: ``zhu3 yao4`` -> ``zhǔ yào`` (``Bei3 jing1`` ->
+    ``Běi jīng``: proper nouns keep their capital)."""
+    from parallax.core.readings import marked
+
+    out = []
+    for syllable in numbered.split():
+        mark = marked(syllable) if syllable[-1:].isdigit() else syllable
+        out.append(mark[:1].upper() + mark[1:] if syllable[:1].isupper() else mark)
+    return " ".join(out)
+
+
+def jyutping_of(zh: str) -> str:
+    """Jyutping of a headword (ToJyutping, as everywhere in parallax)."""
+    from parallax.core import readings
+
+    return readings.jyutping(zh)
+
+
+def term_readings(term: Term) -> tuple[str, str]:
+    """A glossary term's pinyin and Jyutping: as saved, computed in context when missing."""
+    from parallax.core import readings
+
+    pinyin = term.pinyin or (readings.pinyin(term.zh) if term.zh else "")
+    jyutping = term.jyutping or (readings.jyutping(term.zh) if term.zh else "")
+    return pinyin, jyutping
+
+
 def _line(label: str, value: str) -> Content:
     return Content.assemble((f"{label:<10}", LABEL), value)
 
@@ -51,22 +79,24 @@ class LookupPanel(Static):
         elif not dictionary:
             self.show_text(f"{text}: the dictionary is still loading…")
         else:
-            from parallax.core import cedict
+            from parallax.core import cedict, readings
 
-            self.show_entries(text, cedict.lookup(text), chinese.pinyin(text))
+            reading = f"{readings.pinyin(text)}  {readings.jyutping(text)}".strip()
+            self.show_entries(text, cedict.lookup(text), reading)
 
     def show_terms(self, terms: Sequence[Term], zh_trad: str, zh_simp: str) -> None:
-        """Show glossary ``terms`` (the senses of one Chinese term, or one English term)."""
+        """Show glossary ``terms`` (one Chinese term, or the terms of one English word)."""
         first = terms[0]
+        pinyin, jyutping = term_readings(first)
         lines = [
             Content.assemble(
                 (f"{zh_trad}", "bold"),
                 "  ",
                 (zh_simp, "bold"),
                 "  ",
-                first.pinyin,
+                pinyin,
                 "  ",
-                (first.jyutping, "italic"),
+                (jyutping, "italic"),
             ),
         ]
         for term in terms:
@@ -105,7 +135,15 @@ class LookupPanel(Static):
             trad, simp = entry.traditional, entry.simplified
             head = trad if trad == simp else f"{trad}  {simp}"
             lines.append(
-                Content.assemble((head, "bold"), "  ", entry.pinyin, "  ", ("CC-CEDICT", "dim"))
+                Content.assemble(
+                    (head, "bold"),
+                    "  ",
+                    marked_reading(entry.pinyin),
+                    "  ",
+                    (jyutping_of(trad), "italic"),
+                    "  ",
+                    ("CC-CEDICT", "dim"),
+                )
             )
             lines.append(Content("  " + " / ".join(entry.senses[:6])))
         self._show(lines)

@@ -6,12 +6,13 @@ mouse; the lazy layout and scrolling are in :class:`RowCanvas`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import events
 from textual.message import Message
 from textual.strip import Strip
 
 from parallax.app.highlight import EMPTY, Highlighter, RowMarks, overlays, styled
-from parallax.app.layout import offset_at
 from parallax.app.model import Hit, Lang, Row, Selection
 from parallax.app.widgets.painter import Frame, Painter
 from parallax.app.widgets.row_canvas import RowCanvas
@@ -68,7 +69,7 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         self.zh_shown = [r.zh_text for r in rows]
         self.cursor = 0
         self.swapped = False
-        self.note = ""
+        self.readings: tuple[str | None, ...] | None = None  # the cursor row's, interlinear
         self.selection: Selection | None = None
         self.highlighter: Highlighter | None = None
         self.hits: dict[int, list[Hit]] = {}
@@ -84,6 +85,7 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         self.zh_shown = zh_shown if zh_shown is not None else [r.zh_text for r in rows]
         self.cursor = min(self.cursor, max(len(rows) - 1, 0))
         self.selection = None
+        self.readings = None
         self.hits = {}
         self._marks.clear()
         self._reset_layout()
@@ -98,6 +100,7 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         """Display these Chinese texts (e.g. converted script) instead of the current ones."""
         self.zh_shown = zh_shown
         self.selection = None
+        self.readings = None  # they were for the other script's text
         self._marks.clear()
         self._reset_layout()
 
@@ -114,10 +117,18 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         self.swapped = swapped
         self._reset_layout()
 
-    def set_note(self, note: str) -> None:
-        """A line (pinyin, Jyutping) shown under the cursor row's Chinese; "" for none."""
-        self.note = note
+    def set_readings(self, readings: Sequence[str | None] | None) -> None:
+        """Readings (pinyin or Jyutping, one per character of the cursor row's Chinese as
+        shown, None where there is none) drawn above the characters; None for none."""
+        if readings is not None and len(readings) != len(self.zh_shown[self.cursor]):
+            readings = None  # not for this text (the script changed meanwhile)
+        self.readings = tuple(readings) if readings is not None else None
         self._forget(self.cursor)
+
+    @property
+    def note(self) -> str:
+        """The cursor row's readings as one line of syllables ("" when none are shown)."""
+        return " ".join(r for r in self.readings or () if r)
 
     def set_hits(self, hits: dict[int, list[Hit]]) -> None:
         """Search hits to show, by row."""
@@ -137,8 +148,8 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             return
         row = max(0, min(row, len(self.rows) - 1))
         old, self.cursor = self.cursor, row
-        if self.selection is not None or self.note:
-            self.selection, self.note = None, ""  # both belonged to the old row
+        if self.selection is not None or self.readings is not None:
+            self.selection, self.readings = None, None  # both belonged to the old row
             self._forget(old)
             self._forget(row)
         self._composed.pop((old, True), None)
@@ -212,7 +223,7 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             self.get_component_rich_style("parallel--separator"),
             self.get_component_rich_style("parallel--note"),
         )
-        return painter.paint(layout, left, right, styled(self.note, ()))
+        return painter.paint(layout, left, right)
 
     # ----------------------------------------------------------------- mouse
     def _point(self, event: events.MouseEvent) -> tuple[int, Lang, int] | None:
@@ -233,7 +244,7 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             ("en" if self.swapped else "zh") if side == "left" else ("zh" if self.swapped else "en")
         )
         text = self.text(row, lang)
-        return (row, lang, offset_at(text, line, x)) if text else None
+        return (row, lang, layout.offset_at(side, text, line, x)) if text else None
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         """Start a selection by drag."""

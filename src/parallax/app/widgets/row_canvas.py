@@ -26,7 +26,7 @@ class RowCanvas(ScrollView):
     zh_shown: list[str]
     cursor: int
     swapped: bool
-    note: str
+    readings: tuple[str | None, ...] | None
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -80,8 +80,8 @@ class RowCanvas(ScrollView):
         layout = self._layouts.get(row)
         if layout is None:
             left, right = self._cells(row)
-            note = self.note if row == self.cursor else ""
-            layout = lay_out(left, right, self._columns, note, note_right=self.swapped)
+            readings = self.readings if row == self.cursor else None
+            layout = lay_out(left, right, self._columns, readings, ruby_right=self.swapped)
             self._layouts[row] = layout
             self._heights.set(row, layout.height)
         return layout
