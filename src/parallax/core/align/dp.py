@@ -128,7 +128,7 @@ def _backtrack(
     margin = 2
     i, j = n, m
     while i > 0 or j > 0:
-        if not touches:  # within reach of an edge that is not the grid's (Band.near_edge)
+        if not touches:  # within reach of an edge of the band that is not the grid's
             touches = (lo[i] > 0 and j - lo[i] < margin) or (hi[i] < m and hi[i] - j < margin)
         code = int(choices[i, j - lo[i]])
         if code == _SKIP_EN:
