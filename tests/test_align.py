@@ -140,3 +140,14 @@ def test_path_centre_follows_the_path() -> None:
 
     path = DpPath([((0, 1), (0, 2)), ((1, 1), (2, 3)), ((1, 3), (3, 4))], False, 0.0)
     assert path_centre(path, 3).tolist() == [0.0, 3.0, 3.5, 4.0]
+
+
+def test_long_repetitive_numbered_document_aligns(seed_path: Path) -> None:
+    """Paragraphs repeated in cycles of different lengths on the two sides, numbered: a row may
+    end off the best path's cells, and its confidence must still be computed (was an
+    IndexError in the margins' backward band)."""
+    doc = load_document(seed_path)
+    zh = [f"{i}. {doc.zh_texts[i % len(doc.zh_texts)]}" for i in range(500)]
+    en = [f"{i}. {doc.en_texts[i % len(doc.en_texts)]}" for i in range(500)]
+    beads = align_units(zh, en)
+    _check_partition(beads, 500, 500)

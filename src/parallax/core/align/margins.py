@@ -47,11 +47,19 @@ def point_margins(found: Search, params: Params, points: Sequence[tuple[int, int
     best = found.path.cost
 
     def through(i: np.ndarray, j: np.ndarray) -> tuple[FloatArray, FloatArray]:
-        return forward[i, j - band.lo[i]], backward[n - i, (m - j) - mirror.lo[n - i]]
+        """Forward and backward costs at cells ``(i, j)``; infinite outside either band."""
+        i, j = np.atleast_1d(i), np.atleast_1d(j)
+        x = j - band.lo[i]
+        y = (m - j) - mirror.lo[n - i]
+        inside_f = (x >= 0) & (j <= band.hi[i])
+        inside_b = (y >= 0) & (m - j <= mirror.hi[n - i])
+        f = np.where(inside_f, forward[i, np.clip(x, 0, forward.shape[1] - 1)], np.inf)
+        b = np.where(inside_b, backward[n - i, np.clip(y, 0, backward.shape[1] - 1)], np.inf)
+        return f, b
 
     margins = []
     for i, j in points:
-        here_f, here_b = (float(x) for x in through(np.array(i), np.array(j)))
+        here_f, here_b = (float(x[0]) for x in through(np.array(i), np.array(j)))
         # Cells of row i, then of column j: the best path through each, unless that path is
         # just this point's path with units skipped before or after it (not an alternative).
         columns = np.arange(lo[i], hi[i] + 1)

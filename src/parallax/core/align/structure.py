@@ -51,43 +51,50 @@ def paragraph_rows(sentences: Sentences, beads: Sequence[Span]) -> list[Span]:
     """The paragraph rows that the sentence ``beads`` (in order, covering every sentence) imply.
 
     Two paragraphs share a row when a bead pairs a sentence of one with a sentence of the other
-    (or holds sentences of both); beads are monotonic, so every row is a run of consecutive
-    paragraphs on each side. Paragraphs with no paired sentence are rows of their own. Rows come
-    in the order the beads first reach them.
+    (or holds sentences of both). A row is a run of consecutive paragraphs on each side: one
+    whose sentences were all left unpaired but which lies between two paragraphs of a row
+    (its sentences skipped between paired ones) belongs to that row. Other paragraphs with no
+    paired sentence are rows of their own. Rows come in the order the beads first reach them.
     """
-    parent = list(range(sentences.n_zh + sentences.n_en))  # zh paragraphs, then en ones
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def nodes(bead: Span) -> list[int]:
-        zh_ids, en_ids = bead
-        return [sentences.zh_paragraph[i] for i in zh_ids] + [
-            sentences.n_zh + sentences.en_paragraph[i] for i in en_ids
-        ]
-
-    for bead in beads:
-        if bead[0] and bead[1]:
-            first, *others = nodes(bead)
-            for node in others:
-                parent[find(node)] = find(first)
-    members: dict[int, tuple[list[int], list[int]]] = {}
-    for node in range(len(parent)):
-        zh_ids, en_ids = members.setdefault(find(node), ([], []))
-        if node < sentences.n_zh:
-            zh_ids.append(node)
+    zh_of, en_of = sentences.zh_paragraph, sentences.en_paragraph
+    spans: list[list[int]] = []  # [zh first, zh last, en first, en last] of each paired row
+    for zh_ids, en_ids in beads:
+        if not zh_ids or not en_ids:
+            continue
+        zh_first, zh_last = zh_of[zh_ids[0]], zh_of[zh_ids[-1]]
+        en_first, en_last = en_of[en_ids[0]], en_of[en_ids[-1]]
+        if spans and (zh_first <= spans[-1][1] or en_first <= spans[-1][3]):
+            spans[-1][1] = max(spans[-1][1], zh_last)  # shares a paragraph: the same row
+            spans[-1][3] = max(spans[-1][3], en_last)
         else:
-            en_ids.append(node - sentences.n_zh)
+            spans.append([zh_first, zh_last, en_first, en_last])
+    zh_row: dict[int, int] = {}
+    en_row: dict[int, int] = {}
+    for r, (zh_first, zh_last, en_first, en_last) in enumerate(spans):
+        zh_row.update(dict.fromkeys(range(zh_first, zh_last + 1), r))
+        en_row.update(dict.fromkeys(range(en_first, en_last + 1), r))
     rows: list[Span] = []
-    seen: set[int] = set()
-    for bead in beads:
-        for node in nodes(bead):
-            root = find(node)
-            if root not in seen:
-                seen.add(root)
-                zh_ids, en_ids = members[root]
-                rows.append((tuple(zh_ids), tuple(en_ids)))
+    done_rows: set[int] = set()
+    done_zh: set[int] = set()
+    done_en: set[int] = set()
+    for zh_ids, en_ids in beads:
+        for side, ids, owner, row_of, done in (
+            ("zh", zh_ids, zh_of, zh_row, done_zh),
+            ("en", en_ids, en_of, en_row, done_en),
+        ):
+            for paragraph in dict.fromkeys(owner[i] for i in ids):
+                found = row_of.get(paragraph)
+                if found is not None:
+                    if found not in done_rows:
+                        done_rows.add(found)
+                        zh_first, zh_last, en_first, en_last = spans[found]
+                        rows.append(
+                            (
+                                tuple(range(zh_first, zh_last + 1)),
+                                tuple(range(en_first, en_last + 1)),
+                            )
+                        )
+                elif paragraph not in done:
+                    done.add(paragraph)
+                    rows.append(((paragraph,), ()) if side == "zh" else ((), (paragraph,)))
     return rows
