@@ -68,33 +68,19 @@ def paragraph_rows(sentences: Sentences, beads: Sequence[Span]) -> list[Span]:
             spans[-1][3] = max(spans[-1][3], en_last)
         else:
             spans.append([zh_first, zh_last, en_first, en_last])
-    zh_row: dict[int, int] = {}
-    en_row: dict[int, int] = {}
-    for r, (zh_first, zh_last, en_first, en_last) in enumerate(spans):
-        zh_row.update(dict.fromkeys(range(zh_first, zh_last + 1), r))
-        en_row.update(dict.fromkeys(range(en_first, en_last + 1), r))
-    rows: list[Span] = []
-    done_rows: set[int] = set()
-    done_zh: set[int] = set()
-    done_en: set[int] = set()
+    in_zh = {k for span in spans for k in range(span[0], span[1] + 1)}
+    in_en = {k for span in spans for k in range(span[2], span[3] + 1)}
+    alone: list[tuple[str, int]] = []  # paragraphs of no row, in the order beads reach them
     for zh_ids, en_ids in beads:
-        for side, ids, owner, row_of, done in (
-            ("zh", zh_ids, zh_of, zh_row, done_zh),
-            ("en", en_ids, en_of, en_row, done_en),
-        ):
-            for paragraph in dict.fromkeys(owner[i] for i in ids):
-                found = row_of.get(paragraph)
-                if found is not None:
-                    if found not in done_rows:
-                        done_rows.add(found)
-                        zh_first, zh_last, en_first, en_last = spans[found]
-                        rows.append(
-                            (
-                                tuple(range(zh_first, zh_last + 1)),
-                                tuple(range(en_first, en_last + 1)),
-                            )
-                        )
-                elif paragraph not in done:
-                    done.add(paragraph)
-                    rows.append(((paragraph,), ()) if side == "zh" else ((), (paragraph,)))
+        alone += [("zh", k) for k in dict.fromkeys(zh_of[i] for i in zh_ids) if k not in in_zh]
+        alone += [("en", k) for k in dict.fromkeys(en_of[i] for i in en_ids) if k not in in_en]
+    rows: list[Span] = []
+    pending = iter(dict.fromkeys(alone))
+    waiting = next(pending, None)
+    for zh_first, zh_last, en_first, en_last in [*spans, [sentences.n_zh, 0, sentences.n_en, 0]]:
+        while waiting is not None and waiting[1] < (zh_first if waiting[0] == "zh" else en_first):
+            rows.append(((waiting[1],), ()) if waiting[0] == "zh" else ((), (waiting[1],)))
+            waiting = next(pending, None)
+        if zh_first < sentences.n_zh or en_first < sentences.n_en:
+            rows.append((tuple(range(zh_first, zh_last + 1)), tuple(range(en_first, en_last + 1))))
     return rows
