@@ -72,17 +72,17 @@ def search(features: Features, params: Params, band: Band, table: PairTable) -> 
         column = cells[None, None, :] + (lo[i] - b_of[None, :] - lo[safe])[:, :, None]
         valid = (source[:, :, None] >= 0) & (column >= 0) & (column < span[safe][:, :, None])
         index = np.where(valid, safe[:, :, None] * width + column, outside)
-        block = np.where(cells[None, None, :] >= span[i][:, :, None], _INF, block)
+        spans = span[rows.start : rows.stop].tolist()
         for r, row in enumerate(rows):
-            total = flat_costs[index[r]] + block[r]
+            w = spans[r]  # the row's cells inside the band; the rest stay infinite
+            total = flat_costs[index[r, :, :w]] + block[r, :, :w]
             choice = total.argmin(axis=0)
-            best = total[choice, cells]
-            steps = skip_steps.of_row(row)
+            best = total[choice, cells[:w]]
+            steps = skip_steps.of_row(row)[:w]
             running = np.minimum.accumulate(best - steps) + steps
             skipped = running < best - 1e-9
-            choices[row] = np.where(skipped, _SKIP_EN, choice)
-            costs[row] = np.where(skipped, running, best)
-            costs[row, span[row] :] = _INF
+            choices[row, :w] = np.where(skipped, _SKIP_EN, choice)
+            costs[row, :w] = np.where(skipped, running, best)
     return _backtrack(choices, shapes, band, n, m, float(costs[n, m - lo[n]]), costs)
 
 
