@@ -85,17 +85,31 @@ def shipped_index_dir() -> Path:
 def word_index() -> WordIndex:
     """The index of the CC-CEDICT in use: shipped with the package, cached, or compiled now."""
     source = cedict.source_path()
+    found = _ready_index(source)
+    if found is None:
+        found = cedict.cache_file("wordindex", INDEX_VERSION * 100 + LEXICON_VERSION)
+        found = found.with_suffix("")
+        build_index(source, found)
+    return WordIndex(found)
+
+
+def index_ready() -> bool:
+    """Whether the aligner's index of the CC-CEDICT in use exists (no compiling to wait for)."""
+    try:
+        return _ready_index(cedict.source_path()) is not None
+    except (OSError, cedict.CedictError):
+        return False
+
+
+def _ready_index(source: Path) -> Path | None:
+    """The shipped or cached index compiled from ``source``, if there is one."""
     identity = source_identity(source) if source.is_file() else ""
-    if not os.environ.get(cedict.ENV_SOURCE):
-        shipped = shipped_index_dir()
-        if is_index(shipped) and (shipped / "source.txt").read_text(encoding="utf-8") == identity:
-            return WordIndex(shipped)
-    directory = cedict.cache_file("wordindex", INDEX_VERSION * 100 + LEXICON_VERSION)
-    directory = directory.with_suffix("")
-    if is_index(directory) and (directory / "source.txt").read_text(encoding="utf-8") == identity:
-        return WordIndex(directory)
-    build_index(source, directory)
-    return WordIndex(directory)
+    candidates = [] if os.environ.get(cedict.ENV_SOURCE) else [shipped_index_dir()]
+    cached = cedict.cache_file("wordindex", INDEX_VERSION * 100 + LEXICON_VERSION)
+    for directory in [*candidates, cached.with_suffix("")]:
+        if is_index(directory) and (directory / "source.txt").read_text("utf-8") == identity:
+            return directory
+    return None
 
 
 def build_index(source: Path, directory: Path) -> None:
