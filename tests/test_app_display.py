@@ -142,7 +142,7 @@ async def test_realign_forgets_the_fixes_and_aligns_afresh() -> None:
 
 async def test_realign_is_in_the_palette_and_the_keys_panel() -> None:
     from parallax.app.commands import ReaderCommands
-    from parallax.app.widgets.keys import key_lines
+    from parallax.app.widgets.keys_panel import key_lines
 
     assert any("Re-align (forget my fixes)" in line.plain for line in key_lines())
     app = seed_app()

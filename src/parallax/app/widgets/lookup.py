@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from parallax.core.glossary import Term
 
 LABEL = "bold $text-accent"
+GLOSSARY = "italic $text-secondary"
 ORIGINS = {
     "quote": "quoted in the aligned text",
     "glossary": "your glossary",
@@ -65,15 +66,23 @@ class LookupPanel(Static):
     """
 
     def show_selection(
-        self, text: str, lang: str, terms: Sequence[Term], *, dictionary: bool
+        self,
+        text: str,
+        lang: str,
+        terms: Sequence[Term],
+        *,
+        dictionary: bool,
+        origins: Sequence[str] = (),
     ) -> None:
-        """Show the selected ``text``: its glossary ``terms``, else its CC-CEDICT entries (Chinese,
-        once the ``dictionary`` is loaded), else say it is unknown."""
+        """Show the selected ``text``: its glossary ``terms`` (from the glossaries named in
+        ``origins``, one per term), else its CC-CEDICT entries (Chinese, once the
+        ``dictionary`` is loaded), else say it is unknown."""
         from parallax.core import chinese
 
         if terms:
             zh = terms[0].zh or text
-            self.show_terms(terms, chinese.to_traditional(zh), chinese.to_simplified(zh))
+            trad, simp = chinese.to_traditional(zh), chinese.to_simplified(zh)
+            self.show_terms(terms, trad, simp, origins)
         elif lang == "en":
             self.show_text(f"{text}: not in the glossary (a: find its Chinese and add it)")
         elif not dictionary:
@@ -84,8 +93,11 @@ class LookupPanel(Static):
             reading = f"{readings.pinyin(text)}  {readings.jyutping(text)}".strip()
             self.show_entries(text, cedict.lookup(text), reading)
 
-    def show_terms(self, terms: Sequence[Term], zh_trad: str, zh_simp: str) -> None:
-        """Show glossary ``terms`` (one Chinese term, or the terms of one English word)."""
+    def show_terms(
+        self, terms: Sequence[Term], zh_trad: str, zh_simp: str, origins: Sequence[str] = ()
+    ) -> None:
+        """Show glossary ``terms`` (one Chinese term, or the terms of one English word), each
+        block saying which glossary it comes from (``origins``, one per term)."""
         first = terms[0]
         pinyin, jyutping = term_readings(first)
         lines = [
@@ -99,14 +111,22 @@ class LookupPanel(Static):
                 (jyutping, "italic"),
             ),
         ]
-        for term in terms:
+        for number, term in enumerate(terms):
             facts = "   ".join(
                 x
                 for x in (term.pos, f"status: {term.status}", " ".join(term.tags))
                 if x and x != "status: "
             )
+            origin = origins[number] if number < len(origins) else ""
             lines.append(
-                Content.assemble((f"{'English':<10}", LABEL), (term.en, "bold"), "   ", facts)
+                Content.assemble(
+                    (f"{'English':<10}", LABEL),
+                    (term.en, "bold"),
+                    "   ",
+                    (f"[{origin}]", GLOSSARY) if origin else "",
+                    "   " if origin else "",
+                    facts,
+                )
             )
             if term.note:
                 lines.append(_line("note", term.note))

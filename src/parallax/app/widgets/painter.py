@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from rich.segment import Segment
 from rich.style import Style
@@ -11,6 +12,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from parallax.app.layout import GUTTER, SEPARATOR, Columns, RowLayout
+from parallax.app.model import Row
 from parallax.app.ruby import RubyLine
 from parallax.app.wrap import Line
 
@@ -88,37 +90,57 @@ def cell(content: Content, line: Line, width: int) -> list[Segment]:
     return segments
 
 
+GutterState = Literal["", "pending", "low", "confirmed"]
+"""What a row's gutter says: nothing, not aligned yet (·), uncertain (?), confirmed (✓)."""
+
+MARKS: dict[str, str] = {"": " ", "pending": "·", "low": "?", "confirmed": "✓"}
+MARK_STYLES: dict[str, str] = {
+    "": "parallel--note",
+    "pending": "parallel--note",
+    "low": "parallel--low",
+    "confirmed": "parallel--confirmed",
+}
+
+
 @dataclass(frozen=True)
 class Frame:
-    """Styles and gutters looked up once per frame rather than once per line."""
+    """Styles and gutters looked up once per frame rather than once per line.
+
+    The gutter is two cells: the cursor marker (``▌``) or a blank, then the row's mark, so the
+    cursor row still shows whether it is uncertain or confirmed."""
 
     width: int
     base: Style
     cursor: Style
-    gutter: Strip
-    cursor_gutter: Strip
-    low_gutter: Strip
-    pending_gutter: Strip
-    confirmed_gutter: Strip
+    gutters: dict[tuple[str, bool], Strip]
     blank: Strip
 
     @classmethod
     def of(cls, view: Widget) -> Frame:
-        """The frame of ``view`` (component classes ``parallel--cursor/marker/low/confirmed``)."""
+        """The frame of ``view`` (component classes ``parallel--cursor/marker/low/...``)."""
         base = view.rich_style
         style = view.get_component_rich_style
         width = view.scrollable_content_region.width
-        return cls(
-            width,
-            base,
-            base + style("parallel--cursor"),
-            Strip([Segment(" " * GUTTER)], GUTTER),
-            Strip([Segment("▌ ", style("parallel--marker"))], GUTTER),
-            Strip([Segment("? ", style("parallel--low"))], GUTTER),
-            Strip([Segment("· ", style("parallel--note"))], GUTTER),
-            Strip([Segment("✓ ", style("parallel--confirmed"))], GUTTER),
-            Strip.blank(width, base),
-        )
+        marker = Segment("▌", style("parallel--marker"))
+        gutters = {}
+        for state, mark in MARKS.items():
+            segment = Segment(mark, style(MARK_STYLES[state]))
+            gutters[(state, False)] = Strip([Segment(" "), segment], GUTTER)
+            gutters[(state, True)] = Strip([marker, segment], GUTTER)
+        return cls(width, base, base + style("parallel--cursor"), gutters, Strip.blank(width, base))
+
+    @staticmethod
+    def state_of(row: Row) -> GutterState:
+        """The gutter state of ``row``."""
+        if row.score is None:
+            return "pending"
+        if row.low:
+            return "low"
+        return "confirmed" if row.confirmed else ""
+
+    def gutter(self, state: str, at_cursor: bool) -> Strip:
+        """The gutter of a line: the row's mark on its first line (``state``, else "")."""
+        return self.gutters[(state, at_cursor)]
 
     def compose(self, gutter: Strip, body: Strip, style: Style) -> Strip:
         """A finished line: gutter and body in ``style``, padded to the width."""

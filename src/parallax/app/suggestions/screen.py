@@ -8,7 +8,7 @@ so a reject followed by an un-reject reaches the file in that order.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -17,14 +17,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from parallax.app.dialogs.term import AddTermScreen
+from parallax.app.model import one_line
 from parallax.app.ordering import InOrder
-from parallax.app.screens.add_term import AddTermScreen, TermDraft, draft_from
-from parallax.app.screens.reader_tasks import one_line
-from parallax.app.suggestion_context import context
+from parallax.app.suggestions.context import context
+from parallax.app.terms.draft import TermDraft, draft_from
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
@@ -41,6 +43,32 @@ _RESULTS: dict[tuple[object, ...], list[Suggestion]] = {}
 
 class _Closed(Exception):
     """The screen was closed while the suggestions were computed."""
+
+
+@dataclass
+class Progressed(Message):
+    """The suggestions are ``percent`` computed."""
+
+    percent: int
+
+
+@dataclass
+class Suggested(Message):
+    """The suggestions, best first (``error``: computing them failed; ``warning``: a damaged
+    rejections file was skipped)."""
+
+    found: list[Suggestion]
+    error: str = ""
+    warning: str = ""
+
+
+@dataclass
+class WriteFailed(Message):
+    """A rejection change (``op`` of ``pair``) could not be saved."""
+
+    op: str
+    pair: Pair
+    error: str
 
 
 class SuggestionsScreen(ModalScreen[None]):
@@ -116,7 +144,7 @@ class SuggestionsScreen(ModalScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
     def compute(self) -> None:
         """Load this document's rejections and rank the candidate pairs."""
-        worker, bar, shown = get_current_worker(), self.query_one(ProgressBar), [-1]
+        worker, shown = get_current_worker(), [-1]
 
         def progress(fraction: float) -> None:
             if worker.is_cancelled:
@@ -124,20 +152,18 @@ class SuggestionsScreen(ModalScreen[None]):
             percent = int(max(0.0, min(fraction, 1.0)) * 100)
             if percent != shown[0]:
                 shown[0] = percent
-                self.app.call_from_thread(bar.update, progress=percent)
+                self.post_message(Progressed(percent))
 
         try:
             from parallax.core.alignment_store import document_key
             from parallax.core.rejections import load_rejections
             from parallax.core.suggest import suggest_terms
 
+            warning = ""
             try:
                 rejected = load_rejections(self.doc)
             except ValueError as error:  # a damaged file: say so, suggest all the same
-                rejected = set()
-                self.app.call_from_thread(
-                    partial(self.notify, markup=False, severity="warning"), one_line(error)
-                )
+                rejected, warning = set(), one_line(error)
             key = (
                 document_key(self.doc.zh_texts, self.doc.en_texts),
                 tuple((b.zh, b.en) for b in self.beads),
@@ -159,20 +185,27 @@ class SuggestionsScreen(ModalScreen[None]):
             return
         except Exception as error:  # one line for the user, no traceback
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, one_line(error))
+                self.post_message(Suggested([], one_line(error)))
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._fill, found)
+            self.post_message(Suggested(found, warning=warning))
 
-    def _failed(self, error: str) -> None:
+    def on_progressed(self, message: Progressed) -> None:
+        """Move the progress bar."""
+        self.query_one(ProgressBar).update(progress=message.percent)
+
+    def on_suggested(self, message: Suggested) -> None:
+        """Show the suggestions (or say why there are none)."""
+        if message.warning:
+            self.notify(message.warning, severity="warning", markup=False)
         self.query_one(ProgressBar).display = False
-        self.query_one("#suggest-status", Static).update(f"no suggestions: {error}")
-        self.notify(error, title="suggestions", severity="error", markup=False)
-
-    def _fill(self, found: list[Suggestion]) -> None:
+        if message.error:
+            self.query_one("#suggest-status", Static).update(f"no suggestions: {message.error}")
+            self.notify(message.error, title="suggestions", severity="error", markup=False)
+            return
+        found = message.found
         self.suggestions, self.ready = list(found), True
         self._by_key = {f"{s.zh}\t{s.en}": s for s in found}
-        self.query_one(ProgressBar).display = False
         self._refill()
 
     def _write(self, op: str, pair: Pair) -> None:
@@ -188,10 +221,12 @@ class SuggestionsScreen(ModalScreen[None]):
             try:
                 (rejections.reject if op == "reject" else rejections.unreject)(self.doc, zh, en)
             except Exception as error:
-                self.app.call_from_thread(self._write_failed, op, (zh, en), one_line(error))
+                self.post_message(WriteFailed(op, (zh, en), one_line(error)))
 
-    def _write_failed(self, op: str, pair: Pair, error: str) -> None:
-        self.notify(error, title=f"could not {op}", severity="error", markup=False)
+    def on_write_failed(self, message: WriteFailed) -> None:
+        """A rejection change was not saved: say so (a pair rejected comes back)."""
+        op, pair = message.op, message.pair
+        self.notify(message.error, title=f"could not {op}", severity="error", markup=False)
         if op == "reject" and pair in self.rejected:  # show it again: it was not saved
             self.rejected.discard(pair)
             self.rejected_order.remove(pair)

@@ -1,9 +1,9 @@
-"""Fixing the alignment from the reader: row operations on beads (via parallax.core.corrections)."""
+"""Fixing an alignment by hand: the operations on beads (via ``parallax.core.corrections``) and
+the rows they are shown as. No Textual here."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from parallax.app.model import Lang, Row
@@ -22,26 +22,6 @@ DESCRIPTIONS = {
     "confirm": "confirm row",
 }
 """What undoing each operation puts back (the undo list's wording)."""
-
-
-class LatestSave:
-    """Saves of one file from worker threads: one at a time, and only the newest asked for
-    (an older one still waiting is skipped: the newer writes after it)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._newest = 0
-
-    def ticket(self) -> int:
-        """Ask for a save (on the UI thread); pass the ticket to :meth:`run` in the worker."""
-        self._newest += 1
-        return self._newest
-
-    def run(self, ticket: int, save: Callable[[], object]) -> None:
-        """Call ``save`` unless a newer ticket was given out meanwhile."""
-        with self._lock:
-            if ticket == self._newest:
-                save()
 
 
 def beads_of(rows: Sequence[Row]) -> list[Bead]:
@@ -110,3 +90,21 @@ def unit_near(beads: Sequence[Bead], index: int, side: Lang) -> int:
     before = [u for cell in units[:index] for u in cell]
     after = [u for cell in units[index:] for u in cell]
     return before[-1] if before else (after[0] if after else 0)
+
+
+def split_unit(units: Sequence[int], paragraphs: Sequence[str], start: int) -> int | None:
+    """The unit of a cell (``units``, their texts ``paragraphs``) whose paragraph holds offset
+    ``start``, unless it is the cell's first (a split there would unpair the row: the plain
+    split does)."""
+    unit = unit_at([len(p) for p in paragraphs], units, start)
+    return None if unit is None or unit == units[0] else unit
+
+
+def alignment_fact(rows: Sequence[Row], by_hand: bool) -> str:
+    """The status line's fact about the rows: how many, fixed by hand, uncertain, confirmed."""
+    low = sum(r.low for r in rows)
+    confirmed = sum(r.confirmed for r in rows)
+    how = ", fixed by hand" if by_hand else (f", {low} uncertain" if low else "")
+    if confirmed:
+        how += f", {confirmed} confirmed"
+    return f"{len(rows)} rows{how}"

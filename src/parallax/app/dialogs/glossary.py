@@ -1,134 +1,39 @@
-"""The glossary manager's dialogs: edit a term, name a new glossary, import, export.
+"""The glossary manager's dialogs: name a new glossary, import a file, export a glossary.
 
-Each is a ``ModalScreen`` that dismisses with a typed result, or ``None`` on escape.
+Each dismisses with a typed result, or ``None`` on escape.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Input, Label, Select
 
-from parallax.app.screens.manager_tasks import export_path, resolve
-from parallax.core.glossary import STATUSES, Term
+from parallax.app.dialogs.base import DIALOG_CSS, Dialog
+from parallax.core.errors import ParallaxError
 from parallax.core.glossary.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 80%; max-width: 100; height: auto; max-height: 100%; overflow-y: auto;
-    border: thick $primary; background: $surface; padding: 0 1;
-}}
-{name} .title {{ text-style: bold; margin-top: 1; }}
-{name} .field {{ height: auto; }}
-{name} .field > Label {{ width: 10; margin-top: 1; }}
-{name} .field > Input, {name} .field > Select {{ width: 1fr; }}
-{name} #hint {{ color: $warning; height: auto; }}
-{name} #buttons {{ height: auto; margin-top: 1; }}
-"""
+
+def resolve(path_text: str) -> Path:
+    """The path typed in a dialog (``~`` expanded, relative to the working directory)."""
+    text = path_text.strip()
+    if not text:
+        raise ParallaxError("type a file path")
+    return Path(os.path.abspath(Path(text).expanduser()))
 
 
-T = TypeVar("T")
+def export_path(name: str, fmt: str, directory: Path | None = None) -> Path:
+    """A sensible file for exporting glossary ``name`` as ``fmt``: ``NAME.SUFFIX`` (``-excel``,
+    ``-omegat``, ``-anki``, ``-lute``, ``-tbx2`` added where formats share a suffix)."""
+    from parallax.core.glossary.formats import SUFFIXES
 
-
-class Dialog(ModalScreen[T | None], Generic[T]):
-    """A dialog with an OK button: enter in a field or ``ctrl+s`` submits, escape cancels."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
-        Binding("ctrl+s", "submit", "OK", id="dialog-ok"),
-    ]
-    OK = "OK"
-
-    def buttons(self) -> ComposeResult:
-        """The OK and Cancel buttons."""
-        with Horizontal(id="buttons"):
-            yield Button(self.OK, variant="primary", id="ok")
-            yield Button("Cancel", id="cancel")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in a field submits."""
-        event.stop()
-        self.action_submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """OK or Cancel."""
-        event.stop()
-        if event.button.id == "ok":
-            self.action_submit()
-        else:
-            self.action_cancel()
-
-    @staticmethod
-    def field(label: str, widget: Input | Select[str]) -> Horizontal:
-        """A labelled input on one row."""
-        return Horizontal(Label(label), widget, classes="field")
-
-    def value_of(self, name: str) -> str:
-        """The text of input ``#name``."""
-        return self.query_one(f"#{name}", Input).value
-
-    def action_submit(self) -> None:
-        """Dismiss with the result (subclasses)."""
-        raise NotImplementedError
-
-    def action_cancel(self) -> None:
-        """Close without a result."""
-        self.dismiss(None)
-
-    def warn(self, message: str) -> None:
-        """A one-line warning (plain text)."""
-        self.notify(" ".join(message.split()), severity="warning", markup=False)
-
-
-class TermEditScreen(Dialog[dict[str, str]]):
-    """Edit a term's Chinese, English, note, tags and status; dismisses with the values
-    (``zh``, ``en``, ``note``, ``tags``, ``status``; see ``manager_tasks.edited``)."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="TermEditScreen")
-    OK = "Save"
-
-    def __init__(self, term: Term, glossary: str = "") -> None:
-        super().__init__()
-        self.term = term
-        self.name_of_glossary = f"a term of {glossary}" if glossary else "a term"
-
-    def compose(self) -> ComposeResult:
-        """Four inputs, the status and the buttons."""
-        term = self.term
-        with Vertical():
-            yield Label(Content(f"Edit {self.name_of_glossary}"), classes="title")
-            for name, label, value in (
-                ("zh", "Chinese", term.zh),
-                ("en", "English", term.en),
-                ("note", "Note", term.note),
-                ("tags", "Tags", " ".join(term.tags)),
-            ):
-                yield self.field(label, Input(value, id=name, placeholder=label))
-            statuses = [(s, s) for s in STATUSES]
-            select = Select(statuses, value=term.status, allow_blank=False, id="status")
-            yield self.field("Status", select)
-            yield from self.buttons()
-
-    def on_mount(self) -> None:
-        """Focus the English."""
-        self.query_one("#en", Input).focus()
-
-    def action_submit(self) -> None:
-        """The values typed (a Chinese or an English term is needed)."""
-        values = {name: self.value_of(name) for name in ("zh", "en", "note", "tags")}
-        if not values["zh"].strip() and not values["en"].strip():
-            self.warn("type a Chinese or an English term")
-            return
-        values["status"] = str(self.query_one("#status", Select).value)
-        self.dismiss(values)
+    tail = "" if fmt in ("csv", "tbx", "json", "apkg") else f"-{fmt.removeprefix('csv-')}"
+    return (directory or Path.cwd()) / f"{name}{tail}{SUFFIXES[fmt]}"
 
 
 class NameScreen(Dialog[str]):

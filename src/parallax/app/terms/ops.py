@@ -1,4 +1,4 @@
-"""Changes to a glossary made from the reader, as plain functions run in a worker thread (no
+"""Changes to a glossary made from the reader, as store operations run in a worker thread (no
 Textual here). Each returns whether the file changed and a line to tell the user ("" for none).
 """
 
@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from parallax.app.terms.draft import TermDraft, term_of
+
 if TYPE_CHECKING:
-    from parallax.app.screens.add_term import TermDraft
     from parallax.core.glossary import GlossaryStore, Term
 
 Outcome = tuple[bool, str]
@@ -20,7 +21,6 @@ def add_draft(name: str, draft: TermDraft, term_id: str) -> StoreOp:
     """Add ``draft`` to glossary ``name`` as term ``term_id`` (readings computed here)."""
 
     def op(store: GlossaryStore) -> Outcome:
-        from parallax.app.screens.add_term import term_of
         from parallax.core.glossary import operations
 
         report = operations.add(store, name, term_of(draft, term_id))

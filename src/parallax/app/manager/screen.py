@@ -16,15 +16,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input, Label, OptionList
 
-from parallax.app.screens import manager_tasks as tasks
-from parallax.app.screens.manager_base import COLUMNS, ManagerBase
-from parallax.app.screens.manager_dialogs import (
-    ExportScreen,
-    FileChoice,
-    ImportScreen,
-    NameScreen,
-    TermEditScreen,
-)
+from parallax.app.dialogs.glossary import ExportScreen, FileChoice, ImportScreen, NameScreen
+from parallax.app.dialogs.term import TermEditScreen
+from parallax.app.manager import tasks
+from parallax.app.manager.state import COLUMNS, ManagerBase
 from parallax.core.glossary import Glossary, Term
 from parallax.core.glossary.filtering import SORT_KEYS
 
@@ -33,8 +28,10 @@ class GlossaryManagerScreen(ManagerBase):
     """List, filter, sort, edit, delete, import and export glossaries (escape closes)."""
 
     DEFAULT_CSS = """
-    GlossaryManagerScreen #glossaries { width: 32; height: 1fr; border: round $primary; }
-    GlossaryManagerScreen #right { height: 1fr; }
+    GlossaryManagerScreen #glossaries {
+        width: 1fr; min-width: 14; max-width: 32; height: 1fr; border: round $primary;
+    }
+    GlossaryManagerScreen #right { width: 3fr; height: 1fr; }
     GlossaryManagerScreen #filter { margin: 0 0; }
     GlossaryManagerScreen #terms { height: 1fr; }
     GlossaryManagerScreen #summary { height: 1; color: $text-muted; padding: 0 1; }
@@ -75,7 +72,6 @@ class GlossaryManagerScreen(ManagerBase):
         table = self.table
         for key, label in COLUMNS:
             table.add_column(label, key=key)
-        table.add_column("Tags", key="tags")
         table.focus()
         self.query_one("#glossaries", OptionList).border_title = "Glossaries"
         self.load_list(None)

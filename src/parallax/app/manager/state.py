@@ -1,38 +1,82 @@
-"""The glossary manager's state, widgets and workers (the keys are in ``manager``).
+"""The glossary manager's state, widgets and workers (the keys are in :mod:`.screen`).
 
-Each worker calls the core (through ``manager_tasks``) and hands its result to the UI thread;
+Each worker calls the core (through :mod:`.tasks`) and posts its result as one message;
 errors are one-line notifications.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from parallax.app.dialogs.glossary import FileChoice
+from parallax.app.manager import tasks
+from parallax.app.model import one_line
 from parallax.app.ordering import InOrder
-from parallax.app.screens import manager_tasks as tasks
-from parallax.app.screens.manager_dialogs import FileChoice
 from parallax.app.undo import UndoList, UndoStep
 from parallax.core.glossary import Glossary, GlossaryInfo, GlossaryStore, Term
 from parallax.core.glossary.filtering import SORT_KEYS
 
-COLUMNS = (("zh", "Chinese"), ("pinyin", "Pinyin"), ("en", "English"), ("status", "Status"))
+COLUMNS = (
+    ("zh", "Chinese"),
+    ("en", "English"),
+    ("pinyin", "Pinyin"),
+    ("status", "Status"),
+    ("tags", "Tags"),
+)
+"""The terms table's columns: the Chinese and English first, so a narrow terminal shows both."""
 Change = Callable[[GlossaryStore], str]
 MAX_ROWS = 1000  # rows in the table (filling it is the slow part); the filter narrows
 
 
-def one_line(error: BaseException) -> str:
-    """An exception as one line."""
-    return " ".join((str(error) or type(error).__name__).split())
+@dataclass
+class Listed(Message):
+    """The glossaries of ``store`` (show ``select``, if given)."""
+
+    store: GlossaryStore
+    infos: list[GlossaryInfo]
+    select: str | None
+
+
+@dataclass
+class TermsFound(Message):
+    """The terms of ``glossary`` to show, filtered and sorted."""
+
+    glossary: Glossary
+    shown: list[Term]
+
+
+@dataclass
+class Changed(Message):
+    """A change was made (``message`` to tell, "" for none) or not (``error``, or
+    ``nothing``: it changed nothing); ``step`` is its undo step."""
+
+    message: str
+    step: UndoStep | None = None
+    error: str = ""
+    nothing: bool = False
+
+
+@dataclass
+class Written(Message):
+    """The changes asked for before closing are written: close."""
+
+
+@dataclass
+class Failed(Message):
+    """A step failed: ``error`` in one line."""
+
+    error: str
 
 
 def cell(text: str, limit: int = 60) -> Text:
@@ -90,13 +134,17 @@ class ManagerBase(Screen[bool]):
             store = open_store(self.glossary_dir)
             infos = store.list()
         except (ValueError, OSError) as error:
-            self.app.call_from_thread(self.fail, one_line(error))
+            self.post_message(Failed(one_line(error)))
             return
-        self.app.call_from_thread(self._show_list, store, infos, select)
+        self.post_message(Listed(store, infos, select))
 
-    def _show_list(
-        self, store: GlossaryStore, infos: list[GlossaryInfo], select: str | None
-    ) -> None:
+    def on_failed(self, message: Failed) -> None:
+        """One line, plain text."""
+        self.fail(message.error)
+
+    def on_listed(self, message: Listed) -> None:
+        """Show the glossaries, and the terms of the one wanted."""
+        store, infos, select = message.store, message.infos, message.select
         self.store, self.infos = store, infos
         options = self.query_one("#glossaries", OptionList)
         options.clear_options()
@@ -153,12 +201,14 @@ class ManagerBase(Screen[bool]):
                 return
             shown = tasks.shown_terms(glossary.terms, query, sort, reverse)
         except (ValueError, OSError) as error:
-            self.app.call_from_thread(self.fail, one_line(error))
+            self.post_message(Failed(one_line(error)))
             return
         if not get_current_worker().is_cancelled:  # a newer filter or glossary is coming
-            self.app.call_from_thread(self._show_terms, glossary, shown)
+            self.post_message(TermsFound(glossary, shown))
 
-    def _show_terms(self, glossary: Glossary, shown: list[Term]) -> None:
+    def on_terms_found(self, message: TermsFound) -> None:
+        """Fill the table with the terms found, the cursor on the same term."""
+        glossary, shown = message.glossary, message.shown
         keep, row = self.current(), self.table.cursor_row
         same_glossary = self.glossary is not None and self.glossary.name == glossary.name
         self.glossary, self.shown = glossary, shown[:MAX_ROWS]
@@ -166,7 +216,7 @@ class ManagerBase(Screen[bool]):
         table.clear()
         for term in self.shown:
             tags = " ".join(term.tags)
-            cells = (term.zh, term.pinyin, term.en, term.status, tags)
+            cells = (term.zh, term.en, term.pinyin, term.status, tags)
             table.add_row(*(cell(c) for c in cells), key=term.id)
         ids = [t.id for t in self.shown]
         if keep is not None and keep.id in ids:
@@ -203,20 +253,25 @@ class ManagerBase(Screen[bool]):
                     raise ValueError("the glossaries are still loading")
                 message = do(store)
             except tasks.NothingChanged as nothing:
-                if step is not None:
-                    self.app.call_from_thread(self.undo_list.drop, step)
-                self.app.call_from_thread(partial(self.notify, markup=False), str(nothing))
+                self.post_message(Changed(str(nothing), step, nothing=True))
                 return
             except (ValueError, OSError) as error:
-                if step is not None:
-                    self.app.call_from_thread(self.undo_list.drop, step)
-                self.app.call_from_thread(self.fail, one_line(error))
+                self.post_message(Changed("", step, error=one_line(error)))
                 return
-            self.app.call_from_thread(self._changed, message)
+            self.post_message(Changed(message, step))
 
-    def _changed(self, message: str) -> None:
-        self.notify(message, markup=False)
-        self.load_list(None)
+    def on_changed(self, message: Changed) -> None:
+        """Say what changed (the undo step goes when nothing did) and list the glossaries
+        again."""
+        if message.step is not None and (message.error or message.nothing):
+            self.undo_list.drop(message.step)
+        if message.error:
+            self.fail(message.error)
+            return
+        if message.message:
+            self.notify(message.message, markup=False)
+        if not message.nothing:
+            self.load_list(None)
 
     @work(thread=True, exit_on_error=False, group="manager-change")
     def close_after_changes(self, ticket: int) -> None:
@@ -224,7 +279,11 @@ class ManagerBase(Screen[bool]):
         reloads them)."""
         with self.in_order.turn(ticket):
             pass
-        self.app.call_from_thread(self.dismiss, self.changed)
+        self.post_message(Written())
+
+    def on_written(self, _message: Written) -> None:
+        """Close (True if anything changed: the reader reloads)."""
+        self.dismiss(self.changed)
 
     @work(thread=True, exit_on_error=False, group="manager-export")
     def export(self, name: str, choice: FileChoice) -> None:
@@ -234,6 +293,6 @@ class ManagerBase(Screen[bool]):
         try:
             message = tasks.export_glossary(self.store, name, choice.fmt, choice.path)
         except (ValueError, OSError) as error:
-            self.app.call_from_thread(self.fail, one_line(error))
+            self.post_message(Failed(one_line(error)))
             return
-        self.app.call_from_thread(self.notify, message, markup=False)
+        self.post_message(Changed(message, nothing=True))

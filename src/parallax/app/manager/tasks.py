@@ -7,11 +7,9 @@ ParallaxError/OSError (one line).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from parallax.core.errors import ParallaxError
 from parallax.core.glossary import GlossaryStore, Term, operations
 from parallax.core.glossary.filtering import SORT_KEYS, filter_terms, sort_terms
 
@@ -39,28 +37,13 @@ def save_edit(store: GlossaryStore, name: str, old: Term, values: dict[str, str]
 
 
 def restore(store: GlossaryStore, name: str, term: Term) -> str:
-    """Put ``term`` back as it was (undo an edit or a delete); the message."""
-    return operations.restore(store, name, term).message
+    """Put ``term`` back as it was (undo an edit or a delete); no message of its own (the undo
+    list says what was undone)."""
+    operations.restore(store, name, term)
+    return ""
 
 
 describe = operations.describe
-
-
-def resolve(path_text: str) -> Path:
-    """The path typed in a dialog (``~`` expanded, relative to the working directory)."""
-    text = path_text.strip()
-    if not text:
-        raise ParallaxError("type a file path")
-    return Path(os.path.abspath(Path(text).expanduser()))
-
-
-def export_path(name: str, fmt: str, directory: Path | None = None) -> Path:
-    """A sensible file for exporting glossary ``name`` as ``fmt``: ``NAME.SUFFIX`` (``-excel``,
-    ``-omegat``, ``-anki``, ``-lute``, ``-tbx2`` added where formats share a suffix)."""
-    from parallax.core.glossary.formats import SUFFIXES
-
-    tail = "" if fmt in ("csv", "tbx", "json", "apkg") else f"-{fmt.removeprefix('csv-')}"
-    return (directory or Path.cwd()) / f"{name}{tail}{SUFFIXES[fmt]}"
 
 
 def export_glossary(store: GlossaryStore, name: str, fmt: str, path: Path) -> str:
