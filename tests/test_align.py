@@ -151,3 +151,13 @@ def test_long_repetitive_numbered_document_aligns(seed_path: Path) -> None:
     en = [f"{i}. {doc.en_texts[i % len(doc.en_texts)]}" for i in range(500)]
     beads = align_units(zh, en)
     _check_partition(beads, 500, 500)
+
+
+def test_numbers_beyond_64_bits_are_still_keys() -> None:
+    """A 30-digit number on both sides (its key does not fit 64 bits) anchors, not crashes."""
+    number = "123456789012345678901234567890"
+    zh = [f"他說數字是{number}。", "第二段。"]
+    en = [f"He said the number is {number}.", "Second."]
+    for units in ("paragraphs", "lines"):
+        beads = align_units(zh, en, units=units)  # type: ignore[arg-type]
+        assert [(b.zh, b.en) for b in beads] == [((0,), (0,)), ((1,), (1,))]

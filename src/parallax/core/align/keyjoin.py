@@ -110,13 +110,23 @@ def _next_shared(side: Side, top: int) -> Side:
 
 
 def flatten(sets: Sequence[Collection[int]]) -> tuple[IntArray, IntArray]:
-    """The (unit, key) pairs of ``sets`` (frozensets or arrays) as two arrays, in unit order."""
+    """The (unit, key) pairs of ``sets`` (frozensets or arrays) as two arrays, in unit order.
+
+    A key beyond 64 bits (a number of 20 digits in the text) is replaced by its hash, which
+    keeps equal keys equal (and almost surely different ones different)."""
     sizes = np.fromiter((len(keys) for keys in sets), np.int64, len(sets))
     if sets and isinstance(sets[0], np.ndarray):
         keys = np.concatenate(list(sets)).astype(np.int64, copy=False)
     else:
-        keys = np.fromiter(chain.from_iterable(sets), np.int64, int(sizes.sum()))
+        keys = np.fromiter(map(_int64, chain.from_iterable(sets)), np.int64, int(sizes.sum()))
     return np.repeat(np.arange(len(sets)), sizes), keys
+
+
+def _int64(key: int) -> int:
+    return key if _LOWEST <= key <= _HIGHEST else hash(key)
+
+
+_LOWEST, _HIGHEST = -(2**63), 2**63 - 1
 
 
 def _count(
