@@ -45,8 +45,9 @@ _KEPT: list[Path] = []
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if config.cache is not None:
-        _KEPT.append(config.cache.mkdir("parallax-dictionary"))
+    cache = getattr(config, "cache", None)  # absent with -p no:cacheprovider
+    if cache is not None:
+        _KEPT.append(cache.mkdir("parallax-dictionary"))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
