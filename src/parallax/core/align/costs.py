@@ -1,7 +1,7 @@
 """Bead costs for a block of grid rows at once, fully vectorised with NumPy.
 
 Row ``i`` of the grid (``i`` Chinese units consumed) holds cells ``x = 0..width-1`` standing for
-English positions ``j = band.lo[i] + x``. The cost of an ``a``-``b`` bead ending at ``(i, j)``
+English positions ``j = lo + x`` (``lo``: the row's first English position searched). The cost of an ``a``-``b`` bead ending at ``(i, j)``
 adds the bead prior, the length cost of Chinese units ``i-a..i-1`` against English units
 ``j-b..j-1``, and the lexical cost from the pair table's match counts.
 """
@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from parallax.core.align.band import Band, IntArray
+from parallax.core.align.band import IntArray
 from parallax.core.align.features import Features
 from parallax.core.align.length import FloatArray, length_cost
 from parallax.core.align.pairs import PairTable
@@ -33,15 +33,17 @@ def block_costs(
     features: Features,
     params: Params,
     table: PairTable,
-    band: Band,
-    rows: range,
+    rows: IntArray,
+    lo: IntArray,
     width: int,
     shapes: list[tuple[int, int]],
 ) -> list[FloatArray]:
-    """For each shape, the ``(len(rows), width)`` costs of that bead ending at each cell."""
+    """For each shape, the ``(len(rows), width)`` costs of that bead ending at each cell of
+    grid rows ``rows`` (any rows, in any order), whose first cells are English positions
+    ``lo``."""
     m = features.n_en
-    i = np.arange(rows.start, rows.stop)[:, None]
-    j = band.lo[i] + np.arange(width)[None, :]
+    i = rows[:, None]
+    j = lo[:, None] + np.arange(width)[None, :]
     max_zh, max_en = params.max_zh, params.max_en
     lexical = bool(features.signals)
     zh_total = np.concatenate([table.zh_total, [0.0]])  # index -1 -> no unit
@@ -59,7 +61,7 @@ def block_costs(
     costs = []
     bounds = features.boundaries(params.merge_cost)
     for a, b in shapes:
-        total = np.full((len(rows), width), float(params.beads.get((a, b), params.skip_cost)))
+        total = np.full((len(i), width), float(params.beads.get((a, b), params.skip_cost)))
         if bounds is not None:
             total += bounds.bead_cost(i, j, a, b)
         if b == 0:

@@ -58,8 +58,15 @@ def pair_table(
 ) -> PairTable:
     """Count the matches of every pair of units that some bead inside ``band`` may hold
     (with ``redundancy``, also the keys shared with a neighbour: see :mod:`keyjoin`)."""
+    lo, hi = pair_windows(band, features.n_zh, features.n_en, max_zh, max_en)
+    return window_table(features, lo, hi, redundancy)
+
+
+def window_table(
+    features: Features, lo: IntArray, hi: IntArray, redundancy: bool = True
+) -> PairTable:
+    """Count the matches of Chinese unit ``u`` with English units ``lo[u]..hi[u]-1``."""
     n, m = features.n_zh, features.n_en
-    lo, hi = pair_windows(band, n, m, max_zh, max_en)
     widths = np.maximum(hi - lo, 0)
     offset = np.concatenate([[0], np.cumsum(widths)[:-1]]).astype(np.int64) if n else widths
     size = int(widths.sum())
