@@ -1,9 +1,9 @@
 """Bead costs for a block of grid rows at once, fully vectorised with NumPy.
 
-Row ``i`` of the grid (``i`` Chinese units consumed) holds cells ``x = 0..width-1`` standing for
-English positions ``j = lo + x`` (``lo``: the row's first English position searched). The cost of an ``a``-``b`` bead ending at ``(i, j)``
-adds the bead prior, the length cost of Chinese units ``i-a..i-1`` against English units
-``j-b..j-1``, and the lexical cost from the pair table's match counts.
+A cell ``(i, j)`` of the grid has consumed ``i`` Chinese and ``j`` English units. The cost of an
+``a``-``b`` bead ending at ``(i, j)`` adds the bead prior, the length cost of Chinese units
+``i-a..i-1`` against English units ``j-b..j-1``, and the lexical cost from the pair table's
+match counts.
 """
 
 from __future__ import annotations
@@ -33,17 +33,14 @@ def block_costs(
     features: Features,
     params: Params,
     table: PairTable,
-    rows: IntArray,
-    lo: IntArray,
-    width: int,
+    i: IntArray,
+    j: IntArray,
     shapes: list[tuple[int, int]],
 ) -> list[FloatArray]:
-    """For each shape, the ``(len(rows), width)`` costs of that bead ending at each cell of
-    grid rows ``rows`` (any rows, in any order), whose first cells are English positions
-    ``lo``."""
+    """For each shape, the costs of that bead ending at each cell ``(i, j)`` (arrays of one
+    shape: a block of band rows, or any cells)."""
     m = features.n_en
-    i = rows[:, None]
-    j = lo[:, None] + np.arange(width)[None, :]
+    i, j = np.broadcast_arrays(i, j)
     max_zh, max_en = params.max_zh, params.max_en
     lexical = bool(features.signals)
     zh_total = np.concatenate([table.zh_total, [0.0]])  # index -1 -> no unit
@@ -61,7 +58,7 @@ def block_costs(
     costs = []
     bounds = features.boundaries(params.merge_cost)
     for a, b in shapes:
-        total = np.full((len(i), width), float(params.beads.get((a, b), params.skip_cost)))
+        total = np.full(i.shape, float(params.beads.get((a, b), params.skip_cost)))
         if bounds is not None:
             total += bounds.bead_cost(i, j, a, b)
         if b == 0:

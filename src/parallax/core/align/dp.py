@@ -66,8 +66,8 @@ def search(features: Features, params: Params, band: Band, table: PairTable) -> 
     for start in range(1, n + 1, BLOCK_ROWS):
         rows = range(start, min(start + BLOCK_ROWS, n + 1))
         i = np.arange(rows.start, rows.stop)[:, None]  # (R, 1)
-        costs_of = block_costs(features, params, table, i[:, 0], lo[i[:, 0]], width, shapes)
-        block = np.stack(costs_of, axis=1)
+        j = lo[i] + cells[None, :]
+        block = np.stack(block_costs(features, params, table, i, j, shapes), axis=1)
         source = i - a_of[None, :]  # (R, S): the row each shape's bead starts on
         safe = np.maximum(source, 0)
         column = cells[None, None, :] + (lo[i] - b_of[None, :] - lo[safe])[:, :, None]

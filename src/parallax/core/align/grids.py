@@ -1,14 +1,16 @@
 """Many independent alignment grids searched at once: a long document cut into pieces.
 
-When a long document is cut at points its best path surely passes through (:mod:`cuts`), the
-pieces between the cuts are independent alignment problems. Grid ``g`` aligns Chinese units
-``zh_start[g]..zh_end[g]-1`` with English units ``en_start[g]..en_end[g]-1``; its row ``r``
-(``zh_start[g] + r`` Chinese units consumed) searches the English positions ``lo..hi`` of a band.
+Grid ``g`` holds the path from ``(zh_start[g], en_start[g])`` to ``(zh_end[g], en_end[g])``;
+its row ``r`` (``zh_start[g] + r`` Chinese units consumed) searches English positions
+``lo..hi`` of a band. A grid may reach past its path's end (up to row ``zh_stop[g]`` and
+English position ``en_stop[g]``): those cells do not change the path, but they hold the cost
+of paths that do not pass through the end, which is how :mod:`pieces` checks its cuts.
 
 The search is :mod:`dp`'s, but step ``r`` computes row ``r`` of every grid at once: the rows are
-stored step after step (each step's rows in one block, longest grids first), so a step reads
-its earlier rows as whole blocks, and the Python work grows with the longest piece instead of
-with the document. The paths are traced back for all grids at once too.
+stored step after step (each step's rows in one block, tallest grids first), so a step reads its
+earlier rows as whole blocks, only the cells inside the bands are costed, and the Python work
+grows with the tallest grid instead of with the document. The paths are traced back for all
+grids at once too.
 """
 
 from __future__ import annotations
@@ -29,22 +31,26 @@ from parallax.core.align.params import Params
 
 _INF = np.inf
 _SKIP_EN = -2  # choice code of a 0-1 bead
-# Rows of one step computed together (bounds the memory of a step's arrays).
-CHUNK_ROWS = 1024
+# Cells of one step costed together (bounds the memory of a step's arrays).
+CHUNK_CELLS = 1 << 15
 
 Span = tuple[tuple[int, int], tuple[int, int]]
+BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
 class Grids:
-    """The pieces: their unit ranges, and the band of every row (grid after grid)."""
+    """The grids: their paths' ends, how far they reach, and every row's band (grid after
+    grid: row ``r`` of grid ``g`` is ``lo[base[g] + r]..hi[base[g] + r]``)."""
 
     zh_start: IntArray
     zh_end: IntArray
     en_start: IntArray
     en_end: IntArray
-    lo: IntArray  # row r of grid g is lo[base[g] + r]: its first English position searched
-    hi: IntArray  # and its last
+    zh_stop: IntArray  # the grid's last row (at least zh_end)
+    en_stop: IntArray  # the last English position its bands reach (at least en_end)
+    lo: IntArray
+    hi: IntArray
 
     @property
     def count(self) -> int:
@@ -52,8 +58,8 @@ class Grids:
 
     @cached_property
     def heights(self) -> IntArray:
-        """Chinese units of each grid."""
-        heights: IntArray = self.zh_end - self.zh_start
+        """Each grid's last row number (its rows are 0..height)."""
+        heights: IntArray = self.zh_stop - self.zh_start
         return heights
 
     @cached_property
@@ -66,10 +72,59 @@ class Grids:
     def layout(self) -> Layout:
         return Layout.of(self.heights)
 
-    def windows(self, max_zh: int, max_en: int) -> tuple[IntArray, IntArray]:
-        """For each Chinese unit, the English units it may share a bead with (``lo..hi-1``)."""
+    @classmethod
+    def around(
+        cls,
+        zh_cuts: IntArray,
+        en_cuts: IntArray,
+        centre: FloatArray,
+        half_widths: IntArray,
+        reach: int = 0,
+    ) -> Grids:
+        """The grids between consecutive cut points ``(zh_cuts[k], en_cuts[k])``, reaching
+        ``reach`` units past their ends (within the document): each row's band spans
+        ``half_widths[g]`` positions on both sides of ``centre`` (the English position expected
+        at each Chinese position), inside the grid, connected and moving right."""
+        n, m = int(zh_cuts[-1]), int(en_cuts[-1])
+        zh_start, zh_end = zh_cuts[:-1], zh_cuts[1:]
+        en_start, en_end = en_cuts[:-1], en_cuts[1:]
+        zh_stop, en_stop = np.minimum(zh_end + reach, n), np.minimum(en_end + reach, m)
+        heights = zh_stop - zh_start
+        grid = np.repeat(np.arange(len(heights)), heights + 1)
+        starts = np.concatenate([[0], np.cumsum(heights + 1)[:-1]]).astype(np.int64)
+        row = np.arange(len(grid)) - starts[grid]
+        at = centre[zh_start[grid] + row]
+        low, high = en_start[grid], en_stop[grid]
+        lo = np.clip(np.floor(at).astype(np.int64) - half_widths[grid], low, high)
+        hi = np.clip(np.ceil(at).astype(np.int64) + half_widths[grid], low, high)
+        lo[starts] = en_start  # a grid's path starts at its first cell
+        ends = starts + zh_end - zh_start
+        lo[ends] = np.minimum(lo[ends], en_end)  # and reaches its end
+        hi[ends] = np.maximum(hi[ends], en_end)
+        # Connected bands that only move right, grid by grid (an offset per grid keeps the
+        # running maxima inside each grid).
+        shift = grid * (m + 1)
+        lo = np.maximum.accumulate(lo + shift) - shift
+        last = np.ones(len(grid), dtype=bool)
+        last[:-1] = grid[1:] != grid[:-1]
+        hi[:-1] = np.where(last[:-1], hi[:-1], np.maximum(hi[:-1], lo[1:]))
+        hi = np.maximum.accumulate(hi + shift) - shift
+        return cls(zh_start, zh_end, en_start, en_end, zh_stop, en_stop, lo, hi)
+
+    def slot_of(self, rows: IntArray, grids: IntArray) -> tuple[IntArray, BoolArray]:
+        """The slots of grid rows ``rows`` (document positions) of ``grids``, and whether
+        each row is in its grid."""
+        local = rows - self.zh_start[grids]
+        valid = (local >= 0) & (local <= self.heights[grids])
+        return self.layout.slot(grids, np.clip(local, 0, self.heights[grids])), valid
+
+    def windows(self, n: int, max_zh: int, max_en: int) -> tuple[IntArray, IntArray]:
+        """For each of the ``n`` Chinese units, the English units ``lo..hi-1`` it may share a
+        bead with in some grid (``lo == hi`` for units in no grid)."""
         grid = np.repeat(np.arange(self.count), self.heights)
-        units = np.arange(int(self.zh_start[0]), int(self.zh_end[-1]))  # the grids tile them
+        units = np.arange(len(grid)) - np.repeat(
+            self.base - np.arange(self.count) - self.zh_start, self.heights
+        )
         row = units - self.zh_start[grid]
         first, last = self.base[grid], self.base[grid] + self.heights[grid]
         lo = np.full(len(grid), np.iinfo(np.int64).max)
@@ -78,17 +133,22 @@ class Grids:
             at = np.minimum(first + row + shift, last)
             lo = np.minimum(lo, self.lo[at] - max_en)
             hi = np.maximum(hi, self.hi[at])
-        lo = np.clip(lo, self.en_start[grid], self.en_end[grid])
-        hi = np.clip(hi, lo, self.en_end[grid])
-        return lo, hi
+        lo = np.clip(lo, self.en_start[grid], self.en_stop[grid])
+        hi = np.clip(hi, lo, self.en_stop[grid])
+        unit_lo = np.full(n, np.iinfo(np.int64).max)
+        unit_hi = np.zeros(n, dtype=np.int64)
+        np.minimum.at(unit_lo, units, lo)
+        np.maximum.at(unit_hi, units, hi)
+        unit_lo = np.minimum(unit_lo, unit_hi)
+        return unit_lo, unit_hi
 
 
 @dataclass(frozen=True)
 class Layout:
     """Rows stored step after step: step ``r`` holds row ``r`` of the grids at least ``r``
-    high, longest grids first, in slots ``offset[r]..offset[r+1]-1``."""
+    high, tallest grids first, in slots ``offset[r]..offset[r+1]-1``."""
 
-    order: IntArray  # grids, longest first
+    order: IntArray  # grids, tallest first
     rank: IntArray  # each grid's place in `order`
     offset: IntArray  # first slot of each step (and the total at the end)
 
@@ -111,24 +171,23 @@ class Layout:
 class GridPaths:
     """The best path of every grid: beads in document order, each grid's cost and whether its
     path came within reach of its band's edge, and the best cost of reaching every cell
-    (``costs[slot, x]``, cell ``x`` the English position ``lo + x`` of that slot's row)."""
+    (``costs[slot, x]``, cell ``x`` the English position ``lo[slot] + x``)."""
 
     beads: list[Span]
     cost: FloatArray
-    touches: npt.NDArray[np.bool_]
+    touches: BoolArray
     costs: FloatArray
+    lo: IntArray  # each slot's band
+    hi: IntArray
 
 
 def search_grids(features: Features, params: Params, grids: Grids, table: PairTable) -> GridPaths:
     """The lowest-cost alignment of every grid inside its band (see :func:`dp.search`)."""
     shapes = [shape for shape in params.beads if shape[0] >= 1 and shape[1] >= 1] + [(1, 0)]
-    layout = grids.layout
-    offset = layout.offset
+    offset = grids.layout.offset
     total = int(offset[-1])
-    steps_count = len(offset) - 1
-    # Each slot's grid, row, band (step after step).
-    row_of = np.repeat(np.arange(steps_count), np.diff(offset))
-    grid_of = layout.order[np.arange(total) - offset[row_of]]
+    row_of = np.repeat(np.arange(len(offset) - 1), np.diff(offset))
+    grid_of = grids.layout.order[np.arange(total) - offset[row_of]]
     at = grids.base[grid_of] + row_of
     lo, hi = grids.lo[at], grids.hi[at]
     span = hi - lo + 1
@@ -141,42 +200,38 @@ def search_grids(features: Features, params: Params, grids: Grids, table: PairTa
     skip_steps = SkipSteps(features, params, lo, width)
     a_of = np.array([a for a, _ in shapes])
     b_of = np.array([b for _, b in shapes])
-    for r in range(steps_count):
-        for first in range(int(offset[r]), int(offset[r + 1]), CHUNK_ROWS):
-            slots = np.arange(first, min(first + CHUNK_ROWS, int(offset[r + 1])))
+    rows_per_chunk = max(1, CHUNK_CELLS // width)
+    for r in range(len(offset) - 1):
+        for first in range(int(offset[r]), int(offset[r + 1]), rows_per_chunk):
+            slots = np.arange(first, min(first + rows_per_chunk, int(offset[r + 1])))
             rows = grids.zh_start[grid_of[slots]] + r
-            if r == 0:
-                best = np.full((len(slots), width), _INF)
-                best[:, 0] = 0.0  # a grid's row 0 starts at its first English position
-                choice = np.full((len(slots), width), -1, dtype=np.int8)
-            else:
-                block = np.stack(
-                    block_costs(features, params, table, rows, lo[slots], width, shapes), axis=1
-                )
-                # The slots of the rows each shape's bead starts on: the same grids `a` steps
-                # earlier, at the same places of their (longer or equal) step.
-                source = offset[np.maximum(r - a_of, 0)][None, :] + (slots - offset[r])[:, None]
-                column = (
-                    cells[None, None, :] + (lo[slots][:, None] - b_of[None, :] - lo[source])[..., None]
-                )
-                valid = (
-                    (r - a_of >= 0)[None, :, None]
-                    & (column >= 0)
-                    & (column < span[source][..., None])
-                )
-                index = np.where(valid, source[..., None] * width + column, outside)
-                summed = flat_costs[index] + block
-                choice = summed.argmin(axis=1).astype(np.int8)
-                best = np.take_along_axis(summed, choice[:, None, :].astype(np.int64), axis=1)[
-                    :, 0
-                ]
             inside = cells[None, :] < span[slots][:, None]
-            best = np.where(inside, best, _INF)
+            best = np.full((len(slots), width), _INF)
+            choice = np.full((len(slots), width), -1, dtype=np.int8)
+            if r == 0:
+                best[:, 0] = 0.0  # a grid's path starts at its first cell
+            else:
+                # Only the cells inside the bands are costed (a ragged block, flattened).
+                owner, x = np.nonzero(inside)
+                i, j = rows[owner], lo[slots][owner] + x
+                block = np.stack(block_costs(features, params, table, i, j, shapes), axis=1)
+                # The slot each shape's bead starts on: the same grid `a` steps earlier, at the
+                # same place of that (longer or equal) step.
+                source = (
+                    offset[np.maximum(r - a_of, 0)][None, :] + (slots[owner] - offset[r])[:, None]
+                )
+                column = j[:, None] - b_of[None, :] - lo[source]
+                valid = (r - a_of >= 0)[None, :] & (column >= 0) & (column < span[source])
+                index = np.where(valid, source * width + column, outside)
+                summed = flat_costs[index] + block
+                picked = summed.argmin(axis=1)
+                best[owner, x] = summed[np.arange(len(owner)), picked]
+                choice[owner, x] = picked
             steps = skip_steps.of_rows(rows, lo[slots])
             running = np.minimum.accumulate(best - steps, axis=1) + steps
             skipped = inside & (running < best - 1e-9)
             choices[slots] = np.where(skipped, _SKIP_EN, choice)
-            costs[slots] = np.where(skipped, running, best)
+            costs[slots] = np.where(inside, np.where(skipped, running, best), _INF)
     return _backtrack(grids, choices, costs, lo, hi, shapes)
 
 
@@ -188,17 +243,17 @@ def _backtrack(
     hi: IntArray,
     shapes: list[tuple[int, int]],
 ) -> GridPaths:
-    """Trace every grid's path back from its last cell, all grids a bead at a time."""
+    """Trace every grid's path back from its end, all grids a bead at a time."""
     layout = grids.layout
     a_of = np.array([a for a, _ in shapes] + [0, 0])  # codes -2 (0-1) and -1 (none) at the end
     b_of = np.array([b for _, b in shapes] + [1, 0])
     count = grids.count
-    row = grids.heights.copy()
+    row = grids.zh_end - grids.zh_start
     j = grids.en_end.copy()
     end_slots = layout.slot(np.arange(count), row)
     cost = costs[end_slots, j - lo[end_slots]]
     touches = np.zeros(count, dtype=bool)
-    found: list[tuple[IntArray, IntArray, IntArray, IntArray, IntArray]] = []
+    found: list[tuple[IntArray, IntArray, IntArray, IntArray, IntArray, IntArray]] = []
     live = np.flatnonzero((row > 0) | (j > grids.en_start))
     step = 0
     margin = 2
@@ -207,27 +262,31 @@ def _backtrack(
         slots = layout.slot(live, r)
         x = jj - lo[slots]
         touches[live] |= ((lo[slots] > grids.en_start[live]) & (x < margin)) | (
-            (hi[slots] < grids.en_end[live]) & (hi[slots] - jj < margin)
+            (hi[slots] < grids.en_stop[live]) & (hi[slots] - jj < margin)
         )
         code = choices[slots, x].astype(np.int64)
         if (code == -1).any():
             raise AssertionError("no path through a cell of a grid")
         a, b = a_of[code], b_of[code]
-        found.append((live, np.full(len(live), step), r, jj, np.stack([a, b])))  # type: ignore[arg-type]
+        found.append((live, np.full(len(live), step), r, jj, a, b))
         row[live], j[live] = r - a, jj - b
         live = live[(row[live] > 0) | (j[live] > grids.en_start[live])]
         step += 1
     beads: list[Span] = []
     if found:
-        grid = np.concatenate([f[0] for f in found])
-        order = np.lexsort((-np.concatenate([f[1] for f in found]), grid))
-        i_end = (grids.zh_start[grid] + np.concatenate([f[2] for f in found]))[order]
-        j_end = np.concatenate([f[3] for f in found])[order]
-        shape = np.concatenate([f[4] for f in found], axis=1)[:, order]
+        grid, steps, r_end, j_end, a, b = (
+            np.concatenate(part) for part in zip(*found, strict=True)
+        )
+        order = np.lexsort((-steps, grid))
+        i_end = (grids.zh_start[grid] + r_end)[order]
         beads = [
-            ((i - a, i), (jj - b, jj))
-            for i, jj, a, b in zip(
-                i_end.tolist(), j_end.tolist(), shape[0].tolist(), shape[1].tolist(), strict=True
+            ((i - da, i), (jj - db, jj))
+            for i, jj, da, db in zip(
+                i_end.tolist(),
+                j_end[order].tolist(),
+                a[order].tolist(),
+                b[order].tolist(),
+                strict=True,
             )
         ]
-    return GridPaths(beads, cost, touches, costs)
+    return GridPaths(beads, cost, touches, costs, lo, hi)

@@ -15,16 +15,20 @@ from itertools import chain
 import numpy as np
 
 from parallax.core.align.band import IntArray
+from parallax.core.align.boundaries import BoolArray
 from parallax.core.align.items import Items
 from parallax.core.align.length import FloatArray
 
 # Chinese (unit, key) pairs joined at a time (bounds the join's memory).
 JOIN_BLOCK = 16_384
+# Keys (and units) looked up at a time when the join is prepared.
+KEY_BLOCK = 1 << 18
+UNIT_BLOCK = 4096
 
 
 @dataclass(frozen=True)
 class Side:
-    """(unit, key rank) pairs in unit order."""
+    """(unit, key rank) pairs in unit order (32-bit: there are millions of them)."""
 
     units: IntArray
     ranks: IntArray
@@ -32,61 +36,88 @@ class Side:
 
 @dataclass(frozen=True)
 class KeyJoin:
-    """A signal's keys as arrays: Chinese pairs, sorted English codes, and neighbours' shares."""
+    """A signal's keys as arrays: Chinese (unit, key) pairs, sorted English codes, and for
+    each pair or code whether the neighbouring unit of its side holds the key too."""
 
     m: int
     zh: Side
     en_codes: IntArray  # sorted rank * (m + 1) + unit
-    zh_next: Side  # keys of Chinese unit u also in unit u + 1
-    en_next_codes: IntArray  # codes of keys of English unit v also in unit v + 1
+    zh_next: BoolArray  # for each Chinese pair: unit u + 1 holds its key too
+    zh_previous: BoolArray  # unit u - 1 does
+    en_next: BoolArray  # for each English code: unit v + 1 holds its key too
+    en_previous: BoolArray
 
     def common(self, lo: IntArray, hi: IntArray, offset: IntArray, size: int) -> FloatArray:
         """Keys shared by Chinese ``u`` and English ``v``, for ``v`` in ``lo[u]..hi[u]-1``."""
-        return _count(self.zh, self.en_codes, self.m, lo, hi, offset, size)
+        return self.counts(lo, hi, offset, size, shared=False)[0]
 
-    def zh_shared(self, lo: IntArray, hi: IntArray, offset: IntArray, size: int) -> FloatArray:
-        """Keys shared by Chinese ``u``, ``u + 1`` and English ``v`` (``u``'s windows)."""
-        return _count(self.zh_next, self.en_codes, self.m, lo, hi, offset, size)
+    def counts(
+        self, lo: IntArray, hi: IntArray, offset: IntArray, size: int, shared: bool = True
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """For every pair in the windows (flat): the keys Chinese ``u`` and English ``v``
+        share, and (with ``shared``) how many of them Chinese ``u + 1`` holds too, and how
+        many English ``v + 1`` does."""
+        return _count(self, lo, hi, offset, size, shared)
 
     def reversed(self, n: int) -> KeyJoin:
         """The join of the same document read backwards (unit ``u`` becomes ``n - 1 - u``)."""
         m = self.m
-
-        def flip(side: Side, last: int) -> Side:
-            return Side(last - side.units[::-1], side.ranks[::-1])
-
-        def flip_codes(codes: IntArray, last: int) -> IntArray:
-            return np.sort(codes // (m + 1) * (m + 1) + last - codes % (m + 1))
-
+        flipped = self.en_codes // (m + 1) * (m + 1) + m - 1 - self.en_codes % (m + 1)
+        order = np.argsort(flipped, kind="stable")
         return KeyJoin(
             m,
-            flip(self.zh, n - 1),
-            flip_codes(self.en_codes, m - 1),
-            flip(self.zh_next, n - 2),  # the pair (u, u + 1) is keyed by its first unit
-            flip_codes(self.en_next_codes, m - 2),
+            Side(n - 1 - self.zh.units[::-1], self.zh.ranks[::-1]),
+            flipped[order],
+            self.zh_previous[::-1],
+            self.zh_next[::-1],
+            self.en_previous[order],
+            self.en_next[order],
         )
-
-    def en_shared(self, lo: IntArray, hi: IntArray, offset: IntArray, size: int) -> FloatArray:
-        """Keys shared by Chinese ``u`` and English ``v`` and ``v + 1``."""
-        return _count(self.zh, self.en_next_codes, self.m, lo, hi, offset, size)
 
 
 def key_join(items: Items) -> KeyJoin:
-    """Prepare ``items`` for :meth:`KeyJoin.common` and the neighbour counts."""
+    """Prepare ``items`` for :meth:`KeyJoin.counts` (a block at a time: a long document's
+    dictionary keys number millions, and their temporary arrays would dominate its memory)."""
     m = len(items.en)
-    zh_units, zh_keys = flatten(items.zh_keys)
     en_units, en_keys = flatten(items.en)
     distinct = distinct_sorted(en_keys)
-    keep = np.isin(zh_keys, distinct)
-    zh = Side(zh_units[keep], np.searchsorted(distinct, zh_keys[keep]))
-    en = Side(en_units, np.searchsorted(distinct, en_keys))
+    en_codes = np.sort(np.searchsorted(distinct, en_keys) * (m + 1) + en_units)
+    del en_units, en_keys
+    units, ranks = [], []
+    for start in range(0, len(items.zh_keys), UNIT_BLOCK):
+        block_units, keys = flatten(items.zh_keys[start : start + UNIT_BLOCK])
+        at = np.searchsorted(distinct, keys)
+        found = distinct[np.minimum(at, len(distinct) - 1)] == keys if len(distinct) else at < 0
+        units.append((block_units[found] + start).astype(np.int32))
+        ranks.append(at[found].astype(np.int32))
+    zh = Side(np.concatenate(units or [_NONE]), np.concatenate(ranks or [_NONE]))
+    top = max(len(distinct), 1)
+    codes = zh.units.astype(np.int64) * top + zh.ranks  # distinct: a unit's keys are a set
+    if len(codes) > 1 and not bool(np.all(codes[1:] > codes[:-1])):
+        order = np.argsort(codes, kind="stable")
+        zh, codes = Side(zh.units[order], zh.ranks[order]), codes[order]
     return KeyJoin(
         m,
         zh,
-        np.sort(en.ranks * (m + 1) + en.units),
-        _next_shared(zh, len(distinct)),
-        np.sort(_code(_next_shared(en, len(distinct)), m)),
+        en_codes,
+        _holds(codes, top),
+        _holds(codes, -top),
+        _holds(en_codes, 1),
+        _holds(en_codes, -1),
     )
+
+
+def _holds(codes: IntArray, shift: int) -> BoolArray:
+    """For each of the sorted distinct ``codes``, whether ``code + shift`` is one of them."""
+    found = np.zeros(len(codes), dtype=bool)
+    for start in range(0, len(codes), KEY_BLOCK):
+        wanted = codes[start : start + KEY_BLOCK] + shift
+        at = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
+        found[start : start + KEY_BLOCK] = codes[at] == wanted
+    return found
+
+
+_NONE = np.zeros(0, dtype=np.int32)
 
 
 def distinct_sorted(values: IntArray) -> IntArray:
@@ -96,17 +127,6 @@ def distinct_sorted(values: IntArray) -> IntArray:
         return ordered
     distinct: IntArray = ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
     return distinct
-
-
-def _code(side: Side, m: int) -> IntArray:
-    return side.ranks * (m + 1) + side.units
-
-
-def _next_shared(side: Side, top: int) -> Side:
-    """The (unit, rank) pairs whose rank the next unit also holds."""
-    codes = side.units * max(top, 1) + side.ranks
-    shared = np.intersect1d(codes, codes - max(top, 1), assume_unique=True)
-    return Side(shared // max(top, 1), shared % max(top, 1))
 
 
 def flatten(sets: Sequence[Collection[int]]) -> tuple[IntArray, IntArray]:
@@ -130,21 +150,28 @@ _LOWEST, _HIGHEST = -(2**63), 2**63 - 1
 
 
 def _count(
-    zh: Side, codes: IntArray, m: int, lo: IntArray, hi: IntArray, offset: IntArray, size: int
-) -> FloatArray:
-    """For every pair in the windows (flat), how many keys the two units share.
+    join: KeyJoin, lo: IntArray, hi: IntArray, offset: IntArray, size: int, shared: bool
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """For every pair in the windows (flat), how many keys the two units share (and how many
+    of those the next unit of either side holds too).
 
     A join on keys: for each Chinese (unit, key), the English units holding that key inside the
     unit's window are one contiguous run of the sorted codes, found by binary search.
     """
     common = np.zeros(size)
-    if not len(codes) or not len(zh.units):
-        return common
-    for start in range(0, len(zh.units), JOIN_BLOCK):
-        units = zh.units[start : start + JOIN_BLOCK]
-        base = zh.ranks[start : start + JOIN_BLOCK] * (m + 1)
+    zh_shared = np.zeros(size if shared else 0)
+    en_shared = np.zeros(size if shared else 0)
+    codes, m = join.en_codes, join.m
+    # Units whose window is empty (outside every grid searched) need no join.
+    keep = np.flatnonzero(hi[join.zh.units] > lo[join.zh.units])
+    if not len(codes) or not len(keep):
+        return common, zh_shared, en_shared
+    for start in range(0, len(keep), JOIN_BLOCK):
+        pairs = keep[start : start + JOIN_BLOCK]
+        units = join.zh.units[pairs]
+        base = join.zh.ranks[pairs].astype(np.int64) * (m + 1)
         order = np.argsort(base, kind="stable")  # sorted queries: a far faster binary search
-        units, base = units[order], base[order]
+        pairs, units, base = pairs[order], units[order], base[order]
         starts = np.searchsorted(codes, base + lo[units])
         runs = np.searchsorted(codes, base + hi[units]) - starts
         total = int(runs.sum())
@@ -157,5 +184,11 @@ def _count(
         # The block's units are consecutive, so its pairs are one stretch of the table: count
         # there (a count over the whole table per block would make the join quadratic).
         first, last = int(flat.min()), int(flat.max()) + 1
-        common[first:last] += np.bincount(flat - first, minlength=last - first)
-    return common
+        here = flat - first
+        common[first:last] += np.bincount(here, minlength=last - first)
+        if shared:
+            zh_next = join.zh_next[pairs][owner]
+            zh_shared[first:last] += np.bincount(here, weights=zh_next, minlength=last - first)
+            en_next = join.en_next[position]
+            en_shared[first:last] += np.bincount(here, weights=en_next, minlength=last - first)
+    return common, zh_shared, en_shared

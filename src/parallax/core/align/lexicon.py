@@ -36,7 +36,9 @@ COMMON_SHARE = 0.25
 MIN_COMMON = 3
 # Headwords with more gloss stems than this are too ambiguous to be evidence (打, 上, 开...).
 MAX_GLOSS_STEMS = 40
-SHIPPED = "cedict-index"  # under parallax/data, written by the build hook (hatch_build.py)
+SHIPPED = "cedict-index"
+# Units whose keys are gathered at a time (bounds the temporary arrays of a long document).
+UNIT_BLOCK = 2048  # under parallax/data, written by the build hook (hatch_build.py)
 
 
 @dataclass(frozen=True)
@@ -153,14 +155,30 @@ def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) 
     words = [index.headword_ids(text) for text in zh]
     zh_keys, zh_counts = _unit_keys(index, words, common, universe)
     # Arrays take a tenth of the memory of sets, which matters with 100,000 units.
-    en_arrays = [np.fromiter(keys, np.int64, len(keys)) for keys in en_keys]
+    en_arrays = [np.fromiter(keys, np.int32, len(keys)) for keys in en_keys]
     return Items(zh_keys, zh_counts, en_arrays, weight)
 
 
 def _unit_keys(
     index: WordIndex, words: Sequence[Sequence[int]], common: frozenset[int], universe: IntArray
 ) -> tuple[list[IntArray], list[int]]:
-    """Each unit's keys (in ``universe``) and its count of words with a key not in ``common``."""
+    """Each unit's keys (in ``universe``) and its count of words with a key not in ``common``
+    (a block of units at a time: a long document's keys number millions)."""
+    common_keys = np.fromiter(common, np.int64, len(common))
+    keys: list[IntArray] = []
+    counts: list[int] = []
+    for start in range(0, len(words), UNIT_BLOCK):
+        block_keys, block_counts = _block_keys(
+            index, words[start : start + UNIT_BLOCK], common_keys, universe
+        )
+        keys += block_keys
+        counts += block_counts
+    return keys, counts
+
+
+def _block_keys(
+    index: WordIndex, words: Sequence[Sequence[int]], common: IntArray, universe: IntArray
+) -> tuple[list[IntArray], list[int]]:
     n = len(words)
     sizes = np.fromiter((len(w) for w in words), np.int64, n)
     heads = np.fromiter((h for w in words for h in w), np.int64, int(sizes.sum()))
@@ -169,16 +187,14 @@ def _unit_keys(
     word_of_key = np.repeat(np.arange(len(heads)), lengths)
     position = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     keys = np.asarray(index.keys[starts[word_of_key] + position], dtype=np.int64)
-    if common:
-        rare = ~np.isin(keys, np.fromiter(common, np.int64, len(common)))
+    if len(common):
+        rare = ~np.isin(keys, common)
         keys, word_of_key = keys[rare], word_of_key[rare]
     counted = distinct_sorted(word_of_key)
     zh_counts = np.bincount(unit_of_word[counted], minlength=n).tolist()
     inside = np.isin(keys, universe)
-    codes = distinct_sorted(
-        unit_of_word[word_of_key[inside]] * (int(universe.max(initial=0)) + 1) + keys[inside]
-    )
     top = int(universe.max(initial=0)) + 1
+    codes = distinct_sorted(unit_of_word[word_of_key[inside]] * top + keys[inside])
     bounds = np.searchsorted(codes // top, np.arange(n + 1))
-    found = codes % top
+    found = (codes % top).astype(np.int32)
     return [found[bounds[u] : bounds[u + 1]] for u in range(n)], zh_counts

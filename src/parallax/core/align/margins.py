@@ -63,9 +63,9 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Rows:
-    """The candidate cells of the alternatives: grid ``g``'s row ``r`` (grid row
+    """The candidate cells of the alternatives: grid ``g``'s row ``r`` (document row
     ``zh_start[g] + r``) spans English positions ``lo[k]..hi[k]``, ``k = base[g] + r``, grid
-    after grid; both only move right, grid after grid too."""
+    after grid; inside a grid both only move right."""
 
     lo: IntArray
     hi: IntArray
@@ -74,57 +74,89 @@ class Rows:
     heights: IntArray
 
 
-def margins_at(
-    points: Sequence[tuple[int, int]],
-    grid: IntArray,
-    forward: Sheet,
-    backward: Sheet,
-    rows: Rows,
-    best: FloatArray,
-    skip_cost: float,
-) -> FloatArray:
-    """The margin of each of ``points`` (in ``grid``, whose best path costs ``best[grid]``).
+@dataclass(frozen=True)
+class Through:
+    """At each point: the cost of the best path through it, and of the best through another
+    cell of its row or column, leaving out (``alternative``) or counting (``any_other``) the
+    paths that are this point's path with units skipped before or after it."""
 
-    The alternatives are the cells of the point's row and column inside ``rows``: the best path
-    through each, unless that path is just this point's path with units skipped before or after
-    it (not an alternative).
-    """
+    here: FloatArray
+    alternative: FloatArray
+    any_other: FloatArray
+
+
+def through_points(
+    points: Sequence[tuple[int, int]],
+    forward: Sheet,
+    forward_grid: IntArray,
+    backward: Sheet,
+    backward_grid: IntArray,
+    rows: Rows,
+    skip_cost: float,
+) -> Through:
+    """The costs through ``points`` and through the other cells of their rows and columns
+    inside ``rows`` (of the forward grids), from ``forward`` and ``backward`` searches."""
     at = np.asarray(points, dtype=np.int64).reshape(-1, 2)
     i, j = at[:, 0], at[:, 1]
-    here_f, here_b = forward.at(i, j, grid), backward.at(i, j, grid)
+    grid, back = forward_grid, backward_grid
+
+    def costs(
+        ii: IntArray, jj: IntArray, g: IntArray, b: IntArray
+    ) -> tuple[FloatArray, FloatArray]:
+        return forward.at(ii, jj, g), backward.at(ii, jj, b)
+
+    here_f, here_b = costs(i, j, grid, back)
     first_row, last_row = rows.base[grid], rows.base[grid] + rows.heights[grid]
     k = np.clip(rows.base[grid] + i - rows.zh_start[grid], first_row, last_row)
     # The row's cells.
     first, last = rows.lo[k], rows.hi[k]
     columns = first[:, None] + np.arange(int((last - first).max(initial=0)) + 1)[None, :]
-    row_alt = _alternatives(
-        forward.at(i[:, None], columns, grid[:, None]),
-        backward.at(i[:, None], columns, grid[:, None]),
+    f, b = costs(i[:, None], columns, grid[:, None], back[:, None])
+    outside = columns > last[:, None]
+    row_via, row_any = _alternatives(
+        np.where(outside, np.inf, f),
+        b,
         columns - j[:, None],
         here_f[:, None],
         here_b[:, None],
         skip_cost,
     )
-    row_alt = np.where(columns <= last[:, None], row_alt, np.inf).min(axis=1, initial=np.inf)
-    # The column's cells: the rows of the point's grid whose band holds j.
-    top = np.maximum(np.searchsorted(rows.hi, j, "left"), first_row)
-    bottom = np.minimum(np.searchsorted(rows.lo, j, "right") - 1, last_row)
+    # The column's cells: the rows of the point's grid whose band holds j (a run of rows; an
+    # offset per grid keeps the bands of all grids in one sorted order).
+    shift = np.repeat(np.arange(len(rows.base)), rows.heights + 1) * (int(rows.hi.max()) + 2)
+    offset = grid * (int(rows.hi.max()) + 2)
+    top = np.maximum(np.searchsorted(rows.hi + shift, j + offset, "left"), first_row)
+    bottom = np.minimum(np.searchsorted(rows.lo + shift, j + offset, "right") - 1, last_row)
     counts = np.maximum(bottom - top + 1, 0)
     owner = np.repeat(np.arange(len(i)), counts)
     starts = np.cumsum(counts) - counts
     cells = top[owner] + np.arange(int(counts.sum())) - np.repeat(starts, counts)
-    cells = cells - rows.base[grid[owner]] + rows.zh_start[grid[owner]]  # grid rows
-    column_alt = _alternatives(
-        forward.at(cells, j[owner], grid[owner]),
-        backward.at(cells, j[owner], grid[owner]),
-        cells - i[owner],
-        here_f[owner],
-        here_b[owner],
-        skip_cost,
+    cells = cells - rows.base[grid[owner]] + rows.zh_start[grid[owner]]  # document rows
+    f, b = costs(cells, j[owner], grid[owner], back[owner])
+    column_via, column_any = _alternatives(
+        f, b, cells - i[owner], here_f[owner], here_b[owner], skip_cost
     )
-    alternatives = row_alt.copy()
-    np.minimum.at(alternatives, owner, column_alt)
-    margins: FloatArray = np.maximum(0.0, alternatives - best[grid])
+    via, other = row_via.min(axis=1, initial=np.inf), row_any.min(axis=1, initial=np.inf)
+    np.minimum.at(via, owner, column_via)
+    np.minimum.at(other, owner, column_any)
+    return Through(here_f + here_b, via, other)
+
+
+def margins_at(
+    points: Sequence[tuple[int, int]],
+    forward: Sheet,
+    forward_grid: IntArray,
+    backward: Sheet,
+    backward_grid: IntArray,
+    rows: Rows,
+    best: FloatArray,
+    skip_cost: float,
+) -> FloatArray:
+    """The margin of each of ``points``, whose best paths cost ``best``: how much more the best
+    path through another cell of its row or column costs, unless that path is just this
+    point's path with units skipped before or after it (not an alternative)."""
+    found = through_points(points, forward, forward_grid, backward, backward_grid, rows, skip_cost)
+    margins: FloatArray = np.maximum(0.0, found.alternative - best)
     return margins
 
 
@@ -135,14 +167,14 @@ def _alternatives(
     here_f: FloatArray,
     here_b: FloatArray,
     skip_cost: float,
-) -> FloatArray:
-    """The cost through each cell, where that is a real alternative (else infinite)."""
+) -> tuple[FloatArray, FloatArray]:
+    """The cost through each cell where that is a real alternative (else infinite), and
+    through each cell other than the point."""
     via_point = np.where(
         distance < 0, f + skip_cost * -distance + here_b, here_f + skip_cost * distance + b
     )
     keep = (distance != 0) & (f + b < via_point - 1e-9)
-    found: FloatArray = np.where(keep, f + b, np.inf)
-    return found
+    return np.where(keep, f + b, np.inf), np.where(distance != 0, f + b, np.inf)
 
 
 def point_margins(found: Search, params: Params, points: Sequence[tuple[int, int]]) -> list[float]:
@@ -167,10 +199,10 @@ def point_margins(found: Search, params: Params, points: Sequence[tuple[int, int
     ahead = Sheet(forward, band.lo, band.hi, rows_of)
     behind = Sheet(backward, mirror.lo, mirror.hi, rows_of, (n, m, 0))
     grid = np.zeros(len(points), dtype=np.int64)
-    best = np.array([found.path.cost])
+    best = np.full(len(points), found.path.cost)
     zero = np.zeros(1, dtype=np.int64)
     rows = Rows(lo, hi, zero, zero, np.array([n]))
-    margins = margins_at(points, grid, ahead, behind, rows, best, params.skip_cost)
+    margins = margins_at(points, ahead, grid, behind, grid, rows, best, params.skip_cost)
     return [float(x) for x in margins]
 
 

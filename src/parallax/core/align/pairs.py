@@ -63,14 +63,19 @@ def pair_table(
 
 
 def window_table(
-    features: Features, lo: IntArray, hi: IntArray, redundancy: bool = True
+    features: Features,
+    lo: IntArray,
+    hi: IntArray,
+    redundancy: bool = True,
+    zh_matched: bool = True,
 ) -> PairTable:
-    """Count the matches of Chinese unit ``u`` with English units ``lo[u]..hi[u]-1``."""
+    """Count the matches of Chinese unit ``u`` with English units ``lo[u]..hi[u]-1``
+    (``zh_matched``: also the Chinese items matched, which only bead confidences read)."""
     n, m = features.n_zh, features.n_en
     widths = np.maximum(hi - lo, 0)
     offset = np.concatenate([[0], np.cumsum(widths)[:-1]]).astype(np.int64) if n else widths
     size = int(widths.sum())
-    zh_matched = np.zeros(size)
+    matched_zh = np.zeros(size if zh_matched else 0)
     en_matched = np.zeros(size)
     zh_total = np.zeros(n)
     en_total = np.zeros(m)
@@ -81,12 +86,13 @@ def window_table(
         counts = np.array(items.zh_counts, dtype=np.float64)
         zh_total += w * counts
         en_total += w * np.array([len(keys) for keys in items.en], dtype=np.float64)
-        common = join.common(lo, hi, offset, size)
-        zh_matched += w * np.minimum(common, np.repeat(counts, widths))
+        common, zh_common, en_common = join.counts(lo, hi, offset, size, redundancy)
+        if zh_matched:
+            matched_zh += w * np.minimum(common, np.repeat(counts, widths))
         en_matched += w * common
-        if redundancy and np.any(common):
-            zh_shared += w * join.zh_shared(lo, hi, offset, size)
-            en_shared += w * join.en_shared(lo, hi, offset, size)
+        if redundancy:
+            zh_shared += w * zh_common
+            en_shared += w * en_common
     return PairTable(
-        lo, hi, offset, zh_matched, en_matched, zh_total, en_total, zh_shared, en_shared
+        lo, hi, offset, matched_zh, en_matched, zh_total, en_total, zh_shared, en_shared
     )

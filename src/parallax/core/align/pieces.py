@@ -1,0 +1,198 @@
+"""A long document's sentences aligned piece by piece, cut where the sentence search agrees.
+
+The paragraphs are first searched as whole units (a few times fewer units than sentences); the
+points of that coarse path between two one-to-one paragraph pairs are candidate cuts, a few
+dozen sentences apart. The pieces between the cuts are aligned by their sentences
+independently, all at once (:mod:`grids`), each in a narrow band around the coarse path, forwards
+and (for the margins) backwards. Each grid reaches a little past its piece's end, so the two
+searches meeting at a cut also hold the costs of the paths that avoid the cut: a cut stays only
+where the best sentence path through the two pieces around it passes through it. The pieces
+around a cut that fails are joined and searched again, until every cut holds. The coarse path is
+a guess that costs nothing when it is wrong (a headline it paired with the wrong lede is found
+and undone); the sentence search decides everything, and its time no longer grows row after row
+with the document's length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from parallax.core.align.band import IntArray
+from parallax.core.align.coarse import paragraph_features, sentence_centre
+from parallax.core.align.dp import Path
+from parallax.core.align.engine import RATIO_TOLERANCE, paired_ratio, path_centre, search_widening
+from parallax.core.align.features import Features
+from parallax.core.align.grids import GridPaths, Grids, search_grids
+from parallax.core.align.length import FloatArray
+from parallax.core.align.margins import (
+    MARGIN_BAND,
+    Rows,
+    Sheet,
+    reversed_features,
+    through_points,
+)
+from parallax.core.align.pairs import window_table
+from parallax.core.align.params import Params
+
+# Sentences (Chinese) between two cuts at least: the grids reach REACH units past their
+# pieces' ends, which costs a share REACH / CUT_SPACING more cells.
+CUT_SPACING = 32
+REACH = MARGIN_BAND
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """The pieces' best paths forwards and backwards, and the features they were found with."""
+
+    features: Features
+    forward: Grids
+    ahead: GridPaths
+    backward: Grids  # the same pieces in the document read backwards
+    behind: GridPaths
+
+    @property
+    def beads(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        return self.ahead.beads
+
+    @property
+    def cuts(self) -> list[tuple[int, int]]:
+        """The points where one piece ends and the next starts."""
+        zh, en = self.forward.zh_end[:-1].tolist(), self.forward.en_end[:-1].tolist()
+        return list(zip(zh, en, strict=True))
+
+
+def search_pieces(features: Features, params: Params, coarse: Params) -> Pieces:
+    """Align the sentences of ``features`` (grouped in paragraphs) piece by piece."""
+    rough, _ = search_widening(paragraph_features(features), coarse, {})
+    centre = sentence_centre(rough.beads, features)
+    zh_cuts, en_cuts = candidate_cuts(rough, features)
+    half_width = max(MARGIN_BAND, params.band // 4)
+    ratio_checked = False
+    while True:
+        forward, ahead, pairs = _search(features, params, zh_cuts, en_cuts, centre, half_width)
+        if not ratio_checked:
+            ratio_checked = True
+            ratio = paired_ratio(features, ahead.beads)
+            if ratio is not None and abs(ratio / features.ratio - 1) > RATIO_TOLERANCE:
+                features = replace(features, ratio=ratio)
+                ahead = search_grids(features, params, forward, pairs)
+        del pairs  # the backward search needs its own table: not both at once
+        backward, behind = _search_back(features, params, forward, ahead)
+        pieces = Pieces(features, forward, ahead, backward, behind)
+        held = _cuts_hold(pieces, params)
+        if held.all():
+            return pieces
+        keep = np.concatenate([[True], held, [True]])
+        zh_cuts, en_cuts = zh_cuts[keep], en_cuts[keep]
+
+
+def candidate_cuts(rough: Path, features: Features) -> tuple[IntArray, IntArray]:
+    """Points of the coarse path (of paragraphs) between two one-to-one pairs, at least
+    :data:`CUT_SPACING` sentences apart, as sentence positions (with both ends)."""
+    assert features.zh_group is not None and features.en_group is not None
+    zh_ends = np.concatenate([[0], np.cumsum(np.bincount(features.zh_group))])
+    en_ends = np.concatenate([[0], np.cumsum(np.bincount(features.en_group))])
+    n, m = features.n_zh, features.n_en
+    zh_cuts, en_cuts = [0], [0]
+    beads = rough.beads
+    one_to_one = [
+        zh_end - zh_start == 1 == en_end - en_start
+        for (zh_start, zh_end), (en_start, en_end) in beads
+    ]
+    for k in range(len(beads) - 1):
+        i, j = int(zh_ends[beads[k][0][1]]), int(en_ends[beads[k][1][1]])
+        clean = one_to_one[k] and one_to_one[k + 1]
+        if clean and i - zh_cuts[-1] >= CUT_SPACING and n - i >= CUT_SPACING:
+            zh_cuts.append(i)
+            en_cuts.append(j)
+    zh_cuts.append(n)
+    en_cuts.append(m)
+    return np.array(zh_cuts, dtype=np.int64), np.array(en_cuts, dtype=np.int64)
+
+
+def _search(
+    features: Features,
+    params: Params,
+    zh_cuts: IntArray,
+    en_cuts: IntArray,
+    centre: FloatArray,
+    half_width: int,
+) -> tuple[Grids, GridPaths, object]:
+    """Search the pieces forwards, widening the band of those whose path hugs its edge."""
+    half_widths = np.full(len(zh_cuts) - 1, half_width, dtype=np.int64)
+    while True:
+        grids = Grids.around(zh_cuts, en_cuts, centre, half_widths, REACH)
+        lo, hi = grids.windows(features.n_zh, params.max_zh, params.max_en)
+        pairs = window_table(features, lo, hi, params.redundancy > 0, zh_matched=False)
+        paths = search_grids(features, params, grids, pairs)
+        if not paths.touches.any():
+            return grids, paths, pairs
+        half_widths[paths.touches] *= 2
+
+
+def _search_back(
+    features: Features, params: Params, forward: Grids, ahead: GridPaths
+) -> tuple[Grids, GridPaths]:
+    """The pieces searched backwards (the document reversed), in a narrow band around the
+    forward paths: the costs from every cell to each piece's end."""
+    n, m = features.n_zh, features.n_en
+    centre = path_centre(Path(ahead.beads, False, 0.0), n)
+    mirrored = (m - centre)[::-1]
+    zh_cuts = n - np.concatenate([forward.zh_start, forward.zh_end[-1:]])[::-1]
+    en_cuts = m - np.concatenate([forward.en_start, forward.en_end[-1:]])[::-1]
+    half_widths = np.full(forward.count, MARGIN_BAND, dtype=np.int64)
+    grids = Grids.around(zh_cuts, en_cuts, mirrored, half_widths, REACH)
+    back_features = reversed_features(features)
+    lo, hi = grids.windows(n, params.max_zh, params.max_en)
+    pairs = window_table(back_features, lo, hi, params.redundancy > 0, zh_matched=False)
+    return grids, search_grids(back_features, params, grids, pairs)
+
+
+def _sheets(pieces: Pieces) -> tuple[Sheet, Sheet, Rows]:
+    n, m = pieces.features.n_zh, pieces.features.n_en
+    forward, backward = pieces.forward, pieces.backward
+    ahead = Sheet(pieces.ahead.costs, pieces.ahead.lo, pieces.ahead.hi, forward.slot_of)
+    behind = Sheet(
+        pieces.behind.costs,
+        pieces.behind.lo,
+        pieces.behind.hi,
+        backward.slot_of,
+        (n, m, backward.count - 1),
+    )
+    rows = Rows(forward.lo, forward.hi, forward.base, forward.zh_start, forward.heights)
+    return ahead, behind, rows
+
+
+def _cuts_hold(pieces: Pieces, params: Params) -> np.ndarray:
+    """Whether the best path through the pieces around each cut passes through it."""
+    cuts = pieces.cuts
+    if not cuts:
+        return np.ones(0, dtype=bool)
+    ahead, behind, rows = _sheets(pieces)
+    before = np.arange(len(cuts))  # the piece ending at the cut, and the one starting there
+    found = through_points(cuts, ahead, before, behind, before + 1, rows, params.skip_cost)
+    held: np.ndarray = found.any_other >= found.here - 1e-9
+    return held
+
+
+def piece_margins(pieces: Pieces, params: Params, points: Sequence[tuple[int, int]]) -> list[float]:
+    """The margin of each of ``points`` (sentence positions on the pieces' paths), between the
+    searches of the piece ending there and the piece starting there."""
+    m = pieces.features.n_en
+    ahead, behind, rows = _sheets(pieces)
+    forward = pieces.forward
+    at = np.asarray(points, dtype=np.int64).reshape(-1, 2)
+    keys = at[:, 0] * (m + 1) + at[:, 1]
+    starts = forward.zh_start * (m + 1) + forward.en_start
+    # The piece a point ends (a point on a cut ends one piece and starts the next).
+    grid = np.clip(np.searchsorted(starts, keys, "left") - 1, 0, forward.count - 1)
+    on_cut = np.isin(keys, starts[1:])
+    back = np.where(on_cut, grid + 1, grid)
+    # At a cut the best path is the two pieces' (the cut held); inside a piece, the piece's.
+    best = np.where(on_cut, np.nan, pieces.ahead.cost[grid])
+    found = through_points(points, ahead, grid, behind, back, rows, params.skip_cost)
+    best = np.where(on_cut, found.here, best)
+    return [float(x) for x in np.maximum(0.0, found.alternative - best)]
