@@ -111,6 +111,22 @@ class Grids:
         hi = np.maximum.accumulate(hi + shift) - shift
         return cls(zh_start, zh_end, en_start, en_end, zh_stop, en_stop, lo, hi)
 
+    def subset(self, ids: IntArray) -> Grids:
+        """Grids ``ids`` alone (their bands as they are)."""
+        rows = np.concatenate(
+            [np.arange(self.base[g], self.base[g] + self.heights[g] + 1) for g in ids.tolist()]
+        )
+        return Grids(
+            self.zh_start[ids],
+            self.zh_end[ids],
+            self.en_start[ids],
+            self.en_end[ids],
+            self.zh_stop[ids],
+            self.en_stop[ids],
+            self.lo[rows],
+            self.hi[rows],
+        )
+
     def slot_of(self, rows: IntArray, grids: IntArray) -> tuple[IntArray, BoolArray]:
         """The slots of grid rows ``rows`` (document positions) of ``grids``, and whether
         each row is in its grid."""
@@ -179,6 +195,52 @@ class GridPaths:
     costs: FloatArray
     lo: IntArray  # each slot's band
     hi: IntArray
+    bead_starts: IntArray  # grid g's beads are beads[bead_starts[g]:bead_starts[g + 1]]
+
+
+def replace_grids(
+    grids: Grids, paths: GridPaths, ids: IntArray, new: Grids, found: GridPaths
+) -> tuple[Grids, GridPaths]:
+    """``grids`` and their ``paths`` with grids ``ids`` replaced by ``new`` (the same pieces
+    in other bands) and their paths ``found``."""
+    lo, hi = grids.lo.copy(), grids.hi.copy()
+    width = max(paths.costs.shape[1], found.costs.shape[1])
+    costs = np.full((len(paths.costs), width), _INF)
+    costs[:, : paths.costs.shape[1]] = paths.costs
+    slot_lo, slot_hi = paths.lo.copy(), paths.hi.copy()
+    for k, g in enumerate(ids.tolist()):
+        rows = np.arange(int(grids.heights[g]) + 1)
+        lo[grids.base[g] + rows] = new.lo[new.base[k] + rows]
+        hi[grids.base[g] + rows] = new.hi[new.base[k] + rows]
+        mine, theirs = (
+            grids.layout.slot(np.full_like(rows, g), rows),
+            new.layout.slot(np.full_like(rows, k), rows),
+        )
+        costs[mine] = _INF
+        costs[mine, : found.costs.shape[1]] = found.costs[theirs]
+        slot_lo[mine], slot_hi[mine] = found.lo[theirs], found.hi[theirs]
+    replaced = dict(zip(ids.tolist(), range(len(ids)), strict=True))
+    beads: list[Span] = []
+    starts = [0]
+    for g in range(grids.count):
+        source, at = (found, replaced[g]) if g in replaced else (paths, g)
+        beads += source.beads[source.bead_starts[at] : source.bead_starts[at + 1]]
+        starts.append(len(beads))
+    cost, touches = paths.cost.copy(), paths.touches.copy()
+    cost[ids], touches[ids] = found.cost, found.touches
+    merged = Grids(
+        grids.zh_start,
+        grids.zh_end,
+        grids.en_start,
+        grids.en_end,
+        grids.zh_stop,
+        grids.en_stop,
+        lo,
+        hi,
+    )
+    return merged, GridPaths(
+        beads, cost, touches, costs, slot_lo, slot_hi, np.array(starts, dtype=np.int64)
+    )
 
 
 def search_grids(features: Features, params: Params, grids: Grids, table: PairTable) -> GridPaths:
@@ -273,11 +335,13 @@ def _backtrack(
         live = live[(row[live] > 0) | (j[live] > grids.en_start[live])]
         step += 1
     beads: list[Span] = []
+    bead_starts = np.zeros(count + 1, dtype=np.int64)
     if found:
         grid, steps, r_end, j_end, a, b = (
             np.concatenate(part) for part in zip(*found, strict=True)
         )
         order = np.lexsort((-steps, grid))
+        bead_starts = np.searchsorted(grid[order], np.arange(count + 1)).astype(np.int64)
         i_end = (grids.zh_start[grid] + r_end)[order]
         beads = [
             ((i - da, i), (jj - db, jj))
@@ -289,4 +353,4 @@ def _backtrack(
                 strict=True,
             )
         ]
-    return GridPaths(beads, cost, touches, costs, lo, hi)
+    return GridPaths(beads, cost, touches, costs, lo, hi, bead_starts)

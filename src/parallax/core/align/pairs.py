@@ -16,7 +16,8 @@ class PairTable:
     """Weighted match counts of Chinese unit ``u`` against English units ``lo[u]..hi[u]-1``.
 
     ``zh_matched`` counts the items of ``u`` matched in ``v``, ``en_matched`` the keys of ``v``
-    matched by ``u`` (both flat, row ``u`` starting at ``offset[u]``); ``zh_total[u]`` and
+    matched by ``u`` (both flat, row ``u`` starting at ``offset[u]``, and index 0 standing for
+    no pair: it holds 0); ``zh_total[u]`` and
     ``en_total[v]`` are the units' weighted item counts.
     """
 
@@ -73,8 +74,9 @@ def window_table(
     (``zh_matched``: also the Chinese items matched, which only bead confidences read)."""
     n, m = features.n_zh, features.n_en
     widths = np.maximum(hi - lo, 0)
-    offset = np.concatenate([[0], np.cumsum(widths)[:-1]]).astype(np.int64) if n else widths
-    size = int(widths.sum())
+    # Flat index 0 is no pair (always 0): a read outside the windows can point there.
+    offset = np.concatenate([[1], 1 + np.cumsum(widths)[:-1]]).astype(np.int64) if n else widths
+    size = int(widths.sum()) + 1
     matched_zh = np.zeros(size if zh_matched else 0)
     en_matched = np.zeros(size)
     zh_total = np.zeros(n)
@@ -88,7 +90,7 @@ def window_table(
         en_total += w * np.array([len(keys) for keys in items.en], dtype=np.float64)
         common, zh_common, en_common = join.counts(lo, hi, offset, size, redundancy)
         if zh_matched:
-            matched_zh += w * np.minimum(common, np.repeat(counts, widths))
+            matched_zh[1:] += w * np.minimum(common[1:], np.repeat(counts, widths))
         en_matched += w * common
         if redundancy:
             zh_shared += w * zh_common

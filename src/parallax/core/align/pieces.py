@@ -25,7 +25,7 @@ from parallax.core.align.coarse import paragraph_features, sentence_centre
 from parallax.core.align.dp import Path
 from parallax.core.align.engine import RATIO_TOLERANCE, paired_ratio, path_centre, search_widening
 from parallax.core.align.features import Features
-from parallax.core.align.grids import GridPaths, Grids, search_grids
+from parallax.core.align.grids import GridPaths, Grids, replace_grids, search_grids
 from parallax.core.align.length import FloatArray
 from parallax.core.align.margins import (
     MARGIN_BAND,
@@ -72,14 +72,13 @@ def search_pieces(features: Features, params: Params, coarse: Params) -> Pieces:
     half_width = max(MARGIN_BAND, params.band // 4)
     ratio_checked = False
     while True:
-        forward, ahead, pairs = _search(features, params, zh_cuts, en_cuts, centre, half_width)
+        forward, ahead = _search(features, params, zh_cuts, en_cuts, centre, half_width)
         if not ratio_checked:
             ratio_checked = True
             ratio = paired_ratio(features, ahead.beads)
             if ratio is not None and abs(ratio / features.ratio - 1) > RATIO_TOLERANCE:
                 features = replace(features, ratio=ratio)
-                ahead = search_grids(features, params, forward, pairs)
-        del pairs  # the backward search needs its own table: not both at once
+                forward, ahead = _search(features, params, zh_cuts, en_cuts, centre, half_width)
         backward, behind = _search_back(features, params, forward, ahead)
         pieces = Pieces(features, forward, ahead, backward, behind)
         held = _cuts_hold(pieces, params)
@@ -120,17 +119,25 @@ def _search(
     en_cuts: IntArray,
     centre: FloatArray,
     half_width: int,
-) -> tuple[Grids, GridPaths, object]:
+) -> tuple[Grids, GridPaths]:
     """Search the pieces forwards, widening the band of those whose path hugs its edge."""
     half_widths = np.full(len(zh_cuts) - 1, half_width, dtype=np.int64)
-    while True:
-        grids = Grids.around(zh_cuts, en_cuts, centre, half_widths, REACH)
-        lo, hi = grids.windows(features.n_zh, params.max_zh, params.max_en)
-        pairs = window_table(features, lo, hi, params.redundancy > 0, zh_matched=False)
-        paths = search_grids(features, params, grids, pairs)
-        if not paths.touches.any():
-            return grids, paths, pairs
-        half_widths[paths.touches] *= 2
+    grids = Grids.around(zh_cuts, en_cuts, centre, half_widths, REACH)
+    paths = _search_grids(features, params, grids)
+    while paths.touches.any():  # widen the pieces whose path hugs its band's edge
+        touching = np.flatnonzero(paths.touches)
+        half_widths[touching] *= 2
+        wider = Grids.around(zh_cuts, en_cuts, centre, half_widths, REACH).subset(touching)
+        grids, paths = replace_grids(
+            grids, paths, touching, wider, _search_grids(features, params, wider)
+        )
+    return grids, paths
+
+
+def _search_grids(features: Features, params: Params, grids: Grids) -> GridPaths:
+    lo, hi = grids.windows(features.n_zh, params.max_zh, params.max_en)
+    pairs = window_table(features, lo, hi, params.redundancy > 0, zh_matched=False)
+    return search_grids(features, params, grids, pairs)
 
 
 def _search_back(
@@ -146,9 +153,7 @@ def _search_back(
     half_widths = np.full(forward.count, MARGIN_BAND, dtype=np.int64)
     grids = Grids.around(zh_cuts, en_cuts, mirrored, half_widths, REACH)
     back_features = reversed_features(features)
-    lo, hi = grids.windows(n, params.max_zh, params.max_en)
-    pairs = window_table(back_features, lo, hi, params.redundancy > 0, zh_matched=False)
-    return grids, search_grids(back_features, params, grids, pairs)
+    return grids, _search_grids(back_features, params, grids)
 
 
 def _sheets(pieces: Pieces) -> tuple[Sheet, Sheet, Rows]:
