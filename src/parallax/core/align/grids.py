@@ -1,16 +1,17 @@
 """Many independent alignment grids searched at once: a long document cut into pieces.
 
-Grid ``g`` holds the path from ``(zh_start[g], en_start[g])`` to ``(zh_end[g], en_end[g])``;
-its row ``r`` (``zh_start[g] + r`` Chinese units consumed) searches English positions
-``lo..hi`` of a band. A grid may reach past its path's end (up to row ``zh_stop[g]`` and
-English position ``en_stop[g]``): those cells do not change the path, but they hold the cost
-of paths that do not pass through the end, which is how :mod:`pieces` checks its cuts.
+Grid ``g`` holds the path from ``(zh_start[g], en_start[g])`` to ``(zh_end[g], en_end[g])``.
+Its rows ``r`` (``zh_first[g] + r`` Chinese units consumed) search English positions ``lo..hi``
+of a band, and reach a little before the path's start and past its end: the cost of every
+bead ending in the grid is computed once, and serves a forward search (the best cost from the
+start to every cell, as :mod:`dp`'s) and a backward one (from every cell to the end); the cells
+beyond the path's ends hold the costs of paths that avoid them, which is how :mod:`pieces`
+checks its cuts and measures the margins there.
 
-The search is :mod:`dp`'s, but step ``r`` computes row ``r`` of every grid at once: the rows are
-stored step after step (each step's rows in one block, tallest grids first), so a step reads its
-earlier rows as whole blocks, only the cells inside the bands are costed, and the Python work
-grows with the tallest grid instead of with the document. The paths are traced back for all
-grids at once too.
+Step ``r`` computes row ``r`` of every grid at once: the rows are stored step after step (each
+step's rows in one block, tallest grids first), so a step reads its neighbouring rows as whole
+blocks, only the cells inside the bands are costed, and the Python work grows with the tallest
+grid instead of with the document. The paths are traced back for all grids at once too.
 """
 
 from __future__ import annotations
@@ -40,15 +41,17 @@ BoolArray = npt.NDArray[np.bool_]
 
 @dataclass(frozen=True)
 class Grids:
-    """The grids: their paths' ends, how far they reach, and every row's band (grid after
-    grid: row ``r`` of grid ``g`` is ``lo[base[g] + r]..hi[base[g] + r]``)."""
+    """The grids: their paths' ends, the rows and English positions they reach, and every
+    row's band (grid after grid: row ``r`` of grid ``g`` is ``lo[base[g] + r]..hi[...]``)."""
 
     zh_start: IntArray
     zh_end: IntArray
     en_start: IntArray
     en_end: IntArray
-    zh_stop: IntArray  # the grid's last row (at least zh_end)
-    en_stop: IntArray  # the last English position its bands reach (at least en_end)
+    zh_first: IntArray  # the grid's first row (at most zh_start) and last (at least zh_end)
+    zh_stop: IntArray
+    en_first: IntArray  # the English positions its bands may reach
+    en_stop: IntArray
     lo: IntArray
     hi: IntArray
 
@@ -59,7 +62,7 @@ class Grids:
     @cached_property
     def heights(self) -> IntArray:
         """Each grid's last row number (its rows are 0..height)."""
-        heights: IntArray = self.zh_stop - self.zh_start
+        heights: IntArray = self.zh_stop - self.zh_first
         return heights
 
     @cached_property
@@ -82,25 +85,28 @@ class Grids:
         reach: int = 0,
     ) -> Grids:
         """The grids between consecutive cut points ``(zh_cuts[k], en_cuts[k])``, reaching
-        ``reach`` units past their ends (within the document): each row's band spans
-        ``half_widths[g]`` positions on both sides of ``centre`` (the English position expected
-        at each Chinese position), inside the grid, connected and moving right."""
+        ``reach`` units before and past their paths' ends (within the document): each row's
+        band spans ``half_widths[g]`` positions on both sides of ``centre`` (the English
+        position expected at each Chinese position), holds the path's ends, is connected to
+        the next row's and only moves right."""
         n, m = int(zh_cuts[-1]), int(en_cuts[-1])
         zh_start, zh_end = zh_cuts[:-1], zh_cuts[1:]
         en_start, en_end = en_cuts[:-1], en_cuts[1:]
-        zh_stop, en_stop = np.minimum(zh_end + reach, n), np.minimum(en_end + reach, m)
-        heights = zh_stop - zh_start
+        zh_first, zh_stop = np.maximum(zh_start - reach, 0), np.minimum(zh_end + reach, n)
+        en_first, en_stop = np.maximum(en_start - reach, 0), np.minimum(en_end + reach, m)
+        heights = zh_stop - zh_first
         grid = np.repeat(np.arange(len(heights)), heights + 1)
         starts = np.concatenate([[0], np.cumsum(heights + 1)[:-1]]).astype(np.int64)
-        row = np.arange(len(grid)) - starts[grid]
-        at = centre[zh_start[grid] + row]
-        low, high = en_start[grid], en_stop[grid]
+        i = zh_first[grid] + np.arange(len(grid)) - starts[grid]
+        at = centre[i]
+        low, high = en_first[grid], en_stop[grid]
         lo = np.clip(np.floor(at).astype(np.int64) - half_widths[grid], low, high)
         hi = np.clip(np.ceil(at).astype(np.int64) + half_widths[grid], low, high)
-        lo[starts] = en_start  # a grid's path starts at its first cell
-        ends = starts + zh_end - zh_start
-        lo[ends] = np.minimum(lo[ends], en_end)  # and reaches its end
-        hi[ends] = np.maximum(hi[ends], en_end)
+        # The band holds the path's start and end, up to and from those rows.
+        lo = np.where(i <= zh_start[grid], np.minimum(lo, en_start[grid]), lo)
+        lo = np.where(i <= zh_end[grid], np.minimum(lo, en_end[grid]), lo)
+        hi = np.where(i >= zh_start[grid], np.maximum(hi, en_start[grid]), hi)
+        hi = np.where(i >= zh_end[grid], np.maximum(hi, en_end[grid]), hi)
         # Connected bands that only move right, grid by grid (an offset per grid keeps the
         # running maxima inside each grid).
         shift = grid * (m + 1)
@@ -109,7 +115,7 @@ class Grids:
         last[:-1] = grid[1:] != grid[:-1]
         hi[:-1] = np.where(last[:-1], hi[:-1], np.maximum(hi[:-1], lo[1:]))
         hi = np.maximum.accumulate(hi + shift) - shift
-        return cls(zh_start, zh_end, en_start, en_end, zh_stop, en_stop, lo, hi)
+        return cls(zh_start, zh_end, en_start, en_end, zh_first, zh_stop, en_first, en_stop, lo, hi)
 
     def subset(self, ids: IntArray) -> Grids:
         """Grids ``ids`` alone (their bands as they are)."""
@@ -121,16 +127,18 @@ class Grids:
             self.zh_end[ids],
             self.en_start[ids],
             self.en_end[ids],
+            self.zh_first[ids],
             self.zh_stop[ids],
+            self.en_first[ids],
             self.en_stop[ids],
             self.lo[rows],
             self.hi[rows],
         )
 
     def slot_of(self, rows: IntArray, grids: IntArray) -> tuple[IntArray, BoolArray]:
-        """The slots of grid rows ``rows`` (document positions) of ``grids``, and whether
-        each row is in its grid."""
-        local = rows - self.zh_start[grids]
+        """The slots of rows ``rows`` (document positions) of ``grids``, and whether each row
+        is in its grid."""
+        local = rows - self.zh_first[grids]
         valid = (local >= 0) & (local <= self.heights[grids])
         return self.layout.slot(grids, np.clip(local, 0, self.heights[grids])), valid
 
@@ -139,9 +147,9 @@ class Grids:
         bead with in some grid (``lo == hi`` for units in no grid)."""
         grid = np.repeat(np.arange(self.count), self.heights)
         units = np.arange(len(grid)) - np.repeat(
-            self.base - np.arange(self.count) - self.zh_start, self.heights
+            self.base - np.arange(self.count) - self.zh_first, self.heights
         )
-        row = units - self.zh_start[grid]
+        row = units - self.zh_first[grid]
         first, last = self.base[grid], self.base[grid] + self.heights[grid]
         lo = np.full(len(grid), np.iinfo(np.int64).max)
         hi = np.full(len(grid), np.iinfo(np.int64).min)
@@ -149,7 +157,7 @@ class Grids:
             at = np.minimum(first + row + shift, last)
             lo = np.minimum(lo, self.lo[at] - max_en)
             hi = np.maximum(hi, self.hi[at])
-        lo = np.clip(lo, self.en_start[grid], self.en_stop[grid])
+        lo = np.clip(lo, self.en_first[grid], self.en_stop[grid])
         hi = np.clip(hi, lo, self.en_stop[grid])
         unit_lo = np.full(n, np.iinfo(np.int64).max)
         unit_hi = np.zeros(n, dtype=np.int64)
@@ -185,39 +193,212 @@ class Layout:
 
 @dataclass(frozen=True)
 class GridPaths:
-    """The best path of every grid: beads in document order, each grid's cost and whether its
-    path came within reach of its band's edge, and the best cost of reaching every cell
-    (``costs[slot, x]``, cell ``x`` the English position ``lo[slot] + x``)."""
+    """The best path of every grid: beads in document order (grid ``g``'s are
+    ``beads[bead_starts[g]:bead_starts[g + 1]]``), each grid's cost and whether its path came
+    within reach of its band's edge; and for every cell (``[slot, x]``, English position
+    ``lo[slot] + x``) the best cost from the path's start (``ahead``) and to its end
+    (``behind``)."""
 
     beads: list[Span]
+    bead_starts: IntArray
     cost: FloatArray
     touches: BoolArray
-    costs: FloatArray
-    lo: IntArray  # each slot's band
+    ahead: FloatArray
+    behind: FloatArray
+    lo: IntArray
     hi: IntArray
-    bead_starts: IntArray  # grid g's beads are beads[bead_starts[g]:bead_starts[g + 1]]
+
+
+def search_grids(features: Features, params: Params, grids: Grids, table: PairTable) -> GridPaths:
+    """The lowest-cost alignment of every grid inside its band (see :func:`dp.search`), and
+    the best costs from every cell to the end."""
+    shapes = [shape for shape in params.beads if shape[0] >= 1 and shape[1] >= 1] + [(1, 0)]
+    layout = grids.layout
+    offset = layout.offset
+    total = int(offset[-1])
+    row_of = np.repeat(np.arange(len(offset) - 1), np.diff(offset))
+    grid_of = layout.order[np.arange(total) - offset[row_of]]
+    at = grids.base[grid_of] + row_of
+    lo, hi = grids.lo[at], grids.hi[at]
+    span = hi - lo + 1
+    width = int(span.max())
+    rows = grids.zh_first[grid_of] + row_of  # each slot's document row
+    skip_steps = SkipSteps(features, params, lo, width)
+    start_x = np.where(rows == grids.zh_start[grid_of], grids.en_start[grid_of] - lo, -1)
+    end_x = np.where(rows == grids.zh_end[grid_of], grids.en_end[grid_of] - lo, -1)
+    a_of = np.array([a for a, _ in shapes])
+    b_of = np.array([b for _, b in shapes])
+    # The cost of every bead ending at every cell: the forward search computes them, the
+    # backward search reads them again.
+    bead = np.full((total, len(shapes), width), _INF)
+    ahead = np.full(total * width + 1, _INF)  # the last cell stays infinite
+    choices = np.full((total, width), -1, dtype=np.int8)
+    cells = np.arange(width)
+    rows_per_chunk = max(1, CHUNK_CELLS // width)
+    for r in range(len(offset) - 1):
+        for first in range(int(offset[r]), int(offset[r + 1]), rows_per_chunk):
+            slots = np.arange(first, min(first + rows_per_chunk, int(offset[r + 1])))
+            inside = cells[None, :] < span[slots][:, None]
+            best = np.full((len(slots), width), _INF)
+            choice = np.full((len(slots), width), -1, dtype=np.int8)
+            if r > 0:
+                # Only the cells inside the bands are costed (a ragged block, flattened).
+                owner, x = np.nonzero(inside)
+                i, j = rows[slots][owner], lo[slots][owner] + x
+                costs = np.stack(block_costs(features, params, table, i, j, shapes), axis=1)
+                bead[slots[owner], :, x] = costs
+                # The slot each shape's bead starts on: the same grid `a` steps earlier, at the
+                # same place of that (longer or equal) step.
+                source = (
+                    offset[np.maximum(r - a_of, 0)][None, :] + (slots[owner] - offset[r])[:, None]
+                )
+                column = j[:, None] - b_of[None, :] - lo[source]
+                valid = (r - a_of >= 0)[None, :] & (column >= 0) & (column < span[source])
+                summed = ahead[np.where(valid, source * width + column, len(ahead) - 1)] + costs
+                picked = summed.argmin(axis=1)
+                best[owner, x] = summed[np.arange(len(owner)), picked]
+                choice[owner, x] = picked
+            seeded = np.flatnonzero(start_x[slots] >= 0)
+            best[seeded, start_x[slots][seeded]] = 0.0  # a path starts here
+            steps = skip_steps.of_rows(rows[slots], lo[slots])
+            running = np.minimum.accumulate(best - steps, axis=1) + steps
+            skipped = inside & (running < best - 1e-9)
+            choices[slots] = np.where(skipped, _SKIP_EN, choice)
+            flat = ahead[:-1].reshape(total, width)
+            flat[slots] = np.where(inside, np.where(skipped, running, best), _INF)
+    forward = ahead[:-1].reshape(total, width)
+    behind = _backward(bead, skip_steps, rows, lo, span, end_x, layout, shapes)
+    return _backtrack(grids, choices, forward, behind, lo, hi, shapes)
+
+
+def _backward(
+    bead: FloatArray,
+    skip_steps: SkipSteps,
+    rows: IntArray,
+    lo: IntArray,
+    span: IntArray,
+    end_x: IntArray,
+    layout: Layout,
+    shapes: list[tuple[int, int]],
+) -> FloatArray:
+    """The best cost from every cell to its grid's path end, steps from the last to the first
+    (a bead starting at a cell is the bead ending ``a`` rows further, read from ``bead``)."""
+    offset = layout.offset
+    total, _, width = bead.shape
+    behind = np.full(total * width + 1, _INF)
+    flat = behind[:-1].reshape(total, width)
+    cells = np.arange(width)
+    a_of = np.array([a for a, _ in shapes])
+    b_of = np.array([b for _, b in shapes])
+    steps_count = len(offset) - 1
+    for r in range(steps_count - 1, -1, -1):
+        slots = np.arange(int(offset[r]), int(offset[r + 1]))
+        place = slots - offset[r]
+        # The slot each shape's bead ends on: the same grid `a` steps later, if it is that tall.
+        later = np.minimum(r + a_of, steps_count - 1)
+        target = offset[later][None, :] + place[:, None]  # (slots, shapes)
+        tall = (r + a_of < steps_count)[None, :] & (place[:, None] < np.diff(offset)[later])
+        target = np.where(tall, target, 0)
+        j = lo[slots][:, None] + cells[None, :]  # (slots, width)
+        column = j[:, None, :] + b_of[None, :, None] - lo[target][:, :, None]
+        valid = tall[:, :, None] & (column >= 0) & (column < span[target][:, :, None])
+        column = np.where(valid, column, 0)
+        index = np.where(valid, target[:, :, None] * width + column, len(behind) - 1)
+        costs = bead[target[:, :, None], np.arange(len(shapes))[None, :, None], column]
+        best = (behind[index] + costs).min(axis=1)
+        ended = np.flatnonzero(end_x[slots] >= 0)
+        best[ended, end_x[slots][ended]] = 0.0  # the path ends here
+        inside = cells[None, :] < span[slots][:, None]
+        best = np.where(inside, best, _INF)
+        steps = skip_steps.of_rows(rows[slots], lo[slots])
+        # Skipping English units rightwards: the best of this cell and any to its right plus
+        # the skips between.
+        running = np.minimum.accumulate((best + steps)[:, ::-1], axis=1)[:, ::-1] - steps
+        flat[slots] = np.where(inside, np.minimum(best, running), _INF)
+    return flat
+
+
+def _backtrack(
+    grids: Grids,
+    choices: npt.NDArray[np.int8],
+    ahead: FloatArray,
+    behind: FloatArray,
+    lo: IntArray,
+    hi: IntArray,
+    shapes: list[tuple[int, int]],
+) -> GridPaths:
+    """Trace every grid's path back from its end, all grids a bead at a time."""
+    layout = grids.layout
+    a_of = np.array([a for a, _ in shapes] + [0, 0])  # codes -2 (0-1) and -1 (none) at the end
+    b_of = np.array([b for _, b in shapes] + [1, 0])
+    count = grids.count
+    row = grids.zh_end - grids.zh_first
+    j = grids.en_end.copy()
+    end_slots = layout.slot(np.arange(count), row)
+    cost = ahead[end_slots, j - lo[end_slots]]
+    start_row = grids.zh_start - grids.zh_first
+    touches = np.zeros(count, dtype=bool)
+    found: list[tuple[IntArray, IntArray, IntArray, IntArray, IntArray, IntArray]] = []
+    live = np.flatnonzero((row > start_row) | (j > grids.en_start))
+    step = 0
+    margin = 2
+    while len(live):
+        r, jj = row[live], j[live]
+        slots = layout.slot(live, r)
+        x = jj - lo[slots]
+        touches[live] |= ((lo[slots] > grids.en_first[live]) & (x < margin)) | (
+            (hi[slots] < grids.en_stop[live]) & (hi[slots] - jj < margin)
+        )
+        code = choices[slots, x].astype(np.int64)
+        if (code == -1).any():
+            raise AssertionError("no path through a cell of a grid")
+        a, b = a_of[code], b_of[code]
+        found.append((live, np.full(len(live), step), r, jj, a, b))
+        row[live], j[live] = r - a, jj - b
+        live = live[(row[live] > start_row[live]) | (j[live] > grids.en_start[live])]
+        step += 1
+    beads: list[Span] = []
+    bead_starts = np.zeros(count + 1, dtype=np.int64)
+    if found:
+        grid, steps, r_end, j_end, a, b = (
+            np.concatenate(part) for part in zip(*found, strict=True)
+        )
+        order = np.lexsort((-steps, grid))
+        bead_starts = np.searchsorted(grid[order], np.arange(count + 1)).astype(np.int64)
+        i_end = (grids.zh_first[grid] + r_end)[order]
+        beads = [
+            ((i - da, i), (jj - db, jj))
+            for i, jj, da, db in zip(
+                i_end.tolist(),
+                j_end[order].tolist(),
+                a[order].tolist(),
+                b[order].tolist(),
+                strict=True,
+            )
+        ]
+    return GridPaths(beads, bead_starts, cost, touches, ahead, behind, lo, hi)
 
 
 def replace_grids(
     grids: Grids, paths: GridPaths, ids: IntArray, new: Grids, found: GridPaths
 ) -> tuple[Grids, GridPaths]:
     """``grids`` and their ``paths`` with grids ``ids`` replaced by ``new`` (the same pieces
-    in other bands) and their paths ``found``."""
+    in other bands, with the same rows) and their paths ``found``."""
     lo, hi = grids.lo.copy(), grids.hi.copy()
-    width = max(paths.costs.shape[1], found.costs.shape[1])
-    costs = np.full((len(paths.costs), width), _INF)
-    costs[:, : paths.costs.shape[1]] = paths.costs
+    width = max(paths.ahead.shape[1], found.ahead.shape[1])
+    ahead, behind = (np.full((len(paths.ahead), width), _INF) for _ in range(2))
+    ahead[:, : paths.ahead.shape[1]] = paths.ahead
+    behind[:, : paths.behind.shape[1]] = paths.behind
     slot_lo, slot_hi = paths.lo.copy(), paths.hi.copy()
     for k, g in enumerate(ids.tolist()):
         rows = np.arange(int(grids.heights[g]) + 1)
         lo[grids.base[g] + rows] = new.lo[new.base[k] + rows]
         hi[grids.base[g] + rows] = new.hi[new.base[k] + rows]
-        mine, theirs = (
-            grids.layout.slot(np.full_like(rows, g), rows),
-            new.layout.slot(np.full_like(rows, k), rows),
-        )
-        costs[mine] = _INF
-        costs[mine, : found.costs.shape[1]] = found.costs[theirs]
+        mine = grids.layout.slot(np.full_like(rows, g), rows)
+        theirs = new.layout.slot(np.full_like(rows, k), rows)
+        ahead[mine], behind[mine] = _INF, _INF
+        ahead[mine, : found.ahead.shape[1]] = found.ahead[theirs]
+        behind[mine, : found.behind.shape[1]] = found.behind[theirs]
         slot_lo[mine], slot_hi[mine] = found.lo[theirs], found.hi[theirs]
     replaced = dict(zip(ids.tolist(), range(len(ids)), strict=True))
     beads: list[Span] = []
@@ -233,124 +414,20 @@ def replace_grids(
         grids.zh_end,
         grids.en_start,
         grids.en_end,
+        grids.zh_first,
         grids.zh_stop,
+        grids.en_first,
         grids.en_stop,
         lo,
         hi,
     )
     return merged, GridPaths(
-        beads, cost, touches, costs, slot_lo, slot_hi, np.array(starts, dtype=np.int64)
+        beads,
+        np.array(starts, dtype=np.int64),
+        cost,
+        touches,
+        ahead,
+        behind,
+        slot_lo,
+        slot_hi,
     )
-
-
-def search_grids(features: Features, params: Params, grids: Grids, table: PairTable) -> GridPaths:
-    """The lowest-cost alignment of every grid inside its band (see :func:`dp.search`)."""
-    shapes = [shape for shape in params.beads if shape[0] >= 1 and shape[1] >= 1] + [(1, 0)]
-    offset = grids.layout.offset
-    total = int(offset[-1])
-    row_of = np.repeat(np.arange(len(offset) - 1), np.diff(offset))
-    grid_of = grids.layout.order[np.arange(total) - offset[row_of]]
-    at = grids.base[grid_of] + row_of
-    lo, hi = grids.lo[at], grids.hi[at]
-    span = hi - lo + 1
-    width = int(span.max())
-    flat_costs = np.full(total * width + 1, _INF)  # the last cell stays infinite
-    costs = flat_costs[:-1].reshape(total, width)
-    outside = len(flat_costs) - 1
-    choices = np.full((total, width), -1, dtype=np.int8)
-    cells = np.arange(width)
-    skip_steps = SkipSteps(features, params, lo, width)
-    a_of = np.array([a for a, _ in shapes])
-    b_of = np.array([b for _, b in shapes])
-    rows_per_chunk = max(1, CHUNK_CELLS // width)
-    for r in range(len(offset) - 1):
-        for first in range(int(offset[r]), int(offset[r + 1]), rows_per_chunk):
-            slots = np.arange(first, min(first + rows_per_chunk, int(offset[r + 1])))
-            rows = grids.zh_start[grid_of[slots]] + r
-            inside = cells[None, :] < span[slots][:, None]
-            best = np.full((len(slots), width), _INF)
-            choice = np.full((len(slots), width), -1, dtype=np.int8)
-            if r == 0:
-                best[:, 0] = 0.0  # a grid's path starts at its first cell
-            else:
-                # Only the cells inside the bands are costed (a ragged block, flattened).
-                owner, x = np.nonzero(inside)
-                i, j = rows[owner], lo[slots][owner] + x
-                block = np.stack(block_costs(features, params, table, i, j, shapes), axis=1)
-                # The slot each shape's bead starts on: the same grid `a` steps earlier, at the
-                # same place of that (longer or equal) step.
-                source = (
-                    offset[np.maximum(r - a_of, 0)][None, :] + (slots[owner] - offset[r])[:, None]
-                )
-                column = j[:, None] - b_of[None, :] - lo[source]
-                valid = (r - a_of >= 0)[None, :] & (column >= 0) & (column < span[source])
-                index = np.where(valid, source * width + column, outside)
-                summed = flat_costs[index] + block
-                picked = summed.argmin(axis=1)
-                best[owner, x] = summed[np.arange(len(owner)), picked]
-                choice[owner, x] = picked
-            steps = skip_steps.of_rows(rows, lo[slots])
-            running = np.minimum.accumulate(best - steps, axis=1) + steps
-            skipped = inside & (running < best - 1e-9)
-            choices[slots] = np.where(skipped, _SKIP_EN, choice)
-            costs[slots] = np.where(inside, np.where(skipped, running, best), _INF)
-    return _backtrack(grids, choices, costs, lo, hi, shapes)
-
-
-def _backtrack(
-    grids: Grids,
-    choices: npt.NDArray[np.int8],
-    costs: FloatArray,
-    lo: IntArray,
-    hi: IntArray,
-    shapes: list[tuple[int, int]],
-) -> GridPaths:
-    """Trace every grid's path back from its end, all grids a bead at a time."""
-    layout = grids.layout
-    a_of = np.array([a for a, _ in shapes] + [0, 0])  # codes -2 (0-1) and -1 (none) at the end
-    b_of = np.array([b for _, b in shapes] + [1, 0])
-    count = grids.count
-    row = grids.zh_end - grids.zh_start
-    j = grids.en_end.copy()
-    end_slots = layout.slot(np.arange(count), row)
-    cost = costs[end_slots, j - lo[end_slots]]
-    touches = np.zeros(count, dtype=bool)
-    found: list[tuple[IntArray, IntArray, IntArray, IntArray, IntArray, IntArray]] = []
-    live = np.flatnonzero((row > 0) | (j > grids.en_start))
-    step = 0
-    margin = 2
-    while len(live):
-        r, jj = row[live], j[live]
-        slots = layout.slot(live, r)
-        x = jj - lo[slots]
-        touches[live] |= ((lo[slots] > grids.en_start[live]) & (x < margin)) | (
-            (hi[slots] < grids.en_stop[live]) & (hi[slots] - jj < margin)
-        )
-        code = choices[slots, x].astype(np.int64)
-        if (code == -1).any():
-            raise AssertionError("no path through a cell of a grid")
-        a, b = a_of[code], b_of[code]
-        found.append((live, np.full(len(live), step), r, jj, a, b))
-        row[live], j[live] = r - a, jj - b
-        live = live[(row[live] > 0) | (j[live] > grids.en_start[live])]
-        step += 1
-    beads: list[Span] = []
-    bead_starts = np.zeros(count + 1, dtype=np.int64)
-    if found:
-        grid, steps, r_end, j_end, a, b = (
-            np.concatenate(part) for part in zip(*found, strict=True)
-        )
-        order = np.lexsort((-steps, grid))
-        bead_starts = np.searchsorted(grid[order], np.arange(count + 1)).astype(np.int64)
-        i_end = (grids.zh_start[grid] + r_end)[order]
-        beads = [
-            ((i - da, i), (jj - db, jj))
-            for i, jj, da, db in zip(
-                i_end.tolist(),
-                j_end[order].tolist(),
-                a[order].tolist(),
-                b[order].tolist(),
-                strict=True,
-            )
-        ]
-    return GridPaths(beads, cost, touches, costs, lo, hi, bead_starts)

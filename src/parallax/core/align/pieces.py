@@ -27,13 +27,7 @@ from parallax.core.align.engine import RATIO_TOLERANCE, paired_ratio, path_centr
 from parallax.core.align.features import Features
 from parallax.core.align.grids import GridPaths, Grids, replace_grids, search_grids
 from parallax.core.align.length import FloatArray
-from parallax.core.align.margins import (
-    MARGIN_BAND,
-    Rows,
-    Sheet,
-    reversed_features,
-    through_points,
-)
+from parallax.core.align.margins import MARGIN_BAND, Rows, Sheet, through_points
 from parallax.core.align.pairs import window_table
 from parallax.core.align.params import Params
 
@@ -45,22 +39,21 @@ REACH = MARGIN_BAND
 
 @dataclass(frozen=True)
 class Pieces:
-    """The pieces' best paths forwards and backwards, and the features they were found with."""
+    """The pieces, their best paths (with the costs from and to every cell), and the features
+    they were found with."""
 
     features: Features
-    forward: Grids
-    ahead: GridPaths
-    backward: Grids  # the same pieces in the document read backwards
-    behind: GridPaths
+    grids: Grids
+    paths: GridPaths
 
     @property
     def beads(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-        return self.ahead.beads
+        return self.paths.beads
 
     @property
     def cuts(self) -> list[tuple[int, int]]:
         """The points where one piece ends and the next starts."""
-        zh, en = self.forward.zh_end[:-1].tolist(), self.forward.en_end[:-1].tolist()
+        zh, en = self.grids.zh_end[:-1].tolist(), self.grids.en_end[:-1].tolist()
         return list(zip(zh, en, strict=True))
 
 
@@ -72,15 +65,14 @@ def search_pieces(features: Features, params: Params, coarse: Params) -> Pieces:
     half_width = max(MARGIN_BAND, params.band // 4)
     ratio_checked = False
     while True:
-        forward, ahead = _search(features, params, zh_cuts, en_cuts, centre, half_width)
+        grids, paths = _search(features, params, zh_cuts, en_cuts, centre, half_width)
         if not ratio_checked:
             ratio_checked = True
-            ratio = paired_ratio(features, ahead.beads)
+            ratio = paired_ratio(features, paths.beads)
             if ratio is not None and abs(ratio / features.ratio - 1) > RATIO_TOLERANCE:
                 features = replace(features, ratio=ratio)
-                forward, ahead = _search(features, params, zh_cuts, en_cuts, centre, half_width)
-        backward, behind = _search_back(features, params, forward, ahead)
-        pieces = Pieces(features, forward, ahead, backward, behind)
+                grids, paths = _search(features, params, zh_cuts, en_cuts, centre, half_width)
+        pieces = Pieces(features, grids, paths)
         held = _cuts_hold(pieces, params)
         if held.all():
             return pieces
@@ -140,35 +132,20 @@ def _search_grids(features: Features, params: Params, grids: Grids) -> GridPaths
     return search_grids(features, params, grids, pairs)
 
 
-def _search_back(
-    features: Features, params: Params, forward: Grids, ahead: GridPaths
-) -> tuple[Grids, GridPaths]:
-    """The pieces searched backwards (the document reversed), in a narrow band around the
-    forward paths: the costs from every cell to each piece's end."""
-    n, m = features.n_zh, features.n_en
-    centre = path_centre(Path(ahead.beads, False, 0.0), n)
-    mirrored = (m - centre)[::-1]
-    zh_cuts = n - np.concatenate([forward.zh_start, forward.zh_end[-1:]])[::-1]
-    en_cuts = m - np.concatenate([forward.en_start, forward.en_end[-1:]])[::-1]
-    half_widths = np.full(forward.count, MARGIN_BAND, dtype=np.int64)
-    grids = Grids.around(zh_cuts, en_cuts, mirrored, half_widths, REACH)
-    back_features = reversed_features(features)
-    return grids, _search_grids(back_features, params, grids)
-
-
 def _sheets(pieces: Pieces) -> tuple[Sheet, Sheet, Rows]:
-    n, m = pieces.features.n_zh, pieces.features.n_en
-    forward, backward = pieces.forward, pieces.backward
-    ahead = Sheet(pieces.ahead.costs, pieces.ahead.lo, pieces.ahead.hi, forward.slot_of)
-    behind = Sheet(
-        pieces.behind.costs,
-        pieces.behind.lo,
-        pieces.behind.hi,
-        backward.slot_of,
-        (n, m, backward.count - 1),
+    """The forward and backward costs, and the cells whose paths are the alternatives: those
+    of each row within :data:`MARGIN_BAND` of the path (and inside the band searched)."""
+    grids, paths = pieces.grids, pieces.paths
+    ahead = Sheet(paths.ahead, paths.lo, paths.hi, grids.slot_of)
+    behind = Sheet(paths.behind, paths.lo, paths.hi, grids.slot_of)
+    zh_cuts = np.concatenate([grids.zh_start, grids.zh_end[-1:]])
+    en_cuts = np.concatenate([grids.en_start, grids.en_end[-1:]])
+    centre = path_centre(Path(paths.beads, False, 0.0), pieces.features.n_zh)
+    near = Grids.around(
+        zh_cuts, en_cuts, centre, np.full(grids.count, MARGIN_BAND, dtype=np.int64), REACH
     )
-    rows = Rows(forward.lo, forward.hi, forward.base, forward.zh_start, forward.heights)
-    return ahead, behind, rows
+    lo, hi = np.maximum(near.lo, grids.lo), np.minimum(near.hi, grids.hi)
+    return ahead, behind, Rows(lo, hi, grids.base, grids.zh_first, grids.heights)
 
 
 def _cuts_hold(pieces: Pieces, params: Params) -> np.ndarray:
@@ -188,16 +165,16 @@ def piece_margins(pieces: Pieces, params: Params, points: Sequence[tuple[int, in
     searches of the piece ending there and the piece starting there."""
     m = pieces.features.n_en
     ahead, behind, rows = _sheets(pieces)
-    forward = pieces.forward
+    grids = pieces.grids
     at = np.asarray(points, dtype=np.int64).reshape(-1, 2)
     keys = at[:, 0] * (m + 1) + at[:, 1]
-    starts = forward.zh_start * (m + 1) + forward.en_start
+    starts = grids.zh_start * (m + 1) + grids.en_start
     # The piece a point ends (a point on a cut ends one piece and starts the next).
-    grid = np.clip(np.searchsorted(starts, keys, "left") - 1, 0, forward.count - 1)
+    grid = np.clip(np.searchsorted(starts, keys, "left") - 1, 0, grids.count - 1)
     on_cut = np.isin(keys, starts[1:])
     back = np.where(on_cut, grid + 1, grid)
     # At a cut the best path is the two pieces' (the cut held); inside a piece, the piece's.
-    best = np.where(on_cut, np.nan, pieces.ahead.cost[grid])
+    best = np.where(on_cut, np.nan, pieces.paths.cost[grid])
     found = through_points(points, ahead, grid, behind, back, rows, params.skip_cost)
     best = np.where(on_cut, found.here, best)
     return [float(x) for x in np.maximum(0.0, found.alternative - best)]
