@@ -228,12 +228,14 @@ def search_grids(features: Features, params: Params, grids: Grids, table: PairTa
     end_x = np.where(rows == grids.zh_end[grid_of], grids.en_end[grid_of] - lo, -1)
     a_of = np.array([a for a, _ in shapes])
     b_of = np.array([b for _, b in shapes])
-    # The cost of every bead ending at every cell: the forward search computes them, the
-    # backward search reads them again.
-    bead = np.full((total, len(shapes), width), _INF)
+    cells = np.arange(width)
+    inside_all = cells[None, :] < span[:, None]
+    inside_all[: offset[1]] = False  # no bead ends on a grid's first row
+    # The cost of every bead ending at every cell, computed once per cell of the document (the
+    # grids overlap around the cuts); the forward and the backward search read them.
+    cell_of, bead = _bead_costs(features, params, table, rows, lo, inside_all, shapes)
     ahead = np.full(total * width + 1, _INF)  # the last cell stays infinite
     choices = np.full((total, width), -1, dtype=np.int8)
-    cells = np.arange(width)
     rows_per_chunk = max(1, CHUNK_CELLS // width)
     for r in range(len(offset) - 1):
         for first in range(int(offset[r]), int(offset[r + 1]), rows_per_chunk):
@@ -242,11 +244,9 @@ def search_grids(features: Features, params: Params, grids: Grids, table: PairTa
             best = np.full((len(slots), width), _INF)
             choice = np.full((len(slots), width), -1, dtype=np.int8)
             if r > 0:
-                # Only the cells inside the bands are costed (a ragged block, flattened).
                 owner, x = np.nonzero(inside)
-                i, j = rows[slots][owner], lo[slots][owner] + x
-                costs = np.stack(block_costs(features, params, table, i, j, shapes), axis=1)
-                bead[slots[owner], :, x] = costs
+                j = lo[slots][owner] + x
+                costs = bead[cell_of[slots[owner], x]]
                 # The slot each shape's bead starts on: the same grid `a` steps earlier, at the
                 # same place of that (longer or equal) step.
                 source = (
@@ -267,12 +267,38 @@ def search_grids(features: Features, params: Params, grids: Grids, table: PairTa
             flat = ahead[:-1].reshape(total, width)
             flat[slots] = np.where(inside, np.where(skipped, running, best), _INF)
     forward = ahead[:-1].reshape(total, width)
-    behind = _backward(bead, skip_steps, rows, lo, span, end_x, layout, shapes)
+    behind = _backward(bead, cell_of, skip_steps, rows, lo, span, end_x, layout, shapes)
     return _backtrack(grids, choices, forward, behind, lo, hi, shapes)
+
+
+def _bead_costs(
+    features: Features,
+    params: Params,
+    table: PairTable,
+    rows: IntArray,
+    lo: IntArray,
+    inside: BoolArray,
+    shapes: list[tuple[int, int]],
+) -> tuple[npt.NDArray[np.int32], FloatArray]:
+    """The cost of each shape of bead ending at each distinct cell ``inside`` the slots'
+    bands (``bead[k, s]``), and which distinct cell each slot's cell is (``cell_of``)."""
+    slot, x = np.nonzero(inside)
+    m = features.n_en
+    codes = rows[slot] * (m + 1) + lo[slot] + x
+    distinct, where = np.unique(codes, return_inverse=True)
+    cell_of = np.full(inside.shape, -1, dtype=np.int32)
+    cell_of[slot, x] = where
+    bead = np.empty((len(distinct), len(shapes)))
+    for start in range(0, len(distinct), CHUNK_CELLS):
+        part = distinct[start : start + CHUNK_CELLS]
+        found = block_costs(features, params, table, part // (m + 1), part % (m + 1), shapes)
+        bead[start : start + len(part)] = np.stack(found, axis=1)
+    return cell_of, bead
 
 
 def _backward(
     bead: FloatArray,
+    cell_of: npt.NDArray[np.int32],
     skip_steps: SkipSteps,
     rows: IntArray,
     lo: IntArray,
@@ -284,7 +310,7 @@ def _backward(
     """The best cost from every cell to its grid's path end, steps from the last to the first
     (a bead starting at a cell is the bead ending ``a`` rows further, read from ``bead``)."""
     offset = layout.offset
-    total, _, width = bead.shape
+    total, width = cell_of.shape
     behind = np.full(total * width + 1, _INF)
     flat = behind[:-1].reshape(total, width)
     cells = np.arange(width)
@@ -304,7 +330,7 @@ def _backward(
         valid = tall[:, :, None] & (column >= 0) & (column < span[target][:, :, None])
         column = np.where(valid, column, 0)
         index = np.where(valid, target[:, :, None] * width + column, len(behind) - 1)
-        costs = bead[target[:, :, None], np.arange(len(shapes))[None, :, None], column]
+        costs = bead[cell_of[target[:, :, None], column], np.arange(len(shapes))[None, :, None]]
         best = (behind[index] + costs).min(axis=1)
         ended = np.flatnonzero(end_x[slots] >= 0)
         best[ended, end_x[slots][ended]] = 0.0  # the path ends here
