@@ -62,21 +62,23 @@ def search_pieces(features: Features, params: Params, coarse: Params) -> Pieces:
     rough, _ = search_widening(paragraph_features(features), coarse, {})
     centre = sentence_centre(rough.beads, features)
     zh_cuts, en_cuts = candidate_cuts(rough, features)
-    half_width = max(MARGIN_BAND, params.band // 4)
+    half_widths = np.full(len(zh_cuts) - 1, max(MARGIN_BAND, params.band // 4), dtype=np.int64)
     ratio_checked = False
     while True:
-        grids, paths = _search(features, params, zh_cuts, en_cuts, centre, half_width)
+        grids, paths = _search(features, params, zh_cuts, en_cuts, centre, half_widths)
         if not ratio_checked:
             ratio_checked = True
             ratio = paired_ratio(features, paths.beads)
             if ratio is not None and abs(ratio / features.ratio - 1) > RATIO_TOLERANCE:
                 features = replace(features, ratio=ratio)
-                grids, paths = _search(features, params, zh_cuts, en_cuts, centre, half_width)
+                grids, paths = _search(features, params, zh_cuts, en_cuts, centre, half_widths)
         pieces = Pieces(features, grids, paths)
         held = _cuts_hold(pieces, params)
         if held.all():
             return pieces
         keep = np.concatenate([[True], held, [True]])
+        # The joined pieces keep the widest band of their parts.
+        half_widths = np.maximum.reduceat(half_widths, np.flatnonzero(keep)[:-1])
         zh_cuts, en_cuts = zh_cuts[keep], en_cuts[keep]
 
 
@@ -110,10 +112,10 @@ def _search(
     zh_cuts: IntArray,
     en_cuts: IntArray,
     centre: FloatArray,
-    half_width: int,
+    half_widths: IntArray,
 ) -> tuple[Grids, GridPaths]:
-    """Search the pieces forwards, widening the band of those whose path hugs its edge."""
-    half_widths = np.full(len(zh_cuts) - 1, half_width, dtype=np.int64)
+    """Search the pieces, widening the band of those whose path hugs its edge (in
+    ``half_widths``, which keeps the widths for the next search)."""
     grids = Grids.around(zh_cuts, en_cuts, centre, half_widths, REACH)
     paths = _search_grids(features, params, grids)
     while paths.touches.any():  # widen the pieces whose path hugs its band's edge
