@@ -7,11 +7,12 @@ irregular verbs and plural/tense/adverb suffixes.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
-_TOKEN = regex.compile(r"[a-z]+(?:'[a-z]+)?")
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")  # ASCII only: ``re`` matches as ``regex`` does
 
 STOP_WORDS = frozenset(
     """

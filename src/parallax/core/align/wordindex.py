@@ -81,21 +81,22 @@ class WordIndex:
     def headword_ids(self, text: str) -> list[int]:
         """Greedy leftmost-longest headwords of ``text``'s Han runs, in order (``text`` must
         have been given to :meth:`prepare`)."""
-        table = self.table
+        get = self.table.get
         found: list[int] = []
-        for run in _HAN_RUN.finditer(text):
-            i, n = run.span()
+        append = found.append
+        for run in _HAN_RUN.findall(text):
+            i, n = 0, len(run)
             while i < n:
                 end, word, j = 0, -1, i + 1
                 while j <= n:
-                    code = table.get(text[i:j], 0)
+                    code = get(run[i:j], 0)
                     if code >= 2:
                         end, word = j, (code >> 1) - 1
                     if not code & 1:
                         break
                     j += 1
                 if word >= 0:
-                    found.append(word)
+                    append(word)
                     i = end
                 else:
                     i += 1
