@@ -25,8 +25,8 @@ class Boundaries:
 
     def __init__(self, zh: BoolArray, en: BoolArray, merge_cost: float) -> None:
         self.zh, self.en = zh, en  # zh[i]: position i lies between two paragraphs (or an end)
-        self.zh_count = np.cumsum(zh)  # boundaries at positions 0..i
-        self.en_count = np.cumsum(en)
+        self.zh_count: IntArray = np.cumsum(zh, dtype=np.int64)  # boundaries at 0..i
+        self.en_count: IntArray = np.cumsum(en, dtype=np.int64)
         self.merge = merge_cost
 
     def bead_costs(self, i: IntArray, j: IntArray) -> Callable[[int, int], FloatArray]:
@@ -37,9 +37,9 @@ class Boundaries:
         zh1, en1 = self.zh[i1], self.en[j1]
         zh_inside = self.zh_count[np.maximum(i1 - 1, 0)]
         en_inside = self.en_count[np.maximum(j1 - 1, 0)]
-        memo: dict[tuple[str, int], tuple[IntArray, IntArray]] = {}
+        memo: dict[tuple[str, int], tuple[BoolArray, IntArray]] = {}
 
-        def start(side: str, d: int) -> tuple[IntArray, IntArray]:
+        def start(side: str, d: int) -> tuple[BoolArray, IntArray]:
             found = memo.get((side, d))
             if found is None:
                 at = np.clip(i - d, 0, n) if side == "zh" else np.clip(j - d, 0, m)

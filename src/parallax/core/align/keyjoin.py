@@ -2,8 +2,12 @@
 
 Keys are replaced by dense ranks (so ``rank * (m + 1) + unit`` codes never overflow, whatever
 the keys' values); Chinese keys that no English unit holds are dropped. Besides each unit's own
-keys, the join keeps the keys a unit shares with the next unit of its side: a bead of two
+keys, the join knows which keys a unit shares with the next unit of its side: a bead of two
 neighbours that say the same thing (a headline over its lede) must not count a match twice.
+
+The Chinese (unit, key) pairs are kept sorted by key, so that the Chinese units holding a key
+in a run of units are one stretch, found by binary search; the join looks them up for each
+English (unit, key) pair, of which there are several times fewer.
 """
 
 from __future__ import annotations
@@ -13,38 +17,31 @@ from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
+import numpy.typing as npt
 
 from parallax.core.align.band import IntArray
 from parallax.core.align.boundaries import BoolArray
 from parallax.core.align.items import Items
 from parallax.core.align.length import FloatArray
 
-# Chinese (unit, key) pairs joined at a time (bounds the join's memory).
-JOIN_BLOCK = 16_384
-# Keys (and units) looked up at a time when the join is prepared.
-KEY_BLOCK = 1 << 18
-UNIT_BLOCK = 4096
-
-
-@dataclass(frozen=True)
-class Side:
-    """(unit, key rank) pairs in unit order (32-bit: there are millions of them)."""
-
-    units: IntArray
-    ranks: IntArray
+# English (unit, key) pairs joined at a time (bounds the join's memory).
+JOIN_BLOCK = 32768
+UNIT_BLOCK = 4096  # Chinese units whose keys are looked up at a time
 
 
 @dataclass(frozen=True)
 class KeyJoin:
-    """A signal's keys as arrays: Chinese (unit, key) pairs, sorted English codes, and for
-    each pair or code whether the neighbouring unit of its side holds the key too."""
+    """A signal's keys as arrays, with, for each pair, whether the neighbouring unit of its
+    side holds the key too."""
 
+    n: int
     m: int
-    zh: Side
-    en_codes: IntArray  # sorted rank * (m + 1) + unit
-    zh_next: BoolArray  # for each Chinese pair: unit u + 1 holds its key too
+    zh_codes: IntArray  # Chinese pairs as sorted rank * (n + 1) + unit
+    zh_next: BoolArray  # unit u + 1 holds the pair's key too
     zh_previous: BoolArray  # unit u - 1 does
-    en_next: BoolArray  # for each English code: unit v + 1 holds its key too
+    en_units: npt.NDArray[np.int32]  # English pairs in unit order
+    en_ranks: npt.NDArray[np.int32]
+    en_next: BoolArray
     en_previous: BoolArray
 
     def common(self, lo: IntArray, hi: IntArray, offset: IntArray, size: int) -> FloatArray:
@@ -54,70 +51,76 @@ class KeyJoin:
     def counts(
         self, lo: IntArray, hi: IntArray, offset: IntArray, size: int, shared: bool = True
     ) -> tuple[FloatArray, FloatArray, FloatArray]:
-        """For every pair in the windows (flat): the keys Chinese ``u`` and English ``v``
-        share, and (with ``shared``) how many of them Chinese ``u + 1`` holds too, and how
-        many English ``v + 1`` does."""
+        """For every pair in the windows (flat, row ``u`` from ``offset[u]``): the keys
+        Chinese ``u`` and English ``v`` share, and (with ``shared``) how many of them Chinese
+        ``u + 1`` holds too, and how many English ``v + 1`` does."""
         return _count(self, lo, hi, offset, size, shared)
 
-    def reversed(self, n: int) -> KeyJoin:
+    def reversed(self) -> KeyJoin:
         """The join of the same document read backwards (unit ``u`` becomes ``n - 1 - u``)."""
-        m = self.m
-        flipped = self.en_codes // (m + 1) * (m + 1) + m - 1 - self.en_codes % (m + 1)
-        order = np.argsort(flipped, kind="stable")
+        n, m = self.n, self.m
+        ranks, units = self.zh_codes // (n + 1), self.zh_codes % (n + 1)
+        codes = ranks * (n + 1) + (n - 1 - units)
+        order = np.argsort(codes, kind="stable")
+        en_order = np.lexsort((self.en_ranks, m - 1 - self.en_units))
         return KeyJoin(
+            n,
             m,
-            Side(n - 1 - self.zh.units[::-1], self.zh.ranks[::-1]),
-            flipped[order],
-            self.zh_previous[::-1],
-            self.zh_next[::-1],
-            self.en_previous[order],
-            self.en_next[order],
+            codes[order],
+            self.zh_previous[order],
+            self.zh_next[order],
+            (m - 1 - self.en_units[en_order]).astype(np.int32),
+            self.en_ranks[en_order],
+            self.en_previous[en_order],
+            self.en_next[en_order],
         )
 
 
 def key_join(items: Items) -> KeyJoin:
     """Prepare ``items`` for :meth:`KeyJoin.counts` (a block at a time: a long document's
     dictionary keys number millions, and their temporary arrays would dominate its memory)."""
-    m = len(items.en)
+    n, m = len(items.zh_keys), len(items.en)
     en_units, en_keys = flatten(items.en)
     distinct = distinct_sorted(en_keys)
-    en_codes = np.sort(np.searchsorted(distinct, en_keys) * (m + 1) + en_units)
-    del en_units, en_keys
-    units, ranks = [], []
-    for start in range(0, len(items.zh_keys), UNIT_BLOCK):
-        block_units, keys = flatten(items.zh_keys[start : start + UNIT_BLOCK])
+    en_ranks = np.searchsorted(distinct, en_keys)
+    del en_keys
+    # English pairs: their neighbours' keys, found beside them when sorted by key then unit.
+    codes = en_ranks * (m + 1) + en_units
+    order = np.argsort(codes, kind="stable")
+    by_key = codes[order]
+    en_next, en_previous = np.empty(len(codes), dtype=bool), np.empty(len(codes), dtype=bool)
+    en_next[order], en_previous[order] = _beside(by_key)
+    del codes, order, by_key
+    zh_codes = []
+    for start in range(0, n, UNIT_BLOCK):
+        units, keys = flatten(items.zh_keys[start : start + UNIT_BLOCK])
         at = np.searchsorted(distinct, keys)
         found = distinct[np.minimum(at, len(distinct) - 1)] == keys if len(distinct) else at < 0
-        units.append((block_units[found] + start).astype(np.int32))
-        ranks.append(at[found].astype(np.int32))
-    zh = Side(np.concatenate(units or [_NONE]), np.concatenate(ranks or [_NONE]))
-    top = max(len(distinct), 1)
-    codes = zh.units.astype(np.int64) * top + zh.ranks  # distinct: a unit's keys are a set
-    if len(codes) > 1 and not bool(np.all(codes[1:] > codes[:-1])):
-        order = np.argsort(codes, kind="stable")
-        zh, codes = Side(zh.units[order], zh.ranks[order]), codes[order]
+        zh_codes.append(at[found] * (n + 1) + units[found] + start)
+    codes = np.sort(np.concatenate([np.zeros(0, dtype=np.int64), *zh_codes]))
+    zh_next, zh_previous = _beside(codes)
     return KeyJoin(
+        n,
         m,
-        zh,
-        en_codes,
-        _holds(codes, top),
-        _holds(codes, -top),
-        _holds(en_codes, 1),
-        _holds(en_codes, -1),
+        codes,
+        zh_next,
+        zh_previous,
+        en_units.astype(np.int32),
+        en_ranks.astype(np.int32),
+        en_next,
+        en_previous,
     )
 
 
-def _holds(codes: IntArray, shift: int) -> BoolArray:
-    """For each of the sorted distinct ``codes``, whether ``code + shift`` is one of them."""
-    found = np.zeros(len(codes), dtype=bool)
-    for start in range(0, len(codes), KEY_BLOCK):
-        wanted = codes[start : start + KEY_BLOCK] + shift
-        at = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
-        found[start : start + KEY_BLOCK] = codes[at] == wanted
-    return found
-
-
-_NONE = np.zeros(0, dtype=np.int32)
+def _beside(codes: IntArray) -> tuple[BoolArray, BoolArray]:
+    """For sorted distinct codes ``key * size + unit`` (``size`` above every unit, so that
+    the last unit is never next to the first): whether ``unit + 1`` holds the key
+    (the next code is one more), and whether ``unit - 1`` does."""
+    after = np.zeros(len(codes), dtype=bool)
+    after[:-1] = codes[1:] == codes[:-1] + 1
+    before = np.zeros(len(codes), dtype=bool)
+    before[1:] = after[:-1]
+    return after, before
 
 
 def distinct_sorted(values: IntArray) -> IntArray:
@@ -155,40 +158,53 @@ def _count(
     """For every pair in the windows (flat), how many keys the two units share (and how many
     of those the next unit of either side holds too).
 
-    A join on keys: for each Chinese (unit, key), the English units holding that key inside the
-    unit's window are one contiguous run of the sorted codes, found by binary search.
+    For each English (unit ``v``, key) pair, the Chinese units whose window holds ``v`` are a
+    run (the windows, widened to only move right, are searched), and those of them holding the
+    key are one stretch of the Chinese pairs sorted by key, found by binary search.
     """
     common = np.zeros(size)
     zh_shared = np.zeros(size if shared else 0)
     en_shared = np.zeros(size if shared else 0)
-    codes, m = join.en_codes, join.m
-    # Units whose window is empty (outside every grid searched) need no join.
-    keep = np.flatnonzero(hi[join.zh.units] > lo[join.zh.units])
-    if not len(codes) or not len(keep):
+    n = join.n
+    if not len(join.zh_codes) or not len(join.en_units) or not n:
         return common, zh_shared, en_shared
-    for start in range(0, len(keep), JOIN_BLOCK):
-        pairs = keep[start : start + JOIN_BLOCK]
-        units = join.zh.units[pairs]
-        base = join.zh.ranks[pairs].astype(np.int64) * (m + 1)
-        order = np.argsort(base, kind="stable")  # sorted queries: a far faster binary search
-        pairs, units, base = pairs[order], units[order], base[order]
-        starts = np.searchsorted(codes, base + lo[units])
-        runs = np.searchsorted(codes, base + hi[units]) - starts
+    # The windows widened to only move right (an empty window, of a unit in no grid, adds
+    # nothing: its bounds must not widen the others').
+    empty = hi <= lo
+    reach_hi = np.maximum.accumulate(np.where(empty, 0, hi))
+    reach_lo = np.minimum.accumulate(np.where(empty, np.iinfo(np.int64).max, lo)[::-1])[::-1]
+    zh_units = join.zh_codes % (n + 1)
+    for start in range(0, len(join.en_units), JOIN_BLOCK):
+        v = join.en_units[start : start + JOIN_BLOCK].astype(np.int64)
+        base = join.en_ranks[start : start + JOIN_BLOCK].astype(np.int64) * (n + 1)
+        first = np.searchsorted(reach_hi, v, "right")  # the first unit whose window passes v
+        last = np.searchsorted(reach_lo, v, "right")  # past the last whose window starts by v
+        # Sorted queries: the binary searches then walk the pairs in order (far fewer misses).
+        order = np.argsort(base + first)
+        starts, runs = np.empty_like(first), np.empty_like(first)
+        starts[order] = np.searchsorted(join.zh_codes, (base + first)[order])
+        runs[order] = np.searchsorted(join.zh_codes, (base + last)[order])
+        runs = np.maximum(runs - starts, 0)
         total = int(runs.sum())
         if total == 0:
             continue
         owner = np.repeat(np.arange(len(runs)), runs)
-        position = np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs) + starts[owner]
-        owners = units[owner]
-        flat = offset[owners] + codes[position] % (m + 1) - lo[owners]
-        # The block's units are consecutive, so its pairs are one stretch of the table: count
-        # there (a count over the whole table per block would make the join quadratic).
-        first, last = int(flat.min()), int(flat.max()) + 1
-        here = flat - first
-        common[first:last] += np.bincount(here, minlength=last - first)
+        pair = np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs) + starts[owner]
+        units = zh_units[pair]
+        column = v[owner]
+        inside = (column >= lo[units]) & (column < hi[units])
+        pair, owner, units, column = pair[inside], owner[inside], units[inside], column[inside]
+        if not len(pair):
+            continue
+        flat = offset[units] + column - lo[units]
+        # The block's English units are consecutive, so its pairs are one stretch of the table:
+        # count there (a count over the whole table per block would make the join quadratic).
+        low, high = int(flat.min()), int(flat.max()) + 1
+        here = flat - low
+        common[low:high] += np.bincount(here, minlength=high - low)
         if shared:
-            zh_next = join.zh_next[pairs][owner]
-            zh_shared[first:last] += np.bincount(here, weights=zh_next, minlength=last - first)
-            en_next = join.en_next[position]
-            en_shared[first:last] += np.bincount(here, weights=en_next, minlength=last - first)
+            zh_next = join.zh_next[pair]
+            zh_shared[low:high] += np.bincount(here, weights=zh_next, minlength=high - low)
+            en_next = join.en_next[start + owner]
+            en_shared[low:high] += np.bincount(here, weights=en_next, minlength=high - low)
     return common, zh_shared, en_shared

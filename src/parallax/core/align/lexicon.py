@@ -21,6 +21,7 @@ from itertools import chain
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from parallax.core import cedict
 from parallax.core.align.band import IntArray
@@ -28,6 +29,8 @@ from parallax.core.align.english import STOP_WORDS, stem, tokens
 from parallax.core.align.items import Items
 from parallax.core.align.keyjoin import distinct_sorted
 from parallax.core.align.wordindex import INDEX_VERSION, WordIndex, compile_index, is_index
+
+KeyArray = npt.NDArray[np.int32]  # a unit's keys (32-bit: there are millions of them)
 
 LEXICON_VERSION = 3
 # Keys present in more than this share of the English units (and in more than MIN_COMMON units)
@@ -150,7 +153,7 @@ def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) 
     return Items(zh_keys, zh_counts, en_keys, weight)
 
 
-def _english_keys(english: EnglishKeys, en: Sequence[str]) -> tuple[list[IntArray], IntArray]:
+def _english_keys(english: EnglishKeys, en: Sequence[str]) -> tuple[list[KeyArray], IntArray]:
     """Each English unit's keys (sorted 32-bit arrays: a tenth of the memory of sets, which
     matters with 100,000 units), without the document's common ones, and those common keys."""
     found = [tokens(text) for text in en]
@@ -172,13 +175,13 @@ def _english_keys(english: EnglishKeys, en: Sequence[str]) -> tuple[list[IntArra
         rare = ~np.isin(keys, common)
         units, keys = units[rare], keys[rare]
     bounds = np.searchsorted(units, np.arange(len(en) + 1))
-    keys = keys.astype(np.int32)
-    return [keys[bounds[v] : bounds[v + 1]] for v in range(len(en))], common
+    narrow = keys.astype(np.int32)
+    return [narrow[bounds[v] : bounds[v + 1]] for v in range(len(en))], common
 
 
 def _unit_keys(
     index: WordIndex, words: Sequence[Sequence[int]], common_keys: IntArray, universe: IntArray
-) -> tuple[list[IntArray], list[int]]:
+) -> tuple[list[KeyArray], list[int]]:
     """Each unit's keys (in ``universe``) and its count of words with a key not in
     ``common_keys`` (a block of units at a time: a long document's keys number millions)."""
     size = int(max(universe.max(initial=0), common_keys.max(initial=0), index.keys.max())) + 1
@@ -186,7 +189,7 @@ def _unit_keys(
     common[common_keys] = True
     wanted = np.zeros(size, dtype=bool)
     wanted[universe] = True
-    keys: list[IntArray] = []
+    keys: list[KeyArray] = []
     counts: list[int] = []
     for start in range(0, len(words), UNIT_BLOCK):
         block_keys, block_counts = _block_keys(
@@ -199,7 +202,7 @@ def _unit_keys(
 
 def _block_keys(
     index: WordIndex, words: Sequence[Sequence[int]], common: np.ndarray, wanted: np.ndarray
-) -> tuple[list[IntArray], list[int]]:
+) -> tuple[list[KeyArray], list[int]]:
     """:func:`_unit_keys` of a block of units (``common`` and ``wanted``: flags by key)."""
     n = len(words)
     sizes = np.fromiter(map(len, words), np.int64, n)

@@ -226,7 +226,7 @@ def reversed_features(features: Features) -> Features:
         zh_cum=np.concatenate([[0.0], np.cumsum(zh_len)]),
         en_cum=np.concatenate([[0.0], np.cumsum(en_len)]),
         signals=signals,
-        joins=tuple(join.reversed(features.n_zh) for join in features.joins),
+        joins=tuple(join.reversed() for join in features.joins),
         zh_group=None if features.zh_group is None else features.zh_group[::-1].copy(),
         en_group=None if features.en_group is None else features.en_group[::-1].copy(),
     )
