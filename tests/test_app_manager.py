@@ -371,7 +371,7 @@ async def test_export_asks_before_replacing(gdir: Path, tmp_path: Path) -> None:
         await settle(app, pilot)
         assert isinstance(app.screen, GlossaryManagerScreen)  # a one-line error, no traceback
         assert not (tmp_path / "no-dir").exists()
-        assert "no such directory" in notes(app)[-1]
+        assert "no such folder" in notes(app)[-1]
 
 
 async def test_typed_filter_escape_and_chinese_edit(gdir: Path) -> None:

@@ -90,9 +90,10 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        from parallax.core.tmx import write_atomic
+        from parallax.core.safefile import write_output
 
-        write_atomic(args.output, text)
+        sys.stdout.flush()
+        write_output(args.output, text.encode("utf-8"))
     return 0
 
 
@@ -207,9 +208,11 @@ def _load(args: argparse.Namespace) -> Document:
 
 
 def _is_blank(path: Path) -> bool:
+    from parallax.core.reading import read_input
+
     try:
-        return not path.read_bytes().strip(b" \t\r\n\xef\xbb\xbf")
-    except OSError:
+        return not read_input(path).strip(b" \t\r\n\xef\xbb\xbf")
+    except (OSError, ParallaxError):
         return False
 
 

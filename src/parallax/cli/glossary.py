@@ -27,7 +27,8 @@ from parallax.core.glossary.formats import (
     import_file,
     unexportable,
 )
-from parallax.core.text import strip_controls
+from parallax.core.safefile import write_output
+from parallax.core.text import printable, strip_controls
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -266,6 +267,11 @@ def _export(store: GlossaryStore, args: argparse.Namespace) -> int:
         if skipped:
             print(f"parallax: exported {written} terms{left_out}", file=sys.stderr)
     else:
-        args.output.write_bytes(data)
-        print(f"exported {written} terms to {args.output}{left_out}", file=sys.stderr)
+        owner = store.glossary_at(args.output)
+        if owner is not None:
+            raise ParallaxError(
+                f"is the file of glossary {owner!r}: export to another file", path=args.output
+            )
+        write_output(args.output, data)
+        print(printable(f"exported {written} terms to {args.output}{left_out}"), file=sys.stderr)
     return 0

@@ -70,16 +70,15 @@ def export_path(name: str, fmt: str, directory: Path | None = None) -> Path:
 def export_glossary(store: GlossaryStore, name: str, fmt: str, path: Path) -> str:
     """Write glossary ``name`` to ``path`` in format ``fmt`` (atomically); the message."""
     from parallax.core.glossary.formats import export_terms, unexportable
-    from parallax.core.safefile import atomic_write
+    from parallax.core.safefile import write_output
 
     terms = store.load(name).terms
     data = export_terms(terms, fmt, name=name)
     skipped, why = unexportable(terms, fmt)
-    if not path.parent.is_dir():
-        raise ParallaxError(f"{path}: no such directory {str(path.parent)!r}")
-    if path.is_dir():
-        raise ParallaxError(f"{path}: is a directory, give a file name")
-    atomic_write(path, data, backups=0)
+    owner = store.glossary_at(path)
+    if owner is not None:
+        raise ParallaxError(f"is the file of glossary {owner!r}: export to another file", path=path)
+    write_output(path, data)
     left_out = f" ({len(skipped)} skipped: {why})" if skipped else ""
     return f"exported {len(terms) - len(skipped)} terms of {name} as {fmt} to {path}{left_out}"
 

@@ -10,6 +10,7 @@ Listing and priorities live here; the locked read-merge-write is in ``editing``.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -108,6 +109,15 @@ class GlossaryStore:
         if name == STARTER and self.include_starter and not own.exists():
             return starter_path()
         return own
+
+    def glossary_at(self, path: Path | str) -> str | None:
+        """The name of the glossary whose file ``path`` is (symlinks followed), else None: an
+        export must never overwrite a glossary."""
+        for name in self.names():
+            with contextlib.suppress(OSError):
+                if os.path.samefile(path, self.path(name)):
+                    return name
+        return None
 
     def is_writable(self, name: str) -> bool:
         """True only for the writable glossary (``writable_name``), unless it is the packaged
