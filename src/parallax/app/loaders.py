@@ -75,8 +75,8 @@ def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState
     terms: list[Term] = []
     own: frozenset[str] = frozenset()
     problems = 0
-    for name in dict.fromkeys(chosen):
-        glossary = store.load(name)
+    for glossary in store.load_readable(dict.fromkeys(chosen)):  # unreadable: told, skipped
+        name = glossary.name
         terms.extend(glossary.terms)
         problems += len(glossary.problems)
         if name == store.writable_name:

@@ -143,8 +143,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
-    print(f"glossary directory: {store.directory}")
+    print(printable(f"glossary directory: {store.directory}"))
     for info in store.list():
+        if info.error:
+            print(f"parallax: warning: {info.error}; skipped", file=sys.stderr)
+            continue
         if info.writable:
             flags = "writable"
         elif info.default:
@@ -153,9 +156,12 @@ def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
             flags = "reference"
         problems = f", {info.problems} bad rows" if info.problems else ""
         problems += "" if info.exists else ", created on first save"
-        print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{info.path}")
+        print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{printable(str(info.path))}")
     for path in store.ignored_files():
-        print(f"parallax: warning: {path}: ignored, not a valid glossary name", file=sys.stderr)
+        print(
+            f"parallax: warning: {printable(str(path))}: ignored, not a valid glossary name",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -186,7 +192,7 @@ def _selected(terms: Iterable[Term], args: argparse.Namespace) -> list[Term]:
 
 def _warn_problems(path: Path, problems: Sequence[object]) -> None:
     for problem in problems:
-        print(f"parallax: warning: {path}:{problem}", file=sys.stderr)
+        print(printable(f"parallax: warning: {path}:{problem}"), file=sys.stderr)
 
 
 def _show(store: GlossaryStore, args: argparse.Namespace) -> int:

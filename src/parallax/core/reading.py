@@ -64,7 +64,9 @@ def is_stdin(path: Path | str) -> bool:
     return str(path) == STDIN
 
 
-def read_input(path: Path | str, *, limit: int | None = None, stdin: BinaryIO | None = None) -> bytes:
+def read_input(
+    path: Path | str, *, limit: int | None = None, stdin: BinaryIO | None = None
+) -> bytes:
     """The bytes of the file at ``path`` (``-``: standard input), at most ``limit`` bytes
     (default :func:`read_limit`).
 
@@ -83,15 +85,15 @@ def read_input(path: Path | str, *, limit: int | None = None, stdin: BinaryIO | 
         raise MissingInputError("no such file", path=path) from None
     except OSError as error:
         raise InputError(describe_os_error(error), path=path) from None
-    with os.fdopen(fd, "rb", buffering=0) as handle:
-        mode = os.fstat(fd).st_mode
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
         if stat.S_ISDIR(mode):
             raise InputError("is a directory, not a file", path=path)
-        if not stat.S_ISREG(mode):
-            raise InputError(
-                f"is {_kind(mode)}, not a regular file (give - to read standard input)",
-                path=path,
-            )
+        raise InputError(
+            f"is {_kind(mode)}, not a regular file (give - to read standard input)", path=path
+        )
+    with os.fdopen(fd, "rb", buffering=0) as handle:
         try:
             return _bounded(handle, limit, str(path), path=path)
         except OSError as error:

@@ -28,6 +28,11 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def has_controls(text: str) -> bool:
+    """True if ``text`` holds a character :func:`strip_controls` removes (CR included)."""
+    return _CONTROLS.search(text) is not None
+
+
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters, keeping TAB and LF."""
     if not _CONTROLS.search(text):

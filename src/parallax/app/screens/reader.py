@@ -32,6 +32,7 @@ from parallax.app.widgets.lookup import LookupPanel
 from parallax.app.widgets.parallel import ParallelView
 from parallax.app.widgets.search_bar import SearchBar
 from parallax.app.widgets.status import StatusLine
+from parallax.core import notices
 from parallax.core.document import Document
 
 ROMANISATIONS = (None, "pinyin", "jyutping")
@@ -109,6 +110,8 @@ class ReaderScreen(TermActions, LookupActions, AlignmentActions):
         self.view.set_highlighter(Highlighter(state.terms, state.matcher))
         self._refresh_selection()
         problems = f", {state.problems} bad rows" if state.problems else ""
+        for notice in notices.take():  # a glossary that cannot be read, a file set aside
+            self.notify(notice, title="glossary", severity="warning", markup=False)
         self.status.done(
             "glossary", f"{len(state.terms)} terms ({', '.join(state.names)}){problems}"
         )
