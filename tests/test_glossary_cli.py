@@ -125,7 +125,7 @@ def test_check_document(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
         (["add", "../x", "a", "b"], "invalid glossary name '../x'"),
         (["add", "a/b", "a", "b"], "invalid glossary name 'a/b'"),
         (["export", "starter", "--format", "xlsx"], "unknown export format 'xlsx'"),
-        (["import", "/nonexistent/file.csv"], "/nonexistent/file.csv: No such file or directory"),
+        (["import", "/nonexistent/file.csv"], "/nonexistent/file.csv: no such file"),
         (
             ["import", str(DATA / "omegat-hand.txt"), "--format", "docx"],
             "unknown import format 'docx'",

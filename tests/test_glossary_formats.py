@@ -300,7 +300,7 @@ def test_detect_and_errors(tmp_path: Path) -> None:
         export_terms(starter, "xlsx")
     bad = tmp_path / "bad.tbx"
     bad.write_text("<tbx><text>", encoding="utf-8")
-    with pytest.raises(FormatError, match=r"bad\.tbx: invalid XML at line 1"):
+    with pytest.raises(FormatError, match=r"bad\.tbx:1: invalid XML"):
         import_file(bad)
     latin = tmp_path / "latin.csv"
     latin.write_bytes(b"zh,en\n\xe9,x\n")

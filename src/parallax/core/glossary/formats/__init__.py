@@ -16,9 +16,21 @@ from pathlib import Path
 from parallax.core.document import DocumentError
 from parallax.core.encoding import decode
 from parallax.core.glossary import fileformat
-from parallax.core.glossary.formats import anki, csv, json, lute, mingpao, omegat, tbx, tbx2
+from parallax.core.glossary.formats import (
+    anki,
+    csv,
+    json,
+    lute,
+    mingpao,
+    omegat,
+    tbx,
+    tbx2,
+    xmltext,
+)
 from parallax.core.glossary.formats._common import FormatError, ImportResult, from_term
 from parallax.core.glossary.term import Term
+from parallax.core.reading import read_input
+from parallax.core.text import normalise_newlines
 
 EXPORT_FORMATS = ("csv", "csv-excel", "omegat", "tbx", "tbx2", "anki", "lute", "json")
 IMPORT_FORMATS = (
@@ -87,7 +99,7 @@ def unexportable(terms: Sequence[Term], fmt: str) -> tuple[list[Term], str]:
 
 
 def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
-    """Terms from ``text`` in format ``fmt`` (not ``auto``); ValueError if unreadable."""
+    """Terms from ``text`` in format ``fmt`` (not ``auto``); FormatError if unreadable."""
     parsers = {
         "csv": csv.parse,
         "csv-excel": csv.parse,
@@ -137,7 +149,7 @@ def detect_format(path: Path, text: str) -> str:
         local = root.group(1).rsplit(":", 1)[-1] if root else ""
         if local in ("tbx", "martif"):
             return "tbx2" if local == "martif" else "tbx"
-        raise FormatError(f"{path}: XML but not TBX (root element <{local or '?'}>)")
+        raise FormatError(f"XML but not TBX (root element <{local or '?'}>)", path=path)
     if body.startswith(("{", "[")):
         return "json"
     if _ANKI_HEADER.match(first):
@@ -145,7 +157,10 @@ def detect_format(path: Path, text: str) -> str:
     tab_header = [h.strip() for h in first.split("\t")]
     if {"id", "zh", "en"} <= set(tab_header) and set(tab_header) <= set(fileformat.COLUMNS):
         return "parallax"
-    comma_header = {h.strip().lower() for h in next(_csv.reader([first]), [])}
+    try:
+        comma_header = {h.strip().lower() for h in next(_csv.reader([first]), [])}
+    except _csv.Error:  # e.g. a first line over the CSV field limit: not a CSV header
+        comma_header = set()
     if {"term", "language"} <= comma_header:
         return "lute"
     if {"zh", "en"} <= comma_header:
@@ -156,51 +171,60 @@ def detect_format(path: Path, text: str) -> str:
     if (rows and "\t" in rows[0]) or first.startswith(omegat.HEADER[:12]):
         return "omegat"
     raise FormatError(
-        f"{path}: unrecognised glossary format (expected TBX, JSON, Anki, CSV with a zh,en"
-        " header, Lute CSV, OmegaT TSV or a Ming Pao editorial); name it with --format"
+        "unrecognised glossary format (expected TBX, JSON, Anki, CSV with a zh,en header, "
+        "Lute CSV, OmegaT TSV or a Ming Pao editorial); name it with --format",
+        path=path,
     )
 
 
 def import_file(
     path: Path | str, fmt: str = "auto", *, encoding: str | None = None
 ) -> ImportResult:
-    """Terms from the file at ``path``; errors name the file (FormatError / OSError).
+    """Terms from the file at ``path`` (``-``: standard input); errors name the file and the
+    line where known (FormatError, InputError).
 
-    The bytes are decoded with ``encoding``, or else detected (UTF-8 with or without BOM,
-    UTF-16/32 with BOM, Big5-HKSCS, GB18030). A file without any term (empty, only a header,
-    or only bad rows) is a FormatError.
+    At most the read limit is read (:mod:`parallax.core.reading`). TBX is decoded as its
+    byte-order mark or XML declaration says (or ``encoding``) and parsed once; any other
+    file is decoded with ``encoding``, or else detected (UTF-8 with or without BOM, UTF-16/32
+    with BOM, Big5-HKSCS, GB18030), its line ends (CRLF, LF or CR) read alike. A file without
+    any term (empty, only a header, or only bad rows) is a FormatError.
     """
     path = Path(path)
-    data = path.read_bytes()
+    data = read_input(path)
     if not data.strip():
-        raise FormatError(f"{path}: empty file, no terms to import")
+        raise FormatError("empty file, no terms to import", path=path)
     try:
-        text, _used = decode(data, path, encoding)
-    except DocumentError as error:
-        raise FormatError(str(error)) from None
-    if not text.removeprefix("\ufeff").strip():
-        raise FormatError(f"{path}: empty file, no terms to import")
-    if fmt == "auto":
-        fmt = detect_format(path, text)
-    try:
+        if fmt in ("tbx", "tbx2") or (fmt == "auto" and xmltext.looks_like_xml(data)):
+            text = xmltext.decode_xml(data, encoding)
+        else:
+            text = normalise_newlines(_decode(data, path, encoding))
+        if not text.strip():
+            raise FormatError("empty file, no terms to import")
+        if fmt == "auto":
+            fmt = detect_format(path, text)
         if fmt == "mingpao":
             result = mingpao.parse_document(path, encoding=encoding)
         else:
             result = import_text(text, fmt, source=path.name)
     except FormatError as error:
-        raise FormatError(f"{path}: {error}") from None
-    except ValueError as error:
-        if str(error).startswith(str(path)):
+        if error.path is not None:
             raise
-        raise FormatError(f"{path}: {error}") from None
+        raise FormatError(error.problem, path=path, line=error.line) from None
     if not result.terms:
         bad = (
             f" ({len(result.problems)} bad rows, first {result.problems[0]})"
             if result.problems
             else ""
         )
-        raise FormatError(f"{path}: no terms found as {fmt}{bad}")
+        raise FormatError(f"no terms found as {fmt}{bad}", path=path)
     return result
+
+
+def _decode(data: bytes, path: Path, encoding: str | None) -> str:
+    try:
+        return decode(data, path, encoding)[0].removeprefix("\ufeff")
+    except DocumentError as error:
+        raise FormatError(error.problem, path=path) from None
 
 
 __all__ = [

@@ -12,7 +12,14 @@ import io
 from collections.abc import Sequence
 
 from parallax.core.glossary.fileformat import COLUMNS
-from parallax.core.glossary.formats._common import ImportResult, RowProblem, TermError, make_term
+from parallax.core.glossary.formats._common import (
+    FormatError,
+    ImportResult,
+    RowProblem,
+    TermError,
+    csv_rows,
+    make_term,
+)
 from parallax.core.glossary.term import Term
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -41,14 +48,15 @@ def export(terms: Sequence[Term], *, excel: bool = False) -> str:
 
 def parse(text: str) -> ImportResult:
     """Terms from CSV text with a header naming at least ``zh`` and ``en``."""
-    rows = _csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = [restore(h).strip().lower() for h in next(rows, [])]
+    rows = list(csv_rows(text.removeprefix("\ufeff")))
+    header = [restore(h).strip().lower() for h in (rows[0][1] if rows else [])]
     if "zh" not in header or "en" not in header:
-        raise ValueError(f"header must name the columns zh and en, found: {', '.join(header)}")
+        raise FormatError(
+            f"header must name the columns zh and en, found: {', '.join(header)}", line=1
+        )
     terms: list[Term] = []
     problems: list[RowProblem] = []
-    for row in rows:
-        line = rows.line_num
+    for line, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):

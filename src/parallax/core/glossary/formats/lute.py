@@ -14,11 +14,14 @@ import io
 from collections.abc import Sequence
 
 from parallax.core.glossary.formats._common import (
+    FormatError,
     ImportResult,
     RowProblem,
     TermError,
+    csv_rows,
     make_term,
 )
+from parallax.core.glossary.formats.csv import neutralise, restore
 from parallax.core.glossary.term import Term
 
 EXPORT_COLUMNS = (
@@ -53,7 +56,8 @@ def export(terms: Sequence[Term], *, language: str = "Classical Chinese") -> str
     for t in terms:
         english_only = not t.zh
         writer.writerow(
-            (
+            neutralise(cell)  # a spreadsheet must not run a cell as a formula
+            for cell in (
                 t.en if english_only else t.zh,
                 "",
                 t.note if english_only else t.en,
@@ -70,15 +74,16 @@ def export(terms: Sequence[Term], *, language: str = "Classical Chinese") -> str
 
 def parse(text: str) -> ImportResult:
     """Terms from a Lute term CSV."""
-    reader = _csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    rows = list(csv_rows(text.removeprefix("\ufeff")))
+    fields = [restore(f).strip().lower() for f in (rows[0][1] if rows else [])]
     if "term" not in fields or "language" not in fields:
-        raise ValueError("a Lute CSV needs the columns language and term")
-    reader.fieldnames = fields
+        raise FormatError("a Lute CSV needs the columns language and term", line=1)
     terms: list[Term] = []
     problems: list[RowProblem] = []
-    for row in reader:
-        line = reader.line_num
+    for line, cells in rows[1:]:
+        if not any(cell.strip() for cell in cells):
+            continue
+        row = {f: restore(c) for f, c in zip(fields, cells, strict=False)}
         term, translation = (row.get("term") or "").strip(), row.get("translation") or ""
         status = FROM_LUTE.get((row.get("status") or "1").strip().lower(), "new")
         tags = (row.get("tags") or "").replace(",", " ")

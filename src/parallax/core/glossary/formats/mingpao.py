@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from parallax.core.glossary.formats._common import ImportResult, RowProblem, TermError, make_term
+from parallax.core.glossary.formats._common import (
+    FormatError,
+    ImportResult,
+    RowProblem,
+    TermError,
+    make_term,
+)
 from parallax.core.glossary.term import Term
 
 BLOCK = re.compile(r"^\s*■\s*Glossary\b.*$", re.MULTILINE)
@@ -29,7 +35,7 @@ def parse(text: str, *, source: str = "") -> ImportResult:
     """The learner entries of an editorial's text."""
     block = BLOCK.search(text)
     if block is None:
-        raise ValueError("no '■ Glossary 生字' block")
+        raise FormatError("no '■ Glossary 生字' block")
     date = _date(text)
     terms: list[Term] = []
     problems: list[RowProblem] = []
