@@ -105,6 +105,8 @@ def _common_keys(
     zh_units, zh_keys = _flatten(items.zh_keys)
     if not len(en_keys) or not len(zh_keys):
         return common
+    if max(en_keys.max(), zh_keys.max()) > np.iinfo(np.int64).max // (m + 2):
+        en_keys, zh_keys = _dense(en_keys, zh_keys)  # key * (m + 1) must not overflow
     codes = np.sort(en_keys * (m + 1) + en_units)
     keep = np.isin(zh_keys, en_keys)
     zh_units, zh_keys = zh_units[keep], zh_keys[keep]
@@ -126,3 +128,10 @@ def _common_keys(
         flat = offset[owners] + codes[position] % (m + 1) - lo[owners]
         common += np.bincount(flat, minlength=size)
     return common
+
+
+def _dense(en_keys: IntArray, zh_keys: IntArray) -> tuple[IntArray, IntArray]:
+    """The keys renumbered 0, 1, … in the same order (equal keys stay equal)."""
+    _, ranks = np.unique(np.concatenate([en_keys, zh_keys]), return_inverse=True)
+    ranks = ranks.astype(np.int64)
+    return ranks[: len(en_keys)], ranks[len(en_keys) :]
