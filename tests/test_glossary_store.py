@@ -23,8 +23,8 @@ from parallax.core.glossary import (
     starter_path,
     validate_name,
 )
-from parallax.core.safefile import backup_paths
 from parallax.core.glossary.term import clean_text
+from parallax.core.safefile import backup_paths
 
 NASTY = st.lists(
     st.one_of(

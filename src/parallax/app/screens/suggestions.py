@@ -131,12 +131,18 @@ class SuggestionsScreen(ModalScreen[None]):
             from parallax.core.rejections import load_rejections
             from parallax.core.suggest import suggest_terms
 
+            from parallax.core import notices
+
             try:
                 rejected = load_rejections(self.doc)
-            except ValueError as error:  # a damaged file: say so, suggest all the same
+            except ValueError as error:  # an unreadable file: say so, suggest all the same
                 rejected = set()
                 self.app.call_from_thread(
                     partial(self.notify, markup=False, severity="warning"), one_line(error)
+                )
+            for notice in notices.take():  # a damaged file set aside
+                self.app.call_from_thread(
+                    partial(self.notify, markup=False, severity="warning"), notice
                 )
             key = (
                 document_key(self.doc.zh_texts, self.doc.en_texts),
