@@ -80,7 +80,7 @@ def _read(path: Path) -> dict[str, Any]:
     if fault:
         set_aside_and_tell(path, f"damaged settings ({fault})")
         return {}
-    return settings
+    return dict(settings)
 
 
 __all__ = ["SettingsError", "load_settings", "save_setting", "settings_path"]

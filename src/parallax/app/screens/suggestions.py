@@ -127,11 +127,10 @@ class SuggestionsScreen(ModalScreen[None]):
                 self.app.call_from_thread(bar.update, progress=percent)
 
         try:
+            from parallax.core import notices
             from parallax.core.alignment_store import document_key
             from parallax.core.rejections import load_rejections
             from parallax.core.suggest import suggest_terms
-
-            from parallax.core import notices
 
             try:
                 rejected = load_rejections(self.doc)
