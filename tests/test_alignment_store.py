@@ -49,7 +49,7 @@ def test_damaged_saved_alignment_is_named_set_aside_and_kept(tmp_path: Path, con
         load_alignment(zh, en, tmp_path)
     message = str(info.value)
     assert message.startswith(f"{path}: the saved alignment is damaged") and "\n" not in message
-    (aside,) = tmp_path.glob("*.damaged-*")
+    (aside,) = tmp_path.glob("*.damaged*")
     assert aside.read_text(encoding="utf-8") == content and aside.name in message
     assert load_alignment(zh, en, tmp_path) is None  # met once, then gone
 

@@ -236,7 +236,7 @@ async def test_the_glossary_translation_is_proposed(glossary_dir: Path) -> None:
 async def test_enter_then_moving_on_saves_the_term_selected_at_enter(
     glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from parallax.core import propose
+    from parallax.core.suggest import propose
 
     release = hold(monkeypatch, propose, "propose_en")
     app = own_app()
@@ -287,7 +287,7 @@ async def test_enter_then_a_or_enter_on_the_next_word_saves_both(
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
         await select_by_search(app, pilot, "雙遏制")
-        from parallax.core import propose
+        from parallax.core.suggest import propose
 
         release = hold(monkeypatch, propose, "propose_en")
         await pilot.press("enter")  # save 雙遏制 once proposed

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parallax.core.propose import Proposal, propose_en, propose_zh
 from parallax.core.readers import load_document
+from parallax.core.suggest.propose import Proposal, propose_en, propose_zh
 from parallax.core.suggest.quotes import en_quotes, zh_quotes
 
 

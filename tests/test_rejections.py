@@ -87,7 +87,7 @@ def test_damaged_file_is_named_set_aside_and_kept(doc: Document, content: str) -
     assert load_rejections(doc) == set()
     (told,) = notices.take()
     assert str(path) in told and "damaged" in told and "\n" not in told
-    (aside,) = path.parent.glob("*.damaged-*")
+    (aside,) = path.parent.glob("*.damaged*")
     assert aside.read_text(encoding="utf-8") == content
     reject(doc, "美國", "US")
     assert load_rejections(doc) == {("美國", "US")} and notices.take() == []

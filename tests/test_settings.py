@@ -45,7 +45,7 @@ def test_damaged_file_is_set_aside_kept_and_told_once(data_dir: Path, content: b
     notices.take()
     assert load_settings() == {}  # no command stops on it
     (told,) = notices.take()
-    (aside,) = data_dir.glob("settings.json.damaged-*")
+    (aside,) = data_dir.glob("settings.json.damaged*")
     assert aside.read_bytes() == content  # kept, never overwritten
     assert str(path) in told and aside.name in told and "\n" not in told
     assert load_settings() == {} and notices.take() == []  # told once

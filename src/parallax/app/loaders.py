@@ -14,7 +14,6 @@ from parallax.app.model import Row, provisional_rows, rows_from_beads
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
-    from parallax.core.align.bead import Bead
     from parallax.core.glossary import GlossaryStore, Matcher, Term
 
 STARTER = "starter"
@@ -104,51 +103,30 @@ class FirstRows:
 def first_rows(doc: Document, *, fresh: bool = False) -> FirstRows:
     """The rows to paint first, read synchronously (small JSON files): the hand-fixed alignment
     (not when ``fresh``), else the aligner's cached result for this text, else the paragraphs
-    paired in order. A damaged hand-fixed alignment is skipped and reported in ``problem`` (one
-    line, the file)."""
+    paired in order. A damaged hand-fixed alignment is set aside and reported in ``problem``
+    (one line, the file)."""
     from parallax.core.align.bead import LOW_CONFIDENCE
-    from parallax.core.alignment_store import cached_alignment, load_alignment
+    from parallax.core.resolve_alignment import known_alignment
 
-    problem = ""
-    try:
-        saved = None if fresh else load_alignment(doc.zh_texts, doc.en_texts)
-    except (ValueError, OSError) as error:
-        saved = None
-        problem = " ".join(f"{error}; ignored, aligning afresh".split())
-    if saved:
-        return FirstRows(rows_from_beads(doc, saved, LOW_CONFIDENCE), "hand")
-    cached = cached_alignment(doc.zh_texts, doc.en_texts)
-    if cached:
-        return FirstRows(rows_from_beads(doc, cached, LOW_CONFIDENCE), "cache", problem)
-    return FirstRows(provisional_rows(doc), "order", problem)
+    known = known_alignment(doc.zh_texts, doc.en_texts, fresh=fresh)
+    if known.source == "hand" or known.source == "cache":
+        rows = rows_from_beads(doc, list(known.beads), LOW_CONFIDENCE)
+        return FirstRows(rows, known.source, known.problem)
+    return FirstRows(provisional_rows(doc), "order", known.problem)
 
 
 def align_rows(
     doc: Document, pairs: Sequence[tuple[str, str]], *, fresh: bool = False
 ) -> tuple[list[Row], bool]:
     """The document's rows and whether they were fixed by hand: the saved alignment of this
-    text if there is a readable one (not when ``fresh``), else the aligner's
-    (``parallax.core.align``), which is cached so that the next session opens with it."""
-    from parallax.core.align import LOW_CONFIDENCE, align_document
-    from parallax.core.alignment_store import cache_alignment
+    text if there is a readable one (not when ``fresh``), else the aligner's, which is cached so
+    that the next session opens with it."""
+    from parallax.core.align import LOW_CONFIDENCE
+    from parallax.core.resolve_alignment import resolve_alignment
 
-    saved = None if fresh else saved_alignment(doc)
-    if saved is not None:
-        return rows_from_beads(doc, saved, LOW_CONFIDENCE), True
-    beads = align_document(doc, glossary=pairs)
-    cache_alignment(doc.zh_texts, doc.en_texts, beads)
-    return rows_from_beads(doc, beads, LOW_CONFIDENCE), False
-
-
-def saved_alignment(doc: Document) -> list[Bead] | None:
-    """The hand-fixed alignment saved for this document's text, if any (a damaged one is
-    ignored here, the aligner runs instead; :func:`first_rows` reports it)."""
-    from parallax.core.alignment_store import load_alignment
-
-    try:
-        return list(load_alignment(doc.zh_texts, doc.en_texts) or ()) or None
-    except ValueError:
-        return None
+    resolution = resolve_alignment(doc.zh_texts, doc.en_texts, fresh=fresh, glossary=pairs)
+    rows = rows_from_beads(doc, list(resolution.beads), LOW_CONFIDENCE)
+    return rows, resolution.source == "hand"
 
 
 def save_alignment(doc: Document, rows: Sequence[Row]) -> Path:

@@ -55,8 +55,8 @@ class WordsReady(Message):
 
 @dataclass
 class Proposed(Message):
-    """Translations proposed (``parallax.core.propose.Proposal``, best first) for the pending
-    term ``token``."""
+    """Translations proposed (``parallax.core.suggest.propose.Proposal``, best first) for the
+    pending term ``token``."""
 
     token: int
     proposals: list[Any]

@@ -15,6 +15,7 @@ from parallax.core.readers import UNIT_CHOICES, Units, load_document
 
 if TYPE_CHECKING:
     from parallax.core.align import Bead
+    from parallax.core.resolve_alignment import Resolution
 
 
 def add_document_args(
@@ -52,22 +53,30 @@ def add_document_args(
     parser.set_defaults(doc_optional=optional)
 
 
-def document_from_args(args: argparse.Namespace) -> Document:
-    """Load the document named by the arguments added by :func:`add_document_args`."""
+def document_from_args(args: argparse.Namespace, *, one_sided: bool = False) -> Document:
+    """Load the document named by the arguments added by :func:`add_document_args`; with
+    ``one_sided`` one of ``--zh``/``--en`` may be a blank file."""
     doc: Path | None = args.doc
     if doc is None and args.zh is None and args.en is None:
         if not getattr(args, "doc_optional", False):
             raise ParallaxError("no document given: name a bilingual file, or --zh FILE --en FILE")
         doc = bundled_document_path()
     units: Units = "lines" if args.units == "lines" else "paragraphs"  # sentences: split later
-    return load_document(doc, zh=args.zh, en=args.en, units=units, encoding=args.encoding)
+    return load_document(
+        doc, zh=args.zh, en=args.en, units=units, encoding=args.encoding, one_sided=one_sided
+    )
+
+
+_NOTED: list[bool] = []
 
 
 def note_dictionary_build() -> None:
-    """Say on stderr, before a long silence, that CC-CEDICT is being compiled (first run only)."""
+    """Say on stderr, before a long silence, that CC-CEDICT is being compiled (first run only,
+    once per process)."""
     from parallax.core import cedict
 
-    if not cedict.is_cached():
+    if not _NOTED and not cedict.is_cached():
+        _NOTED.append(True)
         print(
             "parallax: compiling the CC-CEDICT dictionary for alignment "
             "(first run only, about 10 s)…",
@@ -85,33 +94,35 @@ def add_fresh_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def hand_fixed_beads(zh: list[str], en: list[str]) -> list[Bead] | None:
-    """The alignment of these units fixed by hand in the reader, if any (said on stderr)."""
-    from parallax.core.alignment_store import alignment_path, load_alignment
-
-    try:
-        beads = load_alignment(zh, en)
-    except ValueError as error:
-        print(f"parallax: warning: {error}; aligning anew", file=sys.stderr)
-        return None
-    if beads is not None:
+def tell(resolution: Resolution, problems: Iterable[str] | None = None) -> None:
+    """Say on stderr where an alignment came from when the user should know: fixed by hand
+    (``--fresh`` ignores it), or damaged hand-fixed files that were set aside (``problems``,
+    default the resolution's own)."""
+    for problem in [resolution.problem] if problems is None else problems:
+        if problem:
+            print(f"parallax: warning: {problem}", file=sys.stderr)
+    if resolution.source == "hand":
         print(
-            f"parallax: using the alignment you fixed by hand ({alignment_path(zh, en)}); "
+            f"parallax: using the alignment you fixed by hand ({resolution.path}); "
             "--fresh ignores it",
             file=sys.stderr,
         )
-    return beads
 
 
 def paragraph_beads(
     document: Document, *, fresh: bool = False, glossary: Iterable[tuple[str, str]] = ()
 ) -> list[Bead]:
     """The document's paragraph alignment: fixed by hand in the reader (unless ``fresh``), else
-    the aligner's (with ``glossary`` pairs as anchors)."""
-    beads = None if fresh else hand_fixed_beads(document.zh_texts, document.en_texts)
-    if beads is None:
-        from parallax.core.align import align_document
+    the aligner's (with ``glossary`` pairs as anchors); where it came from said on stderr."""
+    from parallax.core.resolve_alignment import resolve_alignment
 
-        note_dictionary_build()
-        beads = align_document(document, glossary=glossary)
-    return beads
+    resolution = resolve_alignment(
+        document.zh_texts,
+        document.en_texts,
+        fresh=fresh,
+        glossary=glossary,
+        cache=False,
+        before_aligning=note_dictionary_build,
+    )
+    tell(resolution)
+    return list(resolution.beads)

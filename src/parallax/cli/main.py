@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import os
 import sys
 from collections.abc import Sequence
@@ -67,13 +66,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         if command is not None and name != command:
             subparsers.add_parser(name)
             continue
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:  # a command still being built
-            if error.name != module_name:
-                raise
-            continue
-        module.register(subparsers)
+        importlib.import_module(module_name).register(subparsers)
     return parser
 
 
@@ -101,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = _command_of(args_list)
     if not args_list:
-        args_list = ["read"] if "parallax.cli.read" in _available() else ["show"]
+        args_list = ["read"]
         command = args_list[0]
     parser = build_parser(command)
     try:
@@ -141,17 +134,6 @@ def tell_notices() -> None:
 def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-
-
-def _available() -> set[str]:
-    found = set()
-    for module_name in COMMANDS.values():
-        try:
-            if importlib.util.find_spec(module_name) is not None:
-                found.add(module_name)
-        except ModuleNotFoundError:
-            pass
-    return found
 
 
 def _one_line(error: BaseException) -> str:

@@ -2,36 +2,35 @@
 
 A file parallax wrote itself and can no longer read (cut short by a full disk, edited by hand,
 nested ten thousand deep) must not stop every command, nor be overwritten: it is renamed
-``NAME.damaged-YYYYMMDDTHHMMSS`` beside itself, so the user can look at it, and the work goes
+``NAME.damaged`` beside itself, so the user can look at it, and the work goes
 on without it. As the file is gone afterwards, the fault is told once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
 from parallax.core import notices
 from parallax.core.text import printable
 
-SUFFIX = ".damaged-"
+SUFFIX = ".damaged"
 
 
 def set_aside(path: Path) -> Path | None:
-    """Rename the damaged file ``path`` out of the way; the new path (None if it could not
-    be renamed: it is then left where it is, and read as absent)."""
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}{SUFFIX}{stamp}")
-    number = 1
-    while os.path.lexists(target):
-        number += 1
-        target = path.with_name(f"{path.name}{SUFFIX}{stamp}-{number}")
-    try:
-        os.replace(path, target)
-    except OSError:
-        return None
-    return target
+    """Rename the damaged file ``path`` to ``NAME.damaged`` (``NAME.damaged-2`` … when taken)
+    so that it is kept for the user but no longer read; the new path, or None if it could not
+    be renamed (it is then left where it is)."""
+    for number in range(1, 100):
+        target = path.with_name(path.name + (SUFFIX if number == 1 else f"{SUFFIX}-{number}"))
+        if os.path.lexists(target):
+            continue
+        try:
+            os.replace(path, target)
+        except OSError:
+            return None
+        return target
+    return None
 
 
 def set_aside_and_tell(path: Path, problem: str) -> Path | None:

@@ -107,8 +107,6 @@ class ReaderTasks(Screen[None]):
             else:
                 rows, by_hand = loaders.align_rows(self.doc, pairs, fresh=self.fresh)
             self.post_message(Aligned(rows, by_hand))
-        except ImportError:
-            self.post_message(StepFailed("align", "no aligner: paragraphs paired in order"))
         except Exception as error:
             self.post_message(StepFailed("align", one_line(error)))
         try:
@@ -169,8 +167,7 @@ class ReaderTasks(Screen[None]):
             rows, _ = loaders.align_rows(self.doc, pairs, fresh=True)
             forgot = loaders.forget_alignment(self.doc)
         except Exception as error:
-            problem = "no aligner" if isinstance(error, ImportError) else one_line(error)
-            self.app.call_from_thread(self._realign_failed, problem)
+            self.app.call_from_thread(self._realign_failed, one_line(error))
             return
         if forgot:
             self.app.call_from_thread(

@@ -39,7 +39,7 @@ class Pending:
 
     @property
     def proposal(self) -> Any | None:
-        """The proposal shown (a ``parallax.core.propose.Proposal``), if any."""
+        """The proposal shown (a ``parallax.core.suggest.propose.Proposal``), if any."""
         return self.proposals[self.index] if self.proposals else None
 
 
@@ -108,7 +108,7 @@ class TermActions(ChangeActions):
         """Look for translations of ``text`` in the aligned text of its row."""
         found: list[Any] = []
         try:
-            from parallax.core import propose
+            from parallax.core.suggest import propose
 
             if sel.lang == "zh":
                 found = propose.propose_en(

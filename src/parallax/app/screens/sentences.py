@@ -103,24 +103,20 @@ class SentenceScreen(ModalScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def split(self) -> None:
         """Split the pair into sentences; their saved alignment, else the aligner's."""
-        from parallax.core.align import align_units
-        from parallax.core.alignment_store import load_alignment
-        from parallax.core.sentences import split_en, split_zh
+        from parallax.core.sentence_alignment import align_pair_sentences
 
         try:
-            zh, en = split_zh(self.zh_text), split_en(self.en_text)
-            problem = ""
-            try:
-                saved = load_alignment(zh, en)
-            except ValueError as error:
-                saved, problem = None, f"{error}; aligning afresh"
-            beads = saved or align_units(zh, en, units="sentences", glossary=self.glossary)
+            found = align_pair_sentences(self.zh_text, self.en_text, glossary=self.glossary)
         except Exception as error:  # the view says what went wrong
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        if problem:
-            self.app.call_from_thread(self.notify, problem, severity="warning", markup=False)
-        self.app.call_from_thread(self._fill, zh, en, beads, bool(saved))
+        resolution = found.resolution
+        if resolution.problem:
+            self.app.call_from_thread(
+                self.notify, resolution.problem, severity="warning", markup=False
+            )
+        by_hand = resolution.source == "hand"
+        self.app.call_from_thread(self._fill, found.zh, found.en, list(resolution.beads), by_hand)
 
     def _fill(self, zh: list[str], en: list[str], beads: list[Bead], by_hand: bool) -> None:
         self.zh_sentences, self.en_sentences = zh, en

@@ -7,6 +7,7 @@ from pathlib import Path
 from parallax.core.document import Document, DocumentError, Metadata
 from parallax.core.encoding import read_text
 from parallax.core.errors import ParallaxError
+from parallax.core.reading import read_input
 from parallax.core.readers.mingpao import is_mingpao, parse_mingpao
 from parallax.core.readers.mixed import parse_mixed
 from parallax.core.readers.units import UNIT_CHOICES, Units, iter_units, leading_date, paragraphs
@@ -28,9 +29,12 @@ def load_document(
     en: Path | None = None,
     units: Units = "paragraphs",
     encoding: str | None = None,
+    one_sided: bool = False,
 ) -> Document:
     """Load a bilingual document from one file (``path``) or from two (``zh`` and ``en``).
 
+    With ``one_sided``, one of the two files may be blank: that side then has no units (for
+    ``parallax align``, which leaves every unit of the other side unmatched).
     Raises :class:`DocumentError` with a one-line message naming the file and the fault.
     """
     if units not in UNIT_CHOICES:
@@ -40,7 +44,7 @@ def load_document(
     if path is None:
         if zh is None or en is None:
             raise ParallaxError("give a bilingual file, or both --zh FILE and --en FILE")
-        return _load_pair(zh, en, units, encoding)
+        return _load_pair(zh, en, units, encoding, one_sided=one_sided)
     text, used = read_text(path, encoding)
     return parse_text(text, path, units=units, encoding=used)
 
@@ -78,18 +82,37 @@ def _check_both_languages(document: Document, path: Path | None) -> None:
             )
 
 
-def _load_pair(zh: Path, en: Path, units: Units, encoding: str | None) -> Document:
-    zh_text, zh_encoding = read_text(zh, encoding)
-    en_text, _ = read_text(en, encoding)
+def _load_pair(
+    zh: Path, en: Path, units: Units, encoding: str | None, *, one_sided: bool = False
+) -> Document:
+    blank = {path for path in (zh, en) if one_sided and _is_blank(path)}
+    if len(blank) == 2:
+        raise DocumentError(zh, f"empty file, and so is {en}")
+    zh_text, zh_encoding = ("", "utf-8") if zh in blank else read_text(zh, encoding)
+    en_text = "" if en in blank else read_text(en, encoding)[0]
     zh_text, en_text = clean(zh_text), clean(en_text)
-    if han_count(zh_text) == 0:
+    if zh not in blank and han_count(zh_text) == 0:
         raise DocumentError(zh, "no Chinese text found in the file given as --zh")
-    if latin_count(en_text) == 0:
+    if en not in blank and latin_count(en_text) == 0:
         raise DocumentError(en, "no English text found in the file given as --en")
     date, resume = leading_date(en_text)
-    meta = Metadata(source=f"{zh.name} + {en.name}", path=zh, date=date, encoding=zh_encoding)
+    meta = Metadata(
+        source=f"{zh.name} + {en.name}",
+        path=en if zh in blank else zh,
+        date=date,
+        encoding=zh_encoding,
+    )
     return Document(
         meta,
         paragraphs(list(iter_units(zh_text, units)), "zh"),
         paragraphs(list(iter_units(en_text, units, resume)), "en"),
     )
+
+
+def _is_blank(path: Path) -> bool:
+    """Whether ``path`` is a readable file holding nothing but blanks (and a BOM)."""
+    try:
+        head = read_input(path, limit=4095)  # a FIFO or device is refused, never waited on
+    except ParallaxError:
+        return False
+    return not head.strip(b" \t\r\n\xef\xbb\xbf\xfe\xff\x00")

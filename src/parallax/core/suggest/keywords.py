@@ -1,5 +1,5 @@
 """Suggestions from frequency: the document's TF-IDF keywords (jieba words weighed by jieba's
-IDF table) with their likely English from :func:`parallax.core.propose.propose_en`."""
+IDF table) with their likely English from :func:`parallax.core.suggest.propose.propose_en`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from parallax.core.chinese import fold
-from parallax.core.propose import propose_en
 from parallax.core.suggest.candidates import Pair
 from parallax.core.suggest.evidence import han_count
 from parallax.core.suggest.phrases import ZH_STOP, idf
+from parallax.core.suggest.propose import propose_en
 from parallax.core.words import zh_words
 
 TOP = 30

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from parallax.core import cedict
 from parallax.core.chinese import fold
-from parallax.core.propose import dictionary_en
 from parallax.core.suggest import evidence
 from parallax.core.suggest.candidates import Pair, Tries
+from parallax.core.suggest.propose import dictionary_en
 from parallax.core.words import zh_words
 
 MAX_PARTS = 3

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from parallax.core.chinese import fold
-from parallax.core.propose import propose_en, propose_zh
 from parallax.core.suggest.candidates import Pair, Tries
 from parallax.core.suggest.evidence import han_count
+from parallax.core.suggest.propose import propose_en, propose_zh
 from parallax.core.suggest.quotes import en_quotes, zh_quotes
 
 MAX_ZH = 10

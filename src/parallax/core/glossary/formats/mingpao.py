@@ -55,11 +55,9 @@ def parse(text: str, *, source: str = "") -> ImportResult:
 
 
 def parse_document(path: Path, *, encoding: str | None = None) -> ImportResult:
-    """The learner entries of the document at ``path`` (via the document readers if present)."""
-    try:
-        from parallax.core.readers import load_document
-    except ImportError:
-        return parse(path.read_text("utf-8-sig"), source=path.name)
+    """The learner entries of the Ming Pao document at ``path``."""
+    from parallax.core.readers import load_document
+
     document = load_document(path, encoding=encoding)
     date = document.meta.date.isoformat() if document.meta.date else ""
     source = document.meta.title_zh or document.meta.source or path.name
