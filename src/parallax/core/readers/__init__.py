@@ -7,10 +7,10 @@ from pathlib import Path
 from parallax.core.document import Document, DocumentError, Metadata
 from parallax.core.encoding import read_text
 from parallax.core.errors import ParallaxError
-from parallax.core.reading import read_input
 from parallax.core.readers.mingpao import is_mingpao, parse_mingpao
 from parallax.core.readers.mixed import parse_mixed
 from parallax.core.readers.units import UNIT_CHOICES, Units, iter_units, leading_date, paragraphs
+from parallax.core.reading import read_input
 from parallax.core.text import han_count, latin_count, normalise_newlines, strip_controls
 
 __all__ = ["UNIT_CHOICES", "Units", "load_document", "parse_text"]
