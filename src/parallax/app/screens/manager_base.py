@@ -85,6 +85,7 @@ class ManagerBase(Screen[bool]):
     def load_list(self, select: str | None) -> None:
         """Open the store (the writable glossary from the settings) and list the glossaries."""
         from parallax.app.loaders import open_store
+        from parallax.core import notices
 
         try:
             store = open_store(self.glossary_dir)
@@ -92,6 +93,11 @@ class ManagerBase(Screen[bool]):
         except (ValueError, OSError) as error:
             self.app.call_from_thread(self.fail, one_line(error))
             return
+        for notice in notices.take():  # a damaged settings file set aside
+            self.app.call_from_thread(self.fail, notice)
+        for info in infos:
+            if info.error:  # a glossary that cannot be read: listed, named, not opened
+                self.app.call_from_thread(self.fail, info.error)
         self.app.call_from_thread(self._show_list, store, infos, select)
 
     def _show_list(
@@ -102,6 +108,7 @@ class ManagerBase(Screen[bool]):
         options.clear_options()
         for info in infos:
             mark = "writable" if info.writable else "read-only"
+            mark = "cannot be read" if info.error else mark
             mark += f" · {info.problems} bad rows" if info.problems else ""
             mark += "" if info.exists else " · new"
             content = Content(f"{info.name}\n{info.terms} terms · {mark}")
