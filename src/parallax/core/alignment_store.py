@@ -16,9 +16,9 @@ from typing import NoReturn
 from parallax.core.align.bead import Bead
 from parallax.core.corrections import AlignmentError, check_beads
 from parallax.core.damaged import aside_note, set_aside
-from parallax.core.paths import cache_dir, data_dir
+from parallax.core.paths import cache_dir, data_dir, tell_cache_unusable
 from parallax.core.reading import InputError, MissingInputError, read_input
-from parallax.core.safefile import atomic_write
+from parallax.core.safefile import OutputError, atomic_write
 
 FORMAT_VERSION = 2
 """2 added ``confirmed`` to each bead; version 1 files (no such key) are read as unconfirmed."""
@@ -158,5 +158,7 @@ def cache_alignment(zh: Sequence[str], en: Sequence[str], beads: Sequence[Bead])
     try:
         directory = cache_dir() / f"alignments-v{CACHE_VERSION}"
         save_alignment(zh, en, beads, directory=directory, backups=0)
-    except (AlignmentError, OSError):
+    except OSError as error:
+        tell_cache_unusable(error)
+    except (AlignmentError, OutputError):
         pass
