@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from parallax.core.document import PARAGRAPH_BREAK, Document, Metadata
+from parallax.core.text import printable
 
 Lang = Literal["zh", "en"]
 Hit = tuple[Lang, int, int]
@@ -117,4 +118,5 @@ def titles(meta: Metadata) -> tuple[str, str]:
         else:
             title, source = source or name or "parallax", ""
     date = meta.date.isoformat() if meta.date else ""
-    return title, " · ".join(x for x in (source, date) if x)
+    subtitle = " · ".join(x for x in (source, date) if x)
+    return printable(title), printable(subtitle)  # a file name may hold escapes

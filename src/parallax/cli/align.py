@@ -20,6 +20,7 @@ from parallax.cli.common import (
 )
 from parallax.core.alignment_output import OUTPUT_FORMATS, render_alignment
 from parallax.core.readers import UNIT_CHOICES
+from parallax.core.text import printable
 from parallax.core.unit_alignment import align_for_output
 
 UNITS = (*UNIT_CHOICES, "sentences")
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if not document.zh or not document.en:
         missing = "Chinese" if not document.zh else "English"
         print(
-            f"parallax: warning: {document.meta.source}: no {missing} text; "
+            f"parallax: warning: {printable(document.meta.source)}: no {missing} text; "
             "every unit is left unmatched",
             file=sys.stderr,
         )

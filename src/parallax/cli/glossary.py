@@ -241,7 +241,7 @@ def _import(store: GlossaryStore, args: argparse.Namespace) -> int:
     counts = store.import_terms(name, result.terms)
     print(
         f"imported {counts.new} new, {counts.updated} updated, {counts.unchanged} unchanged"
-        f" from {args.file} into {name}"
+        f" from {printable(str(args.file))} into {name}"
     )
     _warn_problems(args.file, result.problems)
     return 0

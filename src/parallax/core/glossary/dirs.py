@@ -29,19 +29,28 @@ def glossary_dir(cli_dir: str | os.PathLike[str] | None = None) -> Path:
 
     In order: ``cli_dir`` (``--glossary-dir``), ``$PARALLAX_GLOSSARY_DIR``, ``./glossaries`` when
     it exists in the working directory, else ``platformdirs.user_data_dir("parallax")/glossaries``.
-    The directory is not created here.
+    The directory is not created here; a path that exists but is not a folder (a file, a
+    symlink loop) is refused in one line.
     """
     if cli_dir:
-        return Path(cli_dir).expanduser()
+        return _folder(Path(cli_dir).expanduser(), "--glossary-dir")
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env).expanduser()
+        return _folder(Path(env).expanduser(), f"${ENV_VAR}")
     local = Path.cwd() / "glossaries"
     if local.is_dir():
         return local
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("parallax")) / "glossaries"
+    return _folder(Path(platformdirs.user_data_dir("parallax")) / "glossaries", "")
+
+
+def _folder(path: Path, given_as: str) -> Path:
+    """``path`` unless it exists and is not a folder (GlossaryError naming it)."""
+    if os.path.lexists(path) and not path.is_dir():
+        how = f" (given as {given_as})" if given_as else ""
+        raise ParallaxError(f"is not a folder{how}: give the folder of the glossaries", path=path)
+    return path
 
 
 WRITABLE_ENV = "PARALLAX_WRITABLE_GLOSSARY"
