@@ -138,6 +138,7 @@ def test_read_fresh_option_reaches_the_app(monkeypatch: pytest.MonkeyPatch) -> N
         return Stub()
 
     monkeypatch.setattr(app_module, "make_app", fake)
+    monkeypatch.setattr(read, "check_terminal", lambda: None)  # the tests have no terminal
     parser = argparse.ArgumentParser()
     read.register(parser.add_subparsers())
     assert read.run(parser.parse_args(["read", "--fresh"])) == 0
