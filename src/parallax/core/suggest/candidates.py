@@ -21,6 +21,7 @@ EN_PER_ZH = 4  # English characters per Chinese one allowed in a slice before sl
 MARGIN = 0.25  # English added on each side of a slice, as a share of the slice
 _ZH_ENDS = "\n。！？；"
 _EN_ENDS = "\n.!?;"
+_BREAKS = "，、：」』）》 ,"
 MAX_WORD = 40
 
 
@@ -92,6 +93,8 @@ def _cuts(text: str, count: int, ends: str) -> list[int]:
         target = len(text) * k // count
         floor = max(cuts[-1] + 1, target - len(text) // (4 * count))
         best = max(text.rfind(end, floor, target) for end in ends)
+        if best < 0:  # no sentence end near: at least not inside a word
+            best = max(text.rfind(end, floor, target) for end in _BREAKS)
         cuts.append(best + 1 if best >= 0 else max(target, cuts[-1] + 1))
     cuts.append(len(text))
     return cuts

@@ -81,7 +81,10 @@ def _rank(
     refused = {(fold(zh.strip()), en_key(en)) for zh, en in rejected}
     known = {fold(zh.strip()) for zh, _ in glossary}
     known_pairs = {(fold(zh.strip()), en_key(en)) for zh, en in glossary}
-    folded = fold("\n".join(p.zh for p in rows))
+    bead_texts: dict[int, list[str]] = {}  # the slices of a long bead joined back (counts)
+    for pair in rows:
+        bead_texts.setdefault(pair.row, []).append(pair.zh)
+    folded = fold("\n".join("".join(parts) for parts in bead_texts.values()))
     found: list[Suggestion] = []
     for key, options in offers.items():
         allowed = [o for o in options if (key, en_key(o.en)) not in refused]
