@@ -149,3 +149,33 @@ def test_a_directory_and_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFi
     assert f"{tmp_path}: is a directory, not a file" in one_line_error(capsys)
     assert main(["glossary", "import", str(tmp_path / "none.csv")]) == 2
     assert "none.csv: no such file" in one_line_error(capsys)
+
+
+def test_glossary_import_from_standard_input(tmp_path: Path) -> None:
+    result = run_cli(
+        "glossary",
+        "--glossary-dir",
+        str(tmp_path),
+        "import",
+        "-",
+        stdin="zh,en\n遏制,containment\n".encode(),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "遏制\tcontainment" in (tmp_path / "my-terms.tsv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "--bogus"], "unrecognized arguments: --bogus"),
+        (["glossary", "lst"], "invalid choice: 'lst'"),
+        (["align", "--format", "xml"], "invalid choice: 'xml'"),
+        (["suggest", "--limit", "many"], "--limit: not a number"),
+    ],
+)
+def test_a_mistyped_option_is_one_line_without_the_usage_block(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    err = one_line_error(capsys)
+    assert message in err and "usage:" not in err and "--help" in err

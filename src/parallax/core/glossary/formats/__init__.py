@@ -29,7 +29,7 @@ from parallax.core.glossary.formats import (
 )
 from parallax.core.glossary.formats._common import FormatError, ImportResult, from_term
 from parallax.core.glossary.term import Term
-from parallax.core.reading import read_input
+from parallax.core.reading import is_stdin, read_input
 from parallax.core.text import normalise_newlines
 
 EXPORT_FORMATS = ("csv", "csv-excel", "omegat", "tbx", "tbx2", "anki", "lute", "json")
@@ -202,7 +202,7 @@ def import_file(
             raise FormatError("empty file, no terms to import")
         if fmt == "auto":
             fmt = detect_format(path, text)
-        if fmt == "mingpao":
+        if fmt == "mingpao" and not is_stdin(path):  # read again as a document
             result = mingpao.parse_document(path, encoding=encoding)
         else:
             result = import_text(text, fmt, source=path.name)
