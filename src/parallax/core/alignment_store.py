@@ -160,5 +160,8 @@ def cache_alignment(zh: Sequence[str], en: Sequence[str], beads: Sequence[Bead])
         save_alignment(zh, en, beads, directory=directory, backups=0)
     except OSError as error:
         tell_cache_unusable(error)
-    except (AlignmentError, OutputError):
+    except OutputError as error:
+        if isinstance(error.__cause__, OSError):
+            tell_cache_unusable(error.__cause__)
+    except AlignmentError:
         pass

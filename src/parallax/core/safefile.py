@@ -83,9 +83,18 @@ def atomic_write(path: Path, data: bytes, *, backups: int = BACKUPS) -> None:
 
     Temp file in the same directory, flush, fsync, ``os.replace``, then fsync the directory.
     A crash at any moment leaves either the old or the new complete file. A symlink is
-    followed: its target is replaced (and backed up), the link stays.
+    followed: its target is replaced (and backed up), the link stays. A failure is an
+    :class:`OutputError` naming ``path`` and its folder, never the temp file (the
+    ``OSError`` is its ``__cause__``).
     """
-    path = real_path(path)
+    try:
+        _replace(real_path(path), data, backups)
+    except OSError as error:
+        raise OutputError(_output_fault(error, path), path=path) from error
+
+
+def _replace(path: Path, data: bytes, backups: int) -> None:
+    """:func:`atomic_write` of the real file ``path``, failures left as ``OSError``."""
     directory = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
@@ -194,7 +203,7 @@ def write_output(
         if stat.S_ISDIR(mode):
             raise OutputError("is a directory: give a file name", path=path)
         if stat.S_ISREG(mode):
-            atomic_write(target, data, backups=backups)
+            _replace(target, data, backups)
         else:
             _write_through(target, data)
     except OSError as error:
@@ -241,9 +250,13 @@ def _output_fault(error: OSError, path: Path) -> str:
 def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive inter-process lock for ``path`` (on the sidecar ``.NAME.lock``; for a
     symlink, beside its target, so that every link to one file shares the lock)."""
-    path = real_path(path)
-    lock_path = path.parent / f".{path.name}.lock"
-    with open(lock_path, "a+b") as handle:
+    shown = path
+    try:
+        path = real_path(path)
+        handle = open(path.parent / f".{path.name}.lock", "a+b")  # noqa: SIM115
+    except OSError as error:  # a missing or read-only folder: name it, not the lock file
+        raise OutputError(_output_fault(error, shown), path=shown) from error
+    with handle:
         _lock(handle.fileno())
         try:
             yield
