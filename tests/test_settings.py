@@ -92,12 +92,15 @@ def test_invalid_name_in_settings_names_the_file(monkeypatch: pytest.MonkeyPatch
         writable_glossary_name()
 
 
+TEXT = st.characters(blacklist_categories=("Cc", "Cf", "Cs"))  # controls are read as data
+
+
 @settings(max_examples=50, deadline=None)
 @given(
     st.lists(
         st.tuples(
-            st.text(min_size=1, max_size=8),
-            st.one_of(st.none(), st.integers(), st.text(max_size=8), st.booleans()),
+            st.text(TEXT, min_size=1, max_size=8),
+            st.one_of(st.none(), st.integers(), st.text(TEXT, max_size=8), st.booleans()),
         ),
         max_size=6,
     )
@@ -113,3 +116,11 @@ def test_saves_read_back(changes: list[tuple[str, object]]) -> None:
         else:
             expected[key] = value
     assert load_settings() == expected
+
+
+def test_escapes_in_the_settings_are_not_read(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text(
+        json.dumps({"theme\x1b[2J": ["dark\x1b]52;c;aGk=\x07", {"k": "\x9b2Jv"}]}), encoding="utf-8"
+    )
+    assert load_settings() == {"theme": ["dark", {"k": "v"}]}

@@ -19,6 +19,7 @@ from parallax.core.errors import ParallaxError
 from parallax.core.paths import data_dir
 from parallax.core.reading import InputError, MissingInputError, read_input
 from parallax.core.safefile import atomic_write, locked
+from parallax.core.text import strip_controls
 
 FORMAT_VERSION = 1
 Pair = tuple[str, str]
@@ -81,6 +82,7 @@ def _read(path: Path) -> list[Pair]:
         pairs = [(row["zh"], row["en"]) for row in rows]
         if not all(isinstance(zh, str) and isinstance(en, str) for zh, en in pairs):
             raise TypeError("zh and en must be strings")
+        pairs = [(strip_controls(zh), strip_controls(en)) for zh, en in pairs]  # data
     except MissingInputError:
         return []
     except InputError as error:

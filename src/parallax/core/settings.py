@@ -18,6 +18,7 @@ from parallax.core.errors import ParallaxError
 from parallax.core.paths import data_dir
 from parallax.core.reading import InputError, MissingInputError, read_input
 from parallax.core.safefile import atomic_write, locked, remove_stale_temps
+from parallax.core.text import strip_controls
 
 FILE_NAME = "settings.json"
 
@@ -80,7 +81,18 @@ def _read(path: Path) -> dict[str, Any]:
     if fault:
         set_aside_and_tell(path, f"damaged settings ({fault})")
         return {}
-    return dict(settings)
+    return {strip_controls(key): _clean(value) for key, value in settings.items()}
+
+
+def _clean(value: Any) -> Any:
+    """``value`` with the control characters and escapes of every text in it removed."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    if isinstance(value, dict):
+        return {strip_controls(str(k)): _clean(v) for k, v in value.items()}
+    return value
 
 
 __all__ = ["SettingsError", "load_settings", "save_setting", "settings_path"]
