@@ -226,8 +226,10 @@ def write_cache(cache: Path, value: object) -> None:
 
 
 def _read_source(path: Path) -> str:
+    from parallax.core.reading import read_input
+
     try:
-        raw = path.read_bytes()
+        raw = read_input(path)  # a regular file, at most the read limit
         if raw[:2] == b"\x1f\x8b":
             raw = gzip.decompress(raw)
         return raw.decode("utf-8-sig")
