@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from parallax.app.app import ParallaxApp, make_app
-from parallax.app.screens.reader import ReaderScreen
+from parallax.app.reader.screen import ReaderScreen
 from parallax.app.widgets.parallel import ParallelView
 from parallax.core.bundled import bundled_document_path
 from parallax.core.readers import load_document

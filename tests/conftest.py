@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,12 +25,42 @@ def _isolated_dirs(
 
 
 _CACHE: list[Path] = []
+DICTIONARY = ("cedict-*.pickle", "segmenter-*.pickle", "lexicon-*.pickle")
+"""The compiled CC-CEDICT files (named by the source file's hash and the format version): kept
+between test runs in pytest's cache, as a user keeps them between sessions (compiling them
+costs each xdist worker about 5 s of CPU). Tests of the compiling use caches of their own."""
 
 
 def _session_cache(factory: pytest.TempPathFactory) -> Path:
     if not _CACHE:
-        _CACHE.append(factory.mktemp("cache"))
+        cache = factory.mktemp("cache")
+        for pattern in DICTIONARY:
+            for compiled in _KEPT[0].glob(pattern) if _KEPT else ():
+                shutil.copy2(compiled, cache / compiled.name)
+        _CACHE.append(cache)
     return _CACHE[0]
+
+
+_KEPT: list[Path] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    cache = getattr(config, "cache", None)  # absent with -p no:cacheprovider
+    if cache is not None:
+        _KEPT.append(cache.mkdir("parallax-dictionary"))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Keep the dictionary compiled in this run for the next (each file written whole)."""
+    if not (_CACHE and _KEPT):
+        return
+    for pattern in DICTIONARY:
+        for compiled in _CACHE[0].glob(pattern):
+            kept = _KEPT[0] / compiled.name
+            if not kept.exists():
+                partial = kept.with_name(f"{kept.name}.{os.getpid()}.part")
+                shutil.copy2(compiled, partial)
+                os.replace(partial, kept)
 
 
 @pytest.fixture

@@ -144,6 +144,9 @@ async def test_dictionary_entry_for_a_word_not_in_the_glossary(glossary_dir: Pat
         assert sel is not None and view.zh_shown[0][sel.start : sel.end] == "國家主席"
         shown = str(app.screen.query_one("#lookup").content)
         assert "CC-CEDICT" in shown and "president" in shown.lower()
+        # CC-CEDICT's reading with tone marks (not "guo2 jia1 zhu3 xi2"), and Jyutping
+        assert "guó jiā zhǔ xí" in shown and "gwok3 gaa1 zyu2 zik6" in shown
+        assert "guo2" not in shown
 
 
 async def test_add_term_with_keys_saves_and_highlights(glossary_dir: Path) -> None:

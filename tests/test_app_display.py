@@ -1,4 +1,4 @@
-"""Reader display fixes: TABs in the text, the romanisation line after a swap, re-aligning."""
+"""Reader display: TABs in the text, interlinear readings (either side, wrapped), re-aligning."""
 
 from __future__ import annotations
 
@@ -44,30 +44,74 @@ async def test_tabs_show_as_spaces_and_keep_the_separator_in_place(tmp_path: Pat
         assert sel is not None and view.text(sel.row, sel.lang)[sel.start : sel.end] == "tabs"
 
 
-# ------------------------------------------------------------------ romanisation after a swap
-async def note_lines(app: object, pilot: object, *keys: str) -> tuple[list[str], str]:
-    """Press ``keys``, then ``p``; the screen lines showing the start of the note, and it."""
+# ------------------------------------------------------------------ interlinear readings
+async def press_p(app: object, pilot: object, *keys: str) -> ParallelView:
+    """Press ``keys``, then ``p``: the cursor row shows its readings above its characters."""
     view = await ready(app, pilot)  # type: ignore[arg-type]
     await pilot.press(*keys, "p")  # type: ignore[attr-defined]
     await app.workers.wait_for_complete()  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
     assert view.note
-    start = view.note[:12]
-    return [line for line in screen_lines(view) if start in line], view.note
+    return view
 
 
-async def test_romanisation_stays_under_the_chinese_after_a_swap() -> None:
+def reading_over(lines: list[str], char: str, syllable: str) -> bool:
+    """True if ``syllable`` is drawn centred over ``char`` on some pair of lines."""
+    for top, base in zip(lines, lines[1:], strict=False):
+        at = base.find(char)
+        if at < 0:
+            continue
+        cells = cell_len(base[:at])  # the character's first cell
+        top_cells = [cell_len(top[:i]) for i in range(len(top) + 1)]
+        start = top.find(syllable, max(0, len(top[:at]) - len(syllable)))
+        while start >= 0:
+            left = top_cells[start]
+            centre = left + len(syllable) / 2
+            if abs(centre - (cells + 1)) <= 1:
+                return True
+            start = top.find(syllable, start + 1)
+    return False
+
+
+async def test_readings_are_drawn_above_their_characters_on_either_side() -> None:
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        lines, note = await note_lines(app, pilot)
-        assert lines and lines[0].index(note[:12]) < lines[0].index("│")
-    app = seed_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        lines, note = await note_lines(app, pilot, "s")
-        assert lines and lines[0].index(note[:12]) > lines[0].index("│")
-        view = app.screen.query_one(ParallelView)
+        view = await press_p(app, pilot)
+        lines = screen_lines(view)
+        assert reading_over(lines, "國", "guó") and reading_over(lines, "席", "xí")
+        assert all(line.index("guó") < line.index("│") for line in lines if "guó" in line)
         layout = view._layout(view.cursor)
-        assert layout.note_right and layout.height > len(layout.right)
+        assert layout.ruby and not layout.ruby_right and layout.height > 2 * len(layout.ruby) - 1
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await press_p(app, pilot, "s")
+        lines = screen_lines(view)
+        assert reading_over(lines, "國", "guó")
+        assert all(line.index("guó") > line.index("│") for line in lines if "guó" in line)
+        assert view._layout(view.cursor).ruby_right
+
+
+async def test_interlinear_wrapping_keeps_readings_in_step_and_clicks_hit_characters() -> None:
+    app = seed_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        view = await press_p(app, pilot)
+        layout = view._layout(view.cursor)
+        text = view.zh_shown[view.cursor]
+        assert len(layout.ruby) > 1  # wrapped
+        assert [c for line in layout.ruby for c in text[line.start : line.end]] == [
+            c for c in text if not c.isspace()
+        ]
+        for line in layout.ruby:
+            assert line.width <= view._columns.left and len(line.readings) == line.width
+        # a click on a character of the second ruby line selects that character's word
+        second = layout.ruby[1]
+        pads = second.pads(text)
+        top = view.row_top(view.cursor) - round(view.scroll_y)
+        x = 2 + pads[0][0]  # the gutter, then the first character's left padding
+        await pilot.click(ParallelView, offset=(x, top + 3))
+        await pilot.pause()
+        sel = view.selection
+        assert sel is not None and sel.lang == "zh" and sel.start <= second.start < sel.end
 
 
 # ------------------------------------------------------------------ forgetting hand fixes
@@ -98,7 +142,7 @@ async def test_realign_forgets_the_fixes_and_aligns_afresh() -> None:
 
 async def test_realign_is_in_the_palette_and_the_keys_panel() -> None:
     from parallax.app.commands import ReaderCommands
-    from parallax.app.widgets.keys import key_lines
+    from parallax.app.widgets.keys_panel import key_lines
 
     assert any("Re-align (forget my fixes)" in line.plain for line in key_lines())
     app = seed_app()

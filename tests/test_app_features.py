@@ -6,7 +6,7 @@ from pathlib import Path
 
 from parallax.app.app import make_app
 from parallax.app.highlight import MISSING_STYLE
-from parallax.app.screens.reader import ReaderScreen
+from parallax.app.reader.screen import ReaderScreen
 from parallax.app.widgets.parallel import ParallelView
 from parallax.core.readers import load_document
 from tests.app_support import ready, seed_app
@@ -54,27 +54,28 @@ async def test_sentence_view_lights_the_matching_english() -> None:
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "SentenceScreen"
-        current = screen.query(".-current")
-        matches = screen.query(".-match")
-        assert len(current) == 1 and len(matches) >= 1
-        assert "Xi's visit" in str(matches.first().content)
+        sentences = screen.query_one("SentenceView")
+        assert (sentences.side, sentences.current, sentences.cursor) == ("zh", 0, 0)
+        assert "Xi's visit" in sentences.text(sentences.cursor, "en")
         await pilot.press("down")
         await pilot.pause()
-        assert "joint statement" in " ".join(str(w.content) for w in screen.query(".-match"))
+        assert "joint statement" in sentences.text(sentences.cursor, "en")
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
 
 
 async def test_every_action_is_in_the_command_palette() -> None:
-    from parallax.app.bindings import READER_BINDINGS
     from parallax.app.commands import ReaderCommands
+    from parallax.app.keys import all_bindings
 
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         provider = ReaderCommands(app.screen)
         names = [hit.text async for hit in provider.discover()]
-        wanted = {b.description for b in READER_BINDINGS if b.action != "quit"}
+        wanted = {
+            b.description for b in all_bindings() if b.action not in ("quit", "command_palette")
+        }
         assert wanted <= set(names)
         await pilot.press("ctrl+p")
         await pilot.pause()

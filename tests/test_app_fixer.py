@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from parallax.app.model import Row, Selection
-from parallax.app.screens.sentences import SentenceScreen
+from parallax.app.sentences.screen import SentenceScreen
 from parallax.app.undo import UndoList
-from parallax.app.widgets.parallel import ParallelView
+from parallax.app.widgets.row_canvas import RowCanvas
 from parallax.core.bundled import bundled_document_path
 from parallax.core.readers import load_document
 from tests.app_support import ready, seed_app
@@ -118,7 +118,7 @@ async def test_insert_an_empty_cell_and_move_paragraphs_up_and_down(data_dir: Pa
     assert saved_pairs(data_dir) == [((0,), (0,)), *shifted[2:]]
 
 
-def gutter_marks(view: ParallelView) -> list[str]:
+def gutter_marks(view: RowCanvas) -> list[str]:
     return ["".join(s.text for s in view.render_line(y))[:2] for y in range(view.size.height)]
 
 
@@ -128,7 +128,7 @@ async def test_confirm_shows_a_tick_and_survives_a_restart(data_dir: Path) -> No
         view = await ready(app, pilot)
         await press(app, pilot, "j", "j", "c", "k")
         assert [r.confirmed for r in view.rows] == [False, False, True, False, False, False]
-        assert "✓ " in gutter_marks(view)
+        assert " ✓" in gutter_marks(view)
         assert "1 confirmed" in str(app.screen.query_one("#status").content)
     beads = saved_beads(data_dir)
     assert beads is not None and [b["confirmed"] for b in beads].count(True) == 1
@@ -251,7 +251,7 @@ async def test_sentence_fixes_are_saved_and_found_again() -> None:
         saved = load_alignment(screen.zh_sentences, screen.en_sentences)
         assert saved is not None and [(b.zh, b.en) for b in saved] == merged
         await press(app, pilot, "c")
-        assert screen.query(".-confirmed")
+        assert screen.beads[0].confirmed and "✓" in gutter_marks(screen.view)[0]
         assert "confirmed" in str(screen.query_one("#sentence-status").content)
         await press(app, pilot, "u")
         assert sentence_pairs(screen) == merged and not screen.beads[0].confirmed
@@ -273,7 +273,7 @@ async def test_sentence_view_fixes_the_english_side_too() -> None:
         screen = await open_sentences(app, pilot, 1)
         aligned = sentence_pairs(screen)
         await press(app, pilot, "tab")
-        assert screen.side == "en" and [w.id for w in screen.query(".-current")] == ["en-0"]
+        assert (screen.view.side, screen.view.current) == ("en", 0)
         await press(app, pilot, "J")  # the first pair's last English sentence down
         moved = sentence_pairs(screen)
         last = aligned[0][1][-1]
@@ -284,14 +284,14 @@ async def test_sentence_view_fixes_the_english_side_too() -> None:
 
 # ------------------------------------------------------------------ pure helpers
 def test_unit_at_finds_the_paragraph_of_an_offset() -> None:
-    from parallax.app.fixer import unit_at
+    from parallax.app.fixes import unit_at
 
     assert [unit_at([3, 4], (5, 6), offset) for offset in range(10)] == [5, 5, 5] + [6] * 7
     assert unit_at([], (), 0) is None
 
 
 def test_unit_near_for_the_cursor_changing_column() -> None:
-    from parallax.app.fixer import unit_near
+    from parallax.app.fixes import unit_near
     from parallax.core.align.bead import Bead
 
     beads = [Bead((0,), (0, 1), 1), Bead((1,), (), 1), Bead((), (2,), 1)]
@@ -301,7 +301,7 @@ def test_unit_near_for_the_cursor_changing_column() -> None:
 
 
 def test_latest_save_skips_a_save_overtaken_by_a_newer_one() -> None:
-    from parallax.app.fixer import LatestSave
+    from parallax.app.ordering import LatestSave
 
     saves, done = LatestSave(), []
     first, second = saves.ticket(), saves.ticket()

@@ -7,15 +7,12 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, OptionList, Select
 
-from parallax.app.screens.manager import GlossaryManagerScreen
-from parallax.app.screens.manager_dialogs import (
-    ExportScreen,
-    ImportScreen,
-    NameScreen,
-    TermEditScreen,
-)
+from parallax.app.dialogs.glossary import ExportScreen, ImportScreen, NameScreen
+from parallax.app.dialogs.term import TermEditScreen
+from parallax.app.manager.screen import GlossaryManagerScreen
 from parallax.core.glossary import GlossaryStore, Term, new_term, writable_glossary_name
 from parallax.core.glossary.dirs import WRITABLE_ENV
 from parallax.core.glossary.formats import EXPORT_FORMATS, import_file
@@ -93,7 +90,7 @@ def manager(app: App[None]) -> GlossaryManagerScreen:
 def shown(app: App[None]) -> list[str]:
     """The English column of the table (what the user sees)."""
     table = manager(app).query_one("#terms", DataTable)
-    return [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+    return [str(table.get_cell_at(Coordinate(i, 1))) for i in range(table.row_count)]
 
 
 async def filter_by(app: App[None], pilot: object, text: str) -> list[str]:
@@ -272,10 +269,11 @@ async def test_import_file(gdir: Path, tmp_path: Path, suffix: str, content: str
         assert isinstance(app.screen, GlossaryManagerScreen)
         ens = [t.en for t in file_terms(gdir, "my-terms")]
         assert ens[:3] == ["dual containment", "green", "containment"]
-        assert "treaty" in ens and len(ens) == 5  # the two new rows (containment: other id)
+        # 遏制 is there (another id, the same term): merged, not a second row
+        assert "treaty" in ens and len(ens) == 4
         assert "treaty" in shown(app)
         assert notes(app)[-1] == (
-            f"imported 2 new, 0 updated, 0 unchanged from {source} into my-terms"
+            f"imported 1 new, 0 updated, 1 unchanged from {source} into my-terms"
         )
 
 
@@ -286,6 +284,7 @@ CARRIED = {
     "csv-excel": ALL,
     "json": ALL,
     "anki": tuple(f for f in ALL if f not in ("status", "created", "updated")),
+    "apkg": ("zh", "en", "note", "tags", "pinyin", "jyutping", "context_zh", "context_en"),
     "tbx": (
         "id",
         "zh",
@@ -414,7 +413,7 @@ async def test_damaged_settings_is_one_line(gdir: Path, data_dir: Path) -> None:
 
 
 def test_export_paths_differ_per_format(tmp_path: Path) -> None:
-    from parallax.app.screens.manager_tasks import export_path
+    from parallax.app.dialogs.glossary import export_path
 
     paths = {export_path("my-terms", fmt, tmp_path) for fmt in EXPORT_FORMATS}
     assert len(paths) == len(EXPORT_FORMATS)
@@ -422,7 +421,7 @@ def test_export_paths_differ_per_format(tmp_path: Path) -> None:
 
 
 async def test_many_terms_are_capped_and_delete_keeps_the_row(tmp_path: Path) -> None:
-    from parallax.app.screens.manager_base import MAX_ROWS
+    from parallax.app.manager.state import MAX_ROWS
 
     many = [Term(id=f"{i:016x}", zh=f"詞{i}", en=f"word {i}") for i in range(MAX_ROWS + 5)]
     directory = tmp_path / "g"

@@ -181,11 +181,15 @@ async def test_damaged_hand_fixed_alignment_is_reported(
 
 # ------------------------------------------------------------------ sentence view and script
 def sentence_texts(screen: object, lang: str) -> list[str]:
-    return [
-        str(w.content)
-        for w in screen.query(".sentence")  # type: ignore[attr-defined]
-        if (w.id or "").startswith(f"{lang}-")
-    ]
+    view = screen.query_one("SentenceView")  # type: ignore[attr-defined]
+    return [view.text(row, lang) for row in range(len(view.rows))]
+
+
+def cursor_sentence(screen: object) -> tuple[str, int, str]:
+    """The cursor's side, sentence and the other side of its row, as the sentence view has them."""
+    view = screen.query_one("SentenceView")  # type: ignore[attr-defined]
+    other = "en" if view.side == "zh" else "zh"
+    return view.side, view.current, view.text(view.cursor, other)
 
 
 async def test_sentence_view_follows_the_script_toggle() -> None:
@@ -203,14 +207,12 @@ async def test_sentence_view_follows_the_script_toggle() -> None:
         assert "双遏制" in zh and "雙遏制" not in zh
         await pilot.press("down")
         await pilot.pause()
-        current = [w.id for w in screen.query(".-current")]
-        matches = [w.id for w in screen.query(".-match")]
+        current = cursor_sentence(screen)
         await pilot.press("t")  # back to Traditional, here and in the reader
         await pilot.pause()
         zh = " ".join(sentence_texts(screen, "zh"))
         assert "雙遏制" in zh and "双遏制" not in zh
-        assert [w.id for w in screen.query(".-current")] == current == ["zh-1"]
-        assert [w.id for w in screen.query(".-match")] == matches and matches
+        assert cursor_sentence(screen) == current and current[:2] == ("zh", 1) and current[2]
         await pilot.press("escape")
         assert "雙遏制" in view.zh_shown[row]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from parallax.app.app import make_app
-from parallax.app.screens.reader import ReaderScreen
+from parallax.app.reader.screen import ReaderScreen
 from parallax.core.bundled import bundled_document_path
 from parallax.core.glossary import GlossaryStore, new_term
 from parallax.core.readers import load_document
@@ -66,9 +66,10 @@ async def test_the_manager_switches_the_writable_glossary_for_the_reader(
     assert not (glossary_dir / "my-terms.tsv").exists()
 
 
-async def test_a_suggestion_already_in_the_glossary_is_not_marked_added(
+async def test_a_suggestion_already_in_the_glossary_completes_it(
     glossary_dir: Path,
 ) -> None:
+    """One term, one row: the accepted pair completes the row that is there (its context)."""
     GlossaryStore(glossary_dir).add("my-terms", new_term("雙遏制", "dual containment"))
     app = own_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -78,8 +79,11 @@ async def test_a_suggestion_already_in_the_glossary_is_not_marked_added(
         screen = app.screen
         await pilot.press("enter")  # 雙遏制 / dual containment: in my-terms already
         await settle(app, pilot)
-        assert screen.accepted == set()  # type: ignore[attr-defined]
-        assert any("already in my-terms" in str(n.message) for n in app._notifications)
+        assert screen.accepted == {("雙遏制", "dual containment")}  # type: ignore[attr-defined]
+        messages = [str(n.message) for n in app._notifications]
+        assert any("updated 雙遏制 / dual containment in my-terms" in m for m in messages)
+    (term,) = GlossaryStore(glossary_dir).load("my-terms").terms
+    assert term.en == "dual containment" and "雙遏制" in term.context_zh
 
 
 async def test_manager_export_dialog_exports_on_enter(glossary_dir: Path, tmp_path: Path) -> None:
@@ -95,7 +99,8 @@ async def test_manager_export_dialog_exports_on_enter(glossary_dir: Path, tmp_pa
         path.value = str(tmp_path / "terms.csv")  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(app, pilot)
-    assert "雙遏制,dual containment" in (tmp_path / "terms.csv").read_text(encoding="utf-8")
+    exported = (tmp_path / "terms.csv").read_text(encoding="utf-8")
+    assert "雙遏制,雙遏制,双遏制,dual containment" in exported
 
 
 async def test_fixer_keys_with_nothing_to_do_say_so() -> None:
@@ -164,7 +169,7 @@ async def test_a_failed_re_align_keeps_the_fixes_and_the_keys(
         monkeypatch.setattr(loaders, "align_rows", broken)
         await pilot.press("R")
         await settle(app, pilot)
-        assert app.screen.aligned  # type: ignore[attr-defined]
+        assert "re-align failed" in str(app.screen.query_one("#status").content)
         assert len(view.rows) == merged and all(p.exists() for p in saved)
         await pilot.press("u")  # the merge is taken back: keys work again
         await settle(app, pilot)

@@ -15,9 +15,10 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, ProgressBar, Static
 
-from parallax.app.screens import suggestions
-from parallax.app.screens.add_term import AddTermScreen, TermDraft, draft_from
-from parallax.app.screens.suggestions import SuggestionsScreen
+from parallax.app.dialogs.term import AddTermScreen
+from parallax.app.suggestions import screen as suggestions
+from parallax.app.suggestions.screen import SuggestionsScreen
+from parallax.app.terms.draft import TermDraft, draft_from
 from parallax.core.align import Bead, align_document
 from parallax.core.bundled import bundled_document_path
 from parallax.core.document import Document

@@ -80,12 +80,12 @@ async def test_a_again_cycles_the_proposals_and_A_opens_the_dialog_on_the_one_sh
         await pilot.press("a")
         await settle(app, pilot)
         screen = app.screen
-        proposals = screen.pending.proposals  # type: ignore[attr-defined]
+        proposals = screen.changes.pending.proposals  # type: ignore[attr-defined]
         assert proposals and proposals[0].text == "dual containment"
         assert "dual containment" in str(screen.query_one("#lookup").content)
         await pilot.press("a")  # the next proposal (the same one when there is only one)
         index = 1 % len(proposals)
-        assert screen.pending.index == index  # type: ignore[attr-defined]
+        assert screen.changes.pending.index == index  # type: ignore[attr-defined]
         await pilot.press("A")
         await pilot.pause()
         assert app.screen.query_one("#zh").value == "雙遏制"
@@ -229,7 +229,7 @@ async def test_the_glossary_translation_is_proposed(glossary_dir: Path) -> None:
         await ready(app, pilot)
         await pilot.press("l", "a")
         await settle(app, pilot)
-        proposal = app.screen.pending.proposal  # type: ignore[attr-defined]
+        proposal = app.screen.changes.pending.proposal  # type: ignore[attr-defined]
         assert (proposal.text, proposal.origin) == ("President", "glossary")
 
 
@@ -244,7 +244,7 @@ async def test_enter_then_moving_on_saves_the_term_selected_at_enter(
         view = await ready(app, pilot)
         await pilot.press("slash", *"雙遏制", "enter")
         await pilot.pause()
-        while app.screen.hits == []:  # type: ignore[attr-defined]
+        while app.screen.view.matches == []:  # type: ignore[attr-defined]
             await pilot.pause()
         await pilot.press("enter")  # propose (late) and save
         await pilot.press("l")  # move on before the proposal arrives
@@ -253,7 +253,7 @@ async def test_enter_then_moving_on_saves_the_term_selected_at_enter(
         await settle(app, pilot)
         assert moved != "雙遏制"
         assert [(r[1], r[2]) for r in rows_of(glossary_dir)] == [("雙遏制", "dual containment")]
-        assert app.screen.pending is None  # type: ignore[attr-defined]
+        assert app.screen.changes.pending is None  # type: ignore[attr-defined]
 
 
 async def test_u_right_after_a_second_save_takes_back_that_one(
@@ -269,10 +269,10 @@ async def test_u_right_after_a_second_save_takes_back_that_one(
         await pilot.press("enter")  # the first save, held back
         await pilot.press("slash", *"經濟制裁", "enter")
         await pilot.pause()
-        while not app.screen.hits:  # type: ignore[attr-defined]
+        while not app.screen.view.matches:  # type: ignore[attr-defined]
             await pilot.pause()
         await pilot.press("a")
-        while app.screen.pending is None or app.screen.pending.proposals is None:  # type: ignore[attr-defined]
+        while app.screen.changes.pending is None or app.screen.changes.pending.proposals is None:  # type: ignore[attr-defined]
             await pilot.pause()
         await pilot.press("enter", "u")  # the second save, then undo at once
         release.set()

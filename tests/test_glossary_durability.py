@@ -22,7 +22,7 @@ tag, count = sys.argv[2], int(sys.argv[3])
 print("ready", flush=True)
 sys.stdin.readline()
 for i in range(count):
-    store.add("shared", Term(id=f"{tag}{i:04d}", zh="詞", en=f"{tag} {i}", pinyin="cí"))
+    store.add("shared", Term(id=f"{tag}{i:04d}", zh=f"詞{tag}{i}", en=f"{tag} {i}", pinyin="cí"))
 print("done", flush=True)
 """
 
@@ -32,8 +32,8 @@ from parallax.core.glossary import GlossaryStore, Term
 store = GlossaryStore(sys.argv[1], include_starter=False, writable_name="big")
 i = 0
 while True:
-    en = f"containment {sys.argv[2]}-{i} " * 5  # a new sense each time (no duplicate)
-    store.add("big", Term(id=f"k{sys.argv[2]}-{i}", zh="遏制" * 5, en=en))
+    en = f"containment {sys.argv[2]}-{i} " * 5  # a new term each time (no duplicate)
+    store.add("big", Term(id=f"k{sys.argv[2]}-{i}", zh="遏制" * 5 + f"{sys.argv[2]}-{i}", en=en))
     print(i, flush=True)
     i += 1
 """

@@ -20,9 +20,12 @@ from parallax.core.glossary import (
     fileformat,
     glossary_dir,
     new_term,
+    operations,
     starter_path,
     validate_name,
 )
+from parallax.core.glossary.dirs import reference_dirs
+from parallax.core.glossary.store import open_store
 from parallax.core.glossary.term import clean_text
 from parallax.core.safefile import backup_paths
 
@@ -179,7 +182,7 @@ def test_update_remove_by_prefix_and_errors(tmp_path: Path) -> None:
 def test_backups_rotate(tmp_path: Path) -> None:
     store = GlossaryStore(tmp_path, writable_name="g")
     for n in range(5):
-        store.add("g", Term(id=f"t{n}", zh="字", en=f"w{n}"))
+        store.add("g", Term(id=f"t{n}", zh=f"字{n}", en=f"w{n}"))
     backups = backup_paths(tmp_path / "g.tsv")
     counts = [len(fileformat.parse(p.read_text("utf-8")).terms) for p in backups]
     assert counts == [4, 3, 2]
@@ -241,10 +244,36 @@ def test_glossary_dir_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert glossary_dir(tmp_path / "cli") == tmp_path / "cli"
     assert glossary_dir() == tmp_path / "env"
     monkeypatch.delenv("PARALLAX_GLOSSARY_DIR")
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
     (tmp_path / "glossaries").mkdir()
-    assert glossary_dir() == tmp_path / "glossaries"
+    # A project's ./glossaries is never the user's directory: it is read as references.
+    assert glossary_dir() == tmp_path / "data" / "glossaries"
+    assert reference_dirs(glossary_dir()) == [tmp_path / "glossaries"]
+    assert reference_dirs(tmp_path / "glossaries") == []  # chosen by the user: not twice
     os.rmdir(tmp_path / "glossaries")
+    assert reference_dirs(glossary_dir()) == []
+    monkeypatch.delenv("PARALLAX_DATA_DIR")
     assert glossary_dir().name == "glossaries" and "parallax" in str(glossary_dir())
+
+
+def test_project_glossaries_are_references_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a project's checkout, ./glossaries is read but the user's data dir is written."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARALLAX_GLOSSARY_DIR", raising=False)
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
+    shared = tmp_path / "glossaries"
+    shared.mkdir()
+    (shared / "shared.tsv").write_text("id\tzh\ten\nabcdef0123456789\t國家\tstate\n", "utf-8")
+    store = open_store()
+    assert store.names() == ["shared", "starter"]
+    assert store.load("shared").terms[0].zh == "國家" and not store.is_writable("shared")
+    store.add("my-terms", new_term("國家", "country"))
+    assert (tmp_path / "data" / "glossaries" / "my-terms.tsv").is_file()
+    assert sorted(p.name for p in shared.iterdir()) == ["shared.tsv"]
+    with pytest.raises(GlossaryError, match="is read-only \\(a shared reference glossary"):
+        operations.add(store, "shared", new_term("國家", "country"))
 
 
 def test_fast_append_keeps_bad_rows_and_replaces_known_ids(tmp_path: Path) -> None:
@@ -289,21 +318,39 @@ def test_only_the_writable_glossary_changes(tmp_path: Path) -> None:
     assert [i.name for i in other.list() if i.writable] == ["starter"]
 
 
-def test_store_add_returns_the_existing_sense(tmp_path: Path) -> None:
-    """Saving a sense that is there already (the reader's keys, the CLI's add) gets the existing
-    term back, nothing written."""
+def test_store_add_returns_the_existing_term(tmp_path: Path) -> None:
+    """Saving a term that is there already (the reader's keys, the CLI's add) gets the existing
+    term back, nothing written; a new rendering joins the row, never a second row."""
     store = GlossaryStore(tmp_path)
     mine = store.add("my-terms", new_term("遏制", "containment", note="mine"))
     path = tmp_path / "my-terms.tsv"
     before = path.read_bytes()
-    again = store.add("my-terms", new_term("遏制", "Containment"))
-    assert again == mine and path.read_bytes() == before
+    again = store.save_term("my-terms", new_term("遏制", "Containment"))
+    assert again.term == mine and again.action == "unchanged" and path.read_bytes() == before
     assert store.add("my-terms", new_term("遏制", "containment ")) == mine
     # a hand-ordered file (not the standard column order) is checked too
     path.write_text(f"en\tzh\tid\ncontainment\t遏制\t{mine.id}\n", encoding="utf-8")
     assert store.add("my-terms", new_term("遏制", "containment")).id == mine.id
-    assert store.add("my-terms", new_term("遏制", "restraint")).en == "restraint"
-    assert len(store.load("my-terms").terms) == 2
+    second = store.save_term("my-terms", new_term("遏制", "restraint", note="2nd sense"))
+    assert second.action == "updated" and second.term.id == mine.id
+    assert second.term.en == "containment; restraint" and second.term.note == "2nd sense"
+    assert [t.en for t in store.load("my-terms").terms] == ["containment; restraint"]
+
+
+def test_add_to_an_existing_term_adds_what_it_brings(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path)
+    first = store.add("my-terms", new_term("攜手", "hand in hand", tags="verb"))
+    saved = store.save_term(
+        "my-terms",
+        new_term("携手", "join hands", note="together", tags="politics", status="known"),
+        status=True,
+    )
+    assert saved.action == "updated" and saved.term.id == first.id
+    term = saved.term
+    assert term.zh == "攜手" and term.en == "hand in hand; join hands"
+    assert term.note == "together" and term.tags == ("verb", "politics")
+    assert term.status == "known" and term.created == first.created
+    assert len(store.load("my-terms").terms) == 1
 
 
 def test_crlf_file_keeps_its_line_ending(tmp_path: Path) -> None:
@@ -330,5 +377,6 @@ def test_same_sense_search_edge_cases(tmp_path: Path) -> None:
     assert store.add("my-terms", new_term("乙", "TAB inside (X+1)?")).id == odd.id
     assert store.add("my-terms", new_term("甲", "  ")).id == empty.id
     assert store.add("my-terms", new_term("咖啡馆", "CAFÉ")).id == café.id
-    assert store.add("my-terms", new_term("乙", "tab inside (x+2)?")).id != odd.id
-    assert len(store.load("my-terms").terms) == 4
+    other = store.add("my-terms", new_term("乙", "tab inside (x+2)?"))  # a second rendering
+    assert other.id == odd.id and other.en == "tab\tinside  (x+1)?; tab inside (x+2)?"
+    assert len(store.load("my-terms").terms) == 3

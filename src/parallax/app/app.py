@@ -40,19 +40,20 @@ class ParallaxApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The reader on the document is the first screen (no blank frame before it)."""
-        from parallax.app.screens.reader import ReaderScreen
+        from parallax.app.reader.screen import ReaderScreen
 
         return ReaderScreen(
             self.doc, glossaries=self.glossaries, glossary_dir=self.glossary_dir, fresh=self.fresh
         )
 
-    def action_show_help_panel(self) -> None:
-        """The palette's "Keys" command: parallax's keys panel on the reader."""
-        from parallax.app.screens.reader import ReaderScreen
+    async def action_show_help_panel(self) -> None:  # type: ignore[override]
+        """The palette's "Keys" command: parallax's keys panel where the screen has one (a
+        ``help`` action), else Textual's."""
+        from parallax.app.reader.screen import ReaderScreen
 
         if isinstance(self.screen, ReaderScreen):
             if not self.screen.query("KeysPanel"):
-                self.screen.action_help()
+                await self.screen.run_action("help")
         else:
             super().action_show_help_panel()
 

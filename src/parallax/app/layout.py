@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from parallax.app import ruby as interlinear
+from parallax.app.ruby import RubyLine
 from parallax.app.wrap import Line, estimate_height, wrap
 
 GUTTER = 2
@@ -34,45 +37,72 @@ class Columns:
 
 @dataclass(frozen=True, slots=True)
 class RowLayout:
-    """The wrapped lines of a row's two cells, plus an optional note under the Chinese cell
-    (the left one, the right one when ``note_right``: columns swapped)."""
+    """The wrapped lines of a row's two cells. With ``ruby`` the Chinese cell (the left one,
+    the right one when ``ruby_right``: columns swapped) is drawn interlinear instead: each of
+    its ruby lines takes two screen lines, the readings above the characters."""
 
     left: tuple[Line, ...]
     right: tuple[Line, ...]
-    note: tuple[Line, ...] = ()
-    note_right: bool = False
+    ruby: tuple[RubyLine, ...] = ()
+    ruby_right: bool = False
 
     def hit(self, columns: Columns, x: int, k: int) -> tuple[str, Line, int] | None:
-        """What cell x on line ``k`` of the row shows: ``("left"|"right", line, x in cell)``."""
-        if GUTTER <= x < GUTTER + columns.left and k < len(self.left):
-            return "left", self.left[k], x - GUTTER
-        if x >= columns.right_x and k < len(self.right):
-            return "right", self.right[k], x - columns.right_x
+        """What cell x on line ``k`` of the row shows: ``("left"|"right", line, x in cell)``
+        (for an interlinear cell the line is the characters' ``(start, end)``)."""
+        if GUTTER <= x < GUTTER + columns.left and k < self._lines("left"):
+            return "left", self._line("left", k), x - GUTTER
+        if x >= columns.right_x and k < self._lines("right"):
+            return "right", self._line("right", k), x - columns.right_x
         return None
+
+    def offset_at(self, side: str, text: str, line: Line, x: int) -> int:
+        """The offset in ``text`` of the character drawn ``x`` cells into ``line``."""
+        if self.ruby and side == self.ruby_side:
+            found = next((r for r in self.ruby if (r.start, r.end) == line), None)
+            if found is not None:
+                return found.offset_at(x)
+        return offset_at(text, line, x)
+
+    @property
+    def ruby_side(self) -> str:
+        """The side drawn interlinear (when there is ``ruby``)."""
+        return "right" if self.ruby_right else "left"
+
+    def _lines(self, side: str) -> int:
+        if self.ruby and side == self.ruby_side:
+            return 2 * len(self.ruby)
+        return len(self.left if side == "left" else self.right)
+
+    def _line(self, side: str, k: int) -> Line:
+        if self.ruby and side == self.ruby_side:
+            found = self.ruby[k // 2]
+            return found.start, found.end
+        return (self.left if side == "left" else self.right)[k]
 
     @property
     def height(self) -> int:
         """Lines the row takes, including the blank line that separates it from the next."""
-        left, right = len(self.left), len(self.right)
-        if self.note_right:
-            right += len(self.note)
-        else:
-            left += len(self.note)
-        return max(left, right) + 1
+        return max(self._lines("left"), self._lines("right")) + 1
 
 
 def lay_out(
-    left: str, right: str, columns: Columns, note: str = "", *, note_right: bool = False
+    left: str,
+    right: str,
+    columns: Columns,
+    readings: Sequence[str | None] | None = None,
+    *,
+    ruby_right: bool = False,
 ) -> RowLayout:
-    """Wrap a row's texts to the column widths; ``note`` goes under the right cell when
-    ``note_right``, else under the left one."""
-    width = columns.right if note_right else columns.left
-    return RowLayout(
-        tuple(wrap(left, columns.left)),
-        tuple(wrap(right, columns.right)),
-        tuple(wrap(note, width)) if note else (),
-        note_right,
-    )
+    """Wrap a row's texts to the column widths; with ``readings`` (one per character of the
+    Chinese cell: the right one when ``ruby_right``, else the left one) that cell is laid out
+    interlinear."""
+    if readings is None:
+        return RowLayout(tuple(wrap(left, columns.left)), tuple(wrap(right, columns.right)))
+    text, width = (right, columns.right) if ruby_right else (left, columns.left)
+    lines = tuple(interlinear.lay_out(text, readings, width))
+    if ruby_right:
+        return RowLayout(tuple(wrap(left, columns.left)), (), lines, True)
+    return RowLayout((), tuple(wrap(right, columns.right)), lines, False)
 
 
 def estimate(left: str, right: str, columns: Columns, *, left_wide: bool) -> int:

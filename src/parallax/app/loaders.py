@@ -14,6 +14,7 @@ from parallax.app.model import Row, provisional_rows, rows_from_beads
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
+    from parallax.core.align.bead import Bead
     from parallax.core.glossary import GlossaryStore, Matcher, Term
 
 STARTER = "starter"
@@ -34,6 +35,21 @@ class GlossaryState:
     by_text: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """``(lang, key)`` -> the ``(zh, en)`` pairs of the terms with that Chinese (folded) or
     English (lower case, single spaces): a selection's glossary translations without a scan."""
+    origins: dict[str, str] = field(default_factory=dict)
+    """Term id -> the name of the glossary it comes from (the first that has it)."""
+
+    def origin(self, term: Term) -> str:
+        """The name of the glossary ``term`` comes from ("" if unknown)."""
+        return self.origins.get(term.id, "")
+
+    def first_term(self, term_ids: Sequence[str]) -> Term | None:
+        """The first of ``term_ids`` that is a term in use."""
+        return next(iter(self.terms_of(term_ids)), None)
+
+    def terms_of(self, term_ids: Sequence[str]) -> list[Term]:
+        """The terms of ``term_ids`` in use, in that order."""
+        by_id = {t.id: t for t in self.terms}
+        return [by_id[i] for i in term_ids if i in by_id]
 
     def pairs_for(self, text: str, lang: str) -> list[tuple[str, str]]:
         """The glossary's ``(zh, en)`` pairs whose ``lang`` side is ``text``."""
@@ -50,20 +66,20 @@ def text_key(text: str, lang: str) -> str:
 def index_pairs(terms: Sequence[Term]) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
     """:attr:`GlossaryState.by_text` for ``terms``."""
     index: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for term in terms:
-        if term.zh.strip() and term.en.strip():
-            pair = (term.zh.strip(), term.en.strip())
-            for lang, text in (("zh", term.zh), ("en", term.en)):
-                index.setdefault((lang, text_key(text, lang)), []).append(pair)
+    from parallax.core.glossary.merging import term_pairs
+
+    for pair in term_pairs(terms):
+        for lang, text in zip(("zh", "en"), pair, strict=True):
+            index.setdefault((lang, text_key(text, lang)), []).append(pair)
     return {key: tuple(pairs) for key, pairs in index.items()}
 
 
 def open_store(directory: Path | None) -> GlossaryStore:
     """The glossary store of ``directory`` (``--glossary-dir``) or the default directory; the
     writable glossary is ``$PARALLAX_WRITABLE_GLOSSARY`` or ``my-terms``."""
-    from parallax.core.glossary import GlossaryStore, glossary_dir, writable_glossary_name
+    from parallax.core.glossary.store import open_store as open_glossaries
 
-    return GlossaryStore(glossary_dir(directory), writable_name=writable_glossary_name())
+    return open_glossaries(directory)
 
 
 def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState:
@@ -73,22 +89,35 @@ def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState
     chosen = tuple(names) or (store.writable_name, STARTER)
     terms: list[Term] = []
     own: frozenset[str] = frozenset()
+    origins: dict[str, str] = {}
     problems = 0
     for glossary in store.load_readable(dict.fromkeys(chosen)):  # unreadable: told, skipped
         name = glossary.name
         terms.extend(glossary.terms)
+        for term in glossary.terms:
+            origins.setdefault(term.id, name)
         problems += len(glossary.problems)
         if name == store.writable_name:
             own = frozenset(t.id for t in glossary.terms)
     matcher = Matcher.build(terms, cache=True)
     return GlossaryState(
-        store, chosen, tuple(terms), matcher, problems, store.writable_name, own, index_pairs(terms)
+        store,
+        chosen,
+        tuple(terms),
+        matcher,
+        problems,
+        store.writable_name,
+        own,
+        index_pairs(terms),
+        origins,
     )
 
 
 def glossary_pairs(terms: Sequence[Term]) -> list[tuple[str, str]]:
-    """``(zh, en)`` pairs for the aligner's glossary anchors."""
-    return [(t.zh, t.en) for t in terms if t.zh.strip() and t.en.strip()]
+    """``(zh, en)`` pairs for the aligner's glossary anchors (one per English rendering)."""
+    from parallax.core.glossary.merging import term_pairs
+
+    return term_pairs(terms)
 
 
 @dataclass(frozen=True)
@@ -129,13 +158,16 @@ def align_rows(
     return rows, resolution.source == "hand"
 
 
-def save_alignment(doc: Document, rows: Sequence[Row]) -> Path:
-    """Save the rows as this document's hand-fixed alignment; the file written."""
-    from parallax.app.fixer import beads_of
+def write_fixes(doc: Document, beads: Sequence[Bead] | None) -> None:
+    """Save ``beads`` as this document's hand-fixed alignment (atomically); None deletes it."""
+    from parallax.core.alignment_store import forget_alignment as forget
     from parallax.core.alignment_store import save_alignment as save
 
+    if beads is None:
+        forget(doc.zh_texts, doc.en_texts)
+        return
     source = str(doc.meta.path) if doc.meta.path else doc.meta.source
-    return save(doc.zh_texts, doc.en_texts, beads_of(rows), source=source)
+    save(doc.zh_texts, doc.en_texts, beads, source=source)
 
 
 def forget_alignment(doc: Document) -> bool:
@@ -154,13 +186,13 @@ def load_words() -> None:
 
 
 def load_dictionary() -> None:
-    """Load CC-CEDICT (cached after the first run) and warm up romanisation."""
-    from parallax.core import cedict, chinese
+    """Load CC-CEDICT (cached after the first run) and the readings' tables and model."""
+    from parallax.core import cedict, readings
 
     cedict.lookup("中")
     cedict.segmenter()
-    chinese.pinyin("中")
-    chinese.jyutping("中")
+    readings.load()
+    readings.jyutping("中")
 
 
 def word_end(text: str, start: int) -> int:

@@ -1,4 +1,5 @@
-"""The reader's rows: one aligned bead of the document per row (no Textual here)."""
+"""The reader's rows (one aligned bead of the document per row), its selections, and how text
+is shown (no Textual here)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ def displayable(text: str) -> str:
 
     A same-length replacement, so offsets (highlights, search hits, selections) stay valid."""
     return text.translate(_DISPLAY)
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one line (for a notification or the status line)."""
+    return " ".join((str(error) or type(error).__name__).split())
 
 
 class BeadLike(Protocol):

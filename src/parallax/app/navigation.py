@@ -1,13 +1,15 @@
 """Moving the selection: term by term (``n``/``N``), word by word (``l``/``h``: jieba words in
-Chinese, words in English, a glossary term being one stop), and growing or shrinking it."""
+Chinese, words in English, a glossary term being one stop), and growing or shrinking it.
+
+Pure functions over :class:`Cells` (what the parallel view shows); no Textual here."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from parallax.app.highlight import Mark, RowMarks
-from parallax.app.model import Lang, Selection
-from parallax.app.widgets.parallel import ParallelView
+from parallax.app.model import Lang, Row, Selection
 
 WordEnd = Callable[[str, int], int]
 """``word_end(text, start)``: the end of the longest dictionary word at ``start``."""
@@ -17,12 +19,63 @@ SpansOf = Callable[[int, Lang], list[Span]]
 """``spans_of(row, lang)``: the words of a row's cell, in order."""
 
 
+class Cells(Protocol):
+    """What moving the selection reads of the view: its rows, cursor, selection, the text
+    shown in each cell and the glossary marks of a row."""
+
+    @property
+    def rows(self) -> Sequence[Row]: ...
+    @property
+    def cursor(self) -> int: ...
+    @property
+    def selection(self) -> Selection | None: ...
+    def text(self, row: int, lang: Lang) -> str: ...
+    def marks(self, row: int) -> RowMarks: ...
+
+
+class WordSpans:
+    """The words of cell texts: jieba's once :meth:`loaded` (cached by text), until then the
+    longest dictionary words (``word_end``, once the dictionary is loaded) or characters."""
+
+    LIMIT = 2000  # texts cached
+
+    def __init__(self) -> None:
+        self.ready = False
+        self.word_end: WordEnd | None = None
+        self._cache: dict[tuple[Lang, str], list[Span]] = {}
+
+    def loaded(self) -> None:
+        """jieba is loaded: better words from now on."""
+        self.ready = True
+        self._cache.clear()
+
+    def of(self, text: str, lang: Lang) -> list[Span]:
+        """The words of ``text`` in order, as ``(start, end)`` spans."""
+        key = (lang, text)
+        spans = self._cache.get(key)
+        if spans is not None:
+            return spans
+        if lang == "zh" and not self.ready:  # not cached: better words come later
+            spans, i = [], 0
+            while i < len(text):
+                end = max(self.word_end(text, i) if self.word_end else i + 1, i + 1)
+                spans.append((i, end))
+                i = end
+            return spans
+        from parallax.core import words
+
+        if len(self._cache) > self.LIMIT:
+            self._cache.clear()
+        spans = self._cache[key] = words.words(text, lang)
+        return spans
+
+
 def _is_wordy(text: str) -> bool:
     """True if ``text`` has a letter or a digit (punctuation is not a word stop)."""
     return any(c.isalnum() for c in text)
 
 
-def word_stops(view: ParallelView, row: int, lang: Lang, spans: list[Span]) -> list[Selection]:
+def word_stops(view: Cells, row: int, lang: Lang, spans: list[Span]) -> list[Selection]:
     """The word stops of a cell: its words, a glossary term counting as one word."""
     text = view.text(row, lang)
     marks = view.marks(row)
@@ -42,7 +95,7 @@ def word_stops(view: ParallelView, row: int, lang: Lang, spans: list[Span]) -> l
     return stops
 
 
-def next_word(view: ParallelView, step: int, spans_of: SpansOf) -> Selection | None:
+def next_word(view: Cells, step: int, spans_of: SpansOf) -> Selection | None:
     """The next (``step`` 1) or previous (-1) word after the selection in its column, going on
     to the next (previous) row with text there; without a selection, the cursor row's first
     (last) Chinese word."""
@@ -68,7 +121,7 @@ def next_word(view: ParallelView, step: int, spans_of: SpansOf) -> Selection | N
     return current
 
 
-def extend(view: ParallelView, step: int, spans_of: SpansOf) -> Selection | None:
+def extend(view: Cells, step: int, spans_of: SpansOf) -> Selection | None:
     """The selection grown (``step`` 1) or shrunk (-1) at its end: by a character in Chinese,
     by a word in English; never below one character (word)."""
     current = view.selection
@@ -104,7 +157,7 @@ def row_stops(row: int, marks: RowMarks) -> list[Selection]:
     return stops
 
 
-def next_term(view: ParallelView, step: int) -> Selection | None:
+def next_term(view: Cells, step: int) -> Selection | None:
     """The next (``step`` 1) or previous (-1) term after the selection, wrapping around."""
     count = len(view.rows)
     if not count:
@@ -131,7 +184,7 @@ def _beyond(stop: Selection, current: Selection, step: int) -> bool:
 
 
 def span_at(
-    view: ParallelView,
+    view: Cells,
     row: int,
     lang: Lang,
     offset: int,
@@ -166,3 +219,38 @@ def mark_for(marks: RowMarks, selection: Selection) -> Mark | None:
         if (mark.start, mark.end) == (selection.start, selection.end):
             return mark
     return None
+
+
+def counterpart(view: Cells, sel: Selection) -> Selection | None:
+    """A highlight of the same glossary term on the other side of ``sel``'s row."""
+    if not sel.term_ids:
+        return None
+    marks = view.marks(sel.row)
+    lang: Lang = "en" if sel.lang == "zh" else "zh"
+    for mark in marks.en if sel.lang == "zh" else marks.zh:
+        if set(mark.term_ids) & set(sel.term_ids):
+            return Selection(sel.row, lang, mark.start, mark.end, mark.term_ids)
+    return None
+
+
+def first_word(
+    view: Cells, row: int, lang: Lang, spans: list[Span], word_end: WordEnd | None
+) -> Selection | None:
+    """The first word of a cell (punctuation skipped), None if it has none."""
+    text = view.text(row, lang)
+    stops = [(a, b) for a, b in spans if _is_wordy(text[a:b])]
+    return span_at(view, row, lang, stops[0][0], word_end, stops) if stops else None
+
+
+def hit_selection(
+    view: Cells, row: int, lang: Lang, start: int, end: int, word_end: WordEnd | None
+) -> tuple[Selection, Selection | None]:
+    """A search match as a selection with the glossary terms it overlaps, and what to look up
+    instead when it overlaps none (the dictionary word or the word where it starts)."""
+    marks = view.marks(row)
+    cell = marks.zh if lang == "zh" else marks.en
+    ids = tuple(
+        dict.fromkeys(t for m in cell if m.start < end and start < m.end for t in m.term_ids)
+    )
+    selection = Selection(row, lang, start, end, ids)
+    return selection, (None if ids else span_at(view, row, lang, start, word_end))

@@ -1,9 +1,10 @@
-"""Keeping the order of the user's changes when worker threads write them."""
+"""Keeping the order of the user's changes when worker threads write them: :class:`InOrder`
+for changes that must all happen in turn, :class:`LatestSave` for saves where the newest wins."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 
@@ -34,3 +35,23 @@ class InOrder:
             with self._turns:
                 self._next = max(self._next, ticket + 1)
                 self._turns.notify_all()
+
+
+class LatestSave:
+    """Saves of one file from worker threads: one at a time, and only the newest asked for
+    (an older one still waiting is skipped: the newer writes after it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._newest = 0
+
+    def ticket(self) -> int:
+        """Ask for a save (on the UI thread); pass the ticket to :meth:`run` in the worker."""
+        self._newest += 1
+        return self._newest
+
+    def run(self, ticket: int, save: Callable[[], object]) -> None:
+        """Call ``save`` unless a newer ticket was given out meanwhile."""
+        with self._lock:
+            if ticket == self._newest:
+                save()

@@ -1,12 +1,14 @@
-"""Search over the displayed rows: both languages, script-insensitive, and by toneless pinyin.
+"""Search over the displayed rows: both languages, script-insensitive, and by pinyin.
 
 ``双`` finds ``雙`` (both sides are script-folded, which keeps offsets); English is matched
-case-insensitively; a query of Latin letters also matches Chinese by toneless pinyin
-(``shuang e zhi`` finds 雙遏制). Pinyin is computed per Han run and cached per text.
+case-insensitively; a query that could be pinyin also matches Chinese by its syllables, with or
+without blanks, tone marks or tone numbers (``shuang e zhi``, ``shuangezhi``, ``shuāng'èzhì``,
+``shuang1 e4 zhi4`` all find 雙遏制). Pinyin is computed per Han run and cached per text.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +19,6 @@ from parallax.app.model import Lang
 from parallax.core import chinese
 
 _HAN_RUN = regex.compile(r"\p{Han}+")
-_PINYIN_QUERY = regex.compile(r"[a-zA-Z\u00fc ]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,24 +33,44 @@ class Hit:
 
 @lru_cache(maxsize=20_000)
 def syllables(text: str) -> tuple[tuple[int, str], ...]:
-    """``(offset, toneless syllable)`` of every Han character of ``text`` in order."""
-    out: list[tuple[int, str]] = []
-    for run in _HAN_RUN.finditer(text):
-        parts = chinese.pinyin_plain(run.group()).split()
-        if len(parts) != len(run.group()):
-            parts = [chinese.pinyin_plain(c) or c for c in run.group()]
-        out.extend((run.start() + i, p) for i, p in enumerate(parts))
-    return tuple(out)
+    """``(offset, compact toneless syllable)`` of every Han character of ``text`` in order (its
+    readings in context, :mod:`parallax.core.readings`)."""
+    from parallax.core.glossary.filtering import compact_pinyin
+    from parallax.core.readings import pinyin_syllables
+
+    found = pinyin_syllables(text)
+    return tuple(
+        (i, compact_pinyin(s)) for i, s in enumerate(found) if s and _HAN_RUN.match(text[i])
+    )
 
 
-def _pinyin_hits(text: str, words: list[str]) -> list[tuple[int, int]]:
-    found = []
+def spoken(query: str) -> str:
+    """``query`` as compact toneless pinyin (``Jiéméng`` and ``jie2 meng2`` -> ``jiemeng``),
+    or "" when it cannot be pinyin (not Latin letters, tone digits, blanks, ``'`` and ``-``)."""
+    from parallax.core.glossary.filtering import compact_pinyin
+
+    bare = "".join(c for c in unicodedata.normalize("NFD", query) if not unicodedata.combining(c))
+    if not bare.isascii() or not all(c.isalnum() or c in " '-" for c in bare):
+        return ""
+    return compact_pinyin(query)
+
+
+def _pinyin_hits(text: str, wanted: str) -> list[tuple[int, int]]:
+    """Runs of consecutive Han characters of ``text`` whose syllables spell ``wanted``."""
     sylls = syllables(text)
-    n = len(words)
-    for i in range(len(sylls) - n + 1):
-        window = sylls[i : i + n]
-        if [s for _o, s in window] == words and window[-1][0] - window[0][0] == n - 1:
-            found.append((window[0][0], window[-1][0] + 1))
+    found = []
+    for i, (first, syllable) in enumerate(sylls):
+        if not wanted.startswith(syllable) or not syllable:
+            continue
+        spelt, j = syllable, i
+        while len(spelt) < len(wanted) and j + 1 < len(sylls):
+            j += 1
+            offset, nxt = sylls[j]
+            if offset != first + (j - i) or not wanted.startswith(spelt + nxt):
+                break
+            spelt += nxt
+        if spelt == wanted:
+            found.append((first, sylls[j][0] + 1))
     return found
 
 
@@ -60,8 +81,12 @@ def search(zh: Sequence[str], en: Sequence[str], query: str) -> list[Hit]:
         return []
     folded_query = chinese.fold(query)
     english = regex.compile(regex.escape(query), regex.IGNORECASE | regex.V1)
-    words = query.lower().replace("ü", "v").split() if _PINYIN_QUERY.fullmatch(query) else []
+    pinyin = spoken(query)
     hits: list[Hit] = []
+    if pinyin:  # the readings of every paragraph in one batch, cached for the loop below
+        from parallax.core.readings import pinyin_syllables_many
+
+        pinyin_syllables_many([t for t in zh if t])
     for row, (zh_text, en_text) in enumerate(zip(zh, en, strict=True)):
         if zh_text:
             folded = chinese.fold(zh_text)
@@ -69,8 +94,8 @@ def search(zh: Sequence[str], en: Sequence[str], query: str) -> list[Hit]:
             while start >= 0:
                 hits.append(Hit(row, "zh", start, start + len(query)))
                 start = folded.find(folded_query, start + 1)
-            if words:
-                hits += [Hit(row, "zh", s, e) for s, e in _pinyin_hits(zh_text, words)]
+            if pinyin:
+                hits += [Hit(row, "zh", s, e) for s, e in _pinyin_hits(zh_text, pinyin)]
         hits += [Hit(row, "en", m.start(), m.end()) for m in english.finditer(en_text)]
     return sorted(set(hits), key=lambda h: hit_key(h.row, h.lang, h.start))
 

@@ -1,9 +1,9 @@
 """Wrapping by terminal cell width, keeping character offsets (for cursors and clicks).
 
-Chinese may break between any two characters, except before closing punctuation (simple
-kinsoku: the character before it moves down with it); other text breaks at blanks, and a word
-wider than the line is folded. Each line is a ``(start, end)`` slice of the text; the blanks at a
-break are left out of both lines.
+Chinese may break between any two characters, except before closing punctuation or after an
+opening bracket (simple kinsoku: the characters around the break move down together); other
+text breaks at blanks, and a word wider than the line is folded. Each line is a
+``(start, end)`` slice of the text; the blanks at a break are left out of both lines.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ _BLANK, _WIDE_RUN, _WORD = 1, 2, 3
 NO_LINE_START = frozenset("。，、；：？！」』）》〉】〕〗〙〛〞〟．，：；！？）］｝｠｣・ー〜～")
 """Wide closing punctuation that must not begin a line."""
 
+NO_LINE_END = frozenset("「『（《〈【〔〖〘〚〝（［｛｟｢")
+"""Wide opening brackets that must not end a line."""
+
 
 def _char_width(char: str) -> int:
     return 1 if char < "\u1100" else cell_len(char)
@@ -47,12 +50,17 @@ def _fold(text: str, start: int, end: int, width: int) -> list[Line]:
 
 def _kinsoku(text: str, lowest: int, pos: int, width: int) -> int:
     """Where to break instead of before ``pos`` so that the next line does not start with
-    closing punctuation: back over the punctuation and one character more, moving at most a
-    line's worth and never before ``lowest + 1``; ``pos`` itself if that is not possible."""
+    closing punctuation and this one does not end with an opening bracket: back over them and
+    one character more, moving at most a line's worth and never before ``lowest + 1``; ``pos``
+    itself if that is not possible."""
+
+    def bad(at: int) -> bool:
+        return text[at] in NO_LINE_START or text[at - 1] in NO_LINE_END
+
     brk, limit = pos, max(lowest + 1, pos - (width // 2 - 1))
-    while brk > limit and text[brk] in NO_LINE_START:
+    while brk > limit and bad(brk):
         brk -= 1
-    return pos if text[brk] in NO_LINE_START else brk
+    return pos if bad(brk) else brk
 
 
 def _wrap_line(text: str, start: int, end: int, width: int) -> list[Line]:

@@ -84,8 +84,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _glossary_pairs(name: str, directory: str | None) -> list[tuple[str, str]]:
-    """The (zh, en) pairs of glossary ``name``."""
-    from parallax.core.glossary import GlossaryStore, glossary_dir
+    """The (zh, en) pairs of glossary ``name`` (one per English rendering)."""
+    from parallax.core.glossary.merging import term_pairs
+    from parallax.core.glossary.store import open_store
 
-    store = GlossaryStore(glossary_dir(directory))
-    return [(term.zh, term.en) for term in store.load(name).terms if term.zh and term.en]
+    return term_pairs(open_store(directory).load(name).terms)

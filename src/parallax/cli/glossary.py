@@ -1,4 +1,9 @@
-"""``parallax glossary``: list, show, add, remove, import, export and check glossaries."""
+"""``parallax glossary``: list, show, add, edit, remove, import, export and check glossaries.
+
+The work is done by :mod:`parallax.core.glossary.operations`; this module parses arguments and
+prints the reports. A glossary named on the command line is the one written (created if new);
+only the packaged starter and shared reference glossaries are read-only.
+"""
 
 from __future__ import annotations
 
@@ -15,19 +20,12 @@ from parallax.core.glossary import (
     GlossaryStore,
     Matcher,
     Term,
-    glossary_dir,
-    new_term,
-    writable_glossary_name,
+    operations,
 )
 from parallax.core.glossary.dirs import WRITABLE_ENV
-from parallax.core.glossary.formats import (
-    EXPORT_FORMATS,
-    IMPORT_FORMATS,
-    export_terms,
-    import_file,
-    unexportable,
-)
-from parallax.core.safefile import write_output
+from parallax.core.glossary.formats import EXPORT_FORMATS, IMPORT_FORMATS
+from parallax.core.glossary.formats.lute import DEFAULT_LANGUAGE
+from parallax.core.glossary.store import open_store
 from parallax.core.text import printable, strip_controls
 
 
@@ -39,23 +37,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         type=Path,
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="glossary directory (default: $PARALLAX_GLOSSARY_DIR, ./glossaries, user data dir)",
+        help="your glossary directory (default: $PARALLAX_GLOSSARY_DIR, the glossary_dir "
+        "setting, else the user data directory; a project's ./glossaries is read as reference)",
     )
     common.add_argument(
         "--writable",
         metavar="NAME",
         default=argparse.SUPPRESS,
-        help=f"the glossary that add/remove/import may change (default: ${WRITABLE_ENV} or "
-        f"{DEFAULT_WRITABLE}); every other glossary is a read-only reference",
+        help=f"the writable glossary, the default of import and of the reader (default: "
+        f"${WRITABLE_ENV} or {DEFAULT_WRITABLE})",
     )
     parser = subparsers.add_parser(
         "glossary",
         parents=[common],
         help="manage glossaries: list, show, add, import, export, check",
-        description="Manage term glossaries and check a document's terminology. One glossary "
-        f"is writable (default {DEFAULT_WRITABLE}, created on first save); the others, the "
-        "starter included, are read-only reference glossaries. To edit another one, make it "
-        f"the writable one with --writable NAME or ${WRITABLE_ENV}.",
+        description="Manage term glossaries and check a document's terminology. The glossary "
+        "named in add, edit, remove or import --into is the one written (created if new); the "
+        f"writable one (default {DEFAULT_WRITABLE}) is where the reader saves. The packaged "
+        "starter and a project's ./glossaries are read-only references.",
     )
     sub = parser.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
 
@@ -64,17 +63,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     show.add_argument("name", metavar="NAME")
     _filters(show)
 
-    add = sub.add_parser("add", parents=[common], help="add a term (one sense) to a glossary")
+    add = sub.add_parser(
+        "add",
+        parents=[common],
+        help="add a term, or add to the term that is there (renderings, note, tags, status)",
+    )
     add.add_argument("name", metavar="NAME")
     add.add_argument("zh", metavar="ZH")
-    add.add_argument("en", metavar="EN")
+    add.add_argument("en", metavar="EN", help="English; several renderings joined by '; '")
     add.add_argument("--note", default="")
     add.add_argument("--pos", default="", help="part of speech")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeat for several)")
-    add.add_argument("--status", default="new", help="new, learning or known")
+    add.add_argument("--status", default=None, help="new, learning or known")
     add.add_argument("--context-zh", default="")
     add.add_argument("--context-en", default="")
     add.add_argument("--source", default="")
+
+    edit = sub.add_parser(
+        "edit",
+        parents=[common],
+        help="change a term: its English, note, tags or status",
+        description="Change the term named TERM (its id, its Chinese in either script, or one "
+        "of its English renderings) in glossary NAME; options not given are kept.",
+    )
+    edit.add_argument("name", metavar="NAME")
+    edit.add_argument("term", metavar="TERM")
+    edit.add_argument("--zh", default=None, help="the Chinese")
+    edit.add_argument("--en", default=None, help="the English renderings, joined by '; '")
+    edit.add_argument("--note", default=None)
+    edit.add_argument(
+        "--tag", action="append", default=None, help="a tag (repeat; replaces the tags)"
+    )
+    edit.add_argument("--status", default=None, help="new, learning or known")
 
     remove = sub.add_parser("remove", parents=[common], help="remove a term by id (or id prefix)")
     remove.add_argument("name", metavar="NAME")
@@ -94,6 +114,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     exp.add_argument("name", metavar="NAME")
     exp.add_argument("--format", required=True, help=f"one of: {', '.join(EXPORT_FORMATS)}")
     exp.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: standard output")
+    exp.add_argument(
+        "--lute-language",
+        default=DEFAULT_LANGUAGE,
+        metavar="NAME",
+        help=f"the Lute language of the terms (default {DEFAULT_LANGUAGE!r}; the lute3-mandarin "
+        "plugin's is 'Mandarin Chinese')",
+    )
     exp.add_argument(
         "--in",
         dest="in_doc",
@@ -128,12 +155,13 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the ``parallax glossary`` action named in ``args``."""
-    writable = writable_glossary_name(getattr(args, "writable", None))
-    store = GlossaryStore(glossary_dir(getattr(args, "glossary_dir", None)), writable_name=writable)
+    directory, writable = getattr(args, "glossary_dir", None), getattr(args, "writable", None)
+    store = open_store(directory, writable=writable)
     action = {
         "list": _list,
         "show": _show,
         "add": _add,
+        "edit": _edit,
         "remove": _remove,
         "import": _import,
         "export": _export,
@@ -163,16 +191,6 @@ def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-def _editable(store: GlossaryStore, name: str) -> str:
-    """``name`` if add/remove/import may change it, else a one-line error with the way out."""
-    if name != store.writable_name:
-        raise ParallaxError(
-            f"{store.path(name)}: glossary {name!r} is read-only (a reference glossary; the "
-            f"writable one is {store.writable_name!r}): use --writable {name} to edit it"
-        )
-    return name
 
 
 def _selected(terms: Iterable[Term], args: argparse.Namespace) -> list[Term]:
@@ -208,9 +226,9 @@ def _show(store: GlossaryStore, args: argparse.Namespace) -> int:
 
 
 def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
-    if args.status not in STATUSES:
-        raise ParallaxError(f"unknown status {args.status!r} (choose from {', '.join(STATUSES)})")
-    term = new_term(
+    report = operations.add_new(
+        store,
+        args.name,
         args.zh,
         args.en,
         note=args.note,
@@ -221,29 +239,49 @@ def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
         context_en=args.context_en,
         source=args.source,
     )
-    added = store.add(_editable(store, args.name), term)
-    if added.id != term.id:
-        print(f"already in {args.name}: {added.id}\t{added.zh}\t{added.en}")
-        return 0
-    print(f"added {term.id}\t{term.zh}\t{term.en}\tto {args.name}")
+    term = report.term
+    assert term is not None
+    print(strip_controls(f"{report.message}\t{term.id}\t{term.zh}\t{term.en}"))
+    return 0
+
+
+def _edit(store: GlossaryStore, args: argparse.Namespace) -> int:
+    report = operations.edit(
+        store,
+        args.name,
+        args.term,
+        zh=args.zh,
+        en=args.en,
+        note=args.note,
+        tags=args.tag,
+        status=args.status,
+    )
+    print(strip_controls(report.message))
     return 0
 
 
 def _remove(store: GlossaryStore, args: argparse.Namespace) -> int:
-    term = store.remove(_editable(store, args.name), args.term_id)
-    print(f"removed {term.id}\t{term.zh}\t{term.en}\tfrom {args.name}")
+    term = operations.writable(store, args.name).remove(args.name, args.term_id)
+    print(strip_controls(f"removed {term.id}\t{term.zh}\t{term.en}\tfrom {args.name}"))
     return 0
 
 
 def _import(store: GlossaryStore, args: argparse.Namespace) -> int:
-    name = _editable(store, args.into or store.writable_name)
-    result = import_file(args.file, args.format, encoding=args.encoding)
-    counts = store.import_terms(name, result.terms)
-    print(
-        f"imported {counts.new} new, {counts.updated} updated, {counts.unchanged} unchanged"
-        f" from {printable(str(args.file))} into {name}"
+    from parallax.core.align import paragraph_pairs
+
+    report = operations.import_file(
+        store,
+        args.file,
+        args.format,
+        into=args.into,
+        encoding=args.encoding,
+        aligned=paragraph_pairs,
     )
-    _warn_problems(args.file, result.problems)
+    print(printable(report.message))
+    for problem in report.problems:
+        print(printable(f"parallax: warning: {args.file}:{problem}"), file=sys.stderr)
+    for note in report.notes:
+        print(printable(f"learner note (no Chinese found): {note}"), file=sys.stderr)
     return 0
 
 
@@ -262,22 +300,17 @@ def _export(store: GlossaryStore, args: argparse.Namespace) -> int:
         found = {i for text in document.zh_texts for m in matcher.find_zh(text) for i in m.term_ids}
         found |= {i for text in document.en_texts for i in matcher.en_term_ids(text)}
         terms = [t for t in terms if t.id in found]
-    data = export_terms(terms, args.format, name=glossary.name)
-    skipped, why = unexportable(terms, args.format)
-    written = len(terms) - len(skipped)
-    left_out = f" ({len(skipped)} skipped: {why})" if skipped else ""
+    report = operations.export(
+        store, glossary.name, args.format, terms=terms, lute_language=args.lute_language
+    )
     if args.output is None:
+        if args.format == "apkg" and sys.stdout.isatty():
+            raise ParallaxError("an Anki package is a binary file: give it a name with -o FILE")
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(report.data)
         sys.stdout.buffer.flush()
-        if skipped:
-            print(f"parallax: exported {written} terms{left_out}", file=sys.stderr)
+        if report.skipped:
+            print(f"parallax: {report.message}", file=sys.stderr)
     else:
-        owner = store.glossary_at(args.output)
-        if owner is not None:
-            raise ParallaxError(
-                f"is the file of glossary {owner!r}: export to another file", path=args.output
-            )
-        write_output(args.output, data)
-        print(printable(f"exported {written} terms to {args.output}{left_out}"), file=sys.stderr)
+        print(printable(operations.write_export(report, args.output, store=store)), file=sys.stderr)
     return 0

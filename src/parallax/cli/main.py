@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "align": "parallax.cli.align",
     "glossary": "parallax.cli.glossary",
     "suggest": "parallax.cli.suggest",
+    "readings": "parallax.cli.readings",
 }
 EXIT_BAD_INPUT = 2
 BUG_HINT = (

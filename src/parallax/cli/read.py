@@ -61,9 +61,9 @@ def check_terminal() -> None:
 
 def check_glossaries(names: list[str], directory: Path | None) -> None:
     """Raise a one-line ValueError if one of ``names`` is not a glossary of the directory."""
-    from parallax.core.glossary import GlossaryStore, glossary_dir, writable_glossary_name
+    from parallax.core.glossary.store import open_store
 
-    store = GlossaryStore(glossary_dir(directory), writable_name=writable_glossary_name())
+    store = open_store(directory)
     known = store.names()
     for name in names:
         if name not in known and name != store.writable_name:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from parallax.cli.common import (
     add_document_args,
@@ -16,6 +16,9 @@ from parallax.cli.common import (
 )
 from parallax.core.document import Document
 from parallax.core.text import printable
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,18 +112,23 @@ def write_plain(document: Document, rows: Sequence[Row], out: TextIO) -> None:
         out.write((en or "(no English)") + "\n")
 
 
-def _print_table(document: Document, rows: Sequence[Row]) -> None:
+def _print_table(document: Document, rows: Sequence[Row], console: Console | None = None) -> None:
+    """The document as a table on the terminal, each cell broken into lines as the reader
+    breaks them (no closing punctuation at a line start, no opening bracket at a line end)."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(highlight=False)
+    console = console or Console(highlight=False)
     for label, value in metadata_lines(document):
         console.print(Text.assemble((f"{label}: ", "bold"), value))
-    table = Table(show_lines=True, expand=True)
-    table.add_column("#", justify="right", no_wrap=True, style="dim")
-    table.add_column("中文", ratio=1, overflow="fold")
-    table.add_column("English", ratio=1, overflow="fold")
+    number_width = len(f"{len(rows)}?")
+    # the borders (4) and the cell padding (2 a column) around three columns
+    text_width = max((console.width - number_width - 10) // 2, 4)
+    table = Table(show_lines=True)
+    table.add_column("#", justify="right", no_wrap=True, style="dim", width=number_width)
+    table.add_column("中文", width=text_width, overflow="fold")
+    table.add_column("English", width=text_width, overflow="fold")
     for number, row in enumerate(rows, 1):
         zh, en = _texts(document, row)
         if row.low:
@@ -130,7 +138,14 @@ def _print_table(document: Document, rows: Sequence[Row]) -> None:
             marker = Text(f"{number}{mark}", style=style)
         table.add_row(
             marker,
-            Text(zh) if zh else Text("—", style="dim"),
-            Text(en) if en else Text("—", style="dim"),
+            Text(broken(zh, text_width)) if zh else Text("—", style="dim"),
+            Text(broken(en, text_width)) if en else Text("—", style="dim"),
         )
     console.print(table)
+
+
+def broken(text: str, width: int) -> str:
+    """``text`` broken into lines of ``width`` cells by the reader's rules."""
+    from parallax.app.wrap import wrap
+
+    return "\n".join(text[start:end] for start, end in wrap(text, width))

@@ -55,13 +55,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     """Print the suggestions for the document named by ``args``."""
-    from parallax.core.glossary import GlossaryStore, glossary_dir
+    from parallax.core.glossary.merging import term_pairs
+    from parallax.core.glossary.store import open_store
     from parallax.core.rejections import load_rejections
     from parallax.core.suggest import suggest_terms
 
     document = document_from_args(args)
-    store = GlossaryStore(glossary_dir(args.glossary_dir))
-    glossary = [(t.zh, t.en) for g in store.load_all() for t in g.terms if t.zh and t.en]
+    store = open_store(args.glossary_dir)
+    glossary = [pair for g in store.load_all() for pair in term_pairs(g.terms)]
     rejected = load_rejections(document)
     note_dictionary_build()
     beads = paragraph_beads(document, fresh=args.fresh, glossary=glossary)

@@ -7,8 +7,8 @@
   folded text are offsets in the original. It is context-free on purpose: a term folds the same
   way alone and inside any sentence, which is what matching needs.
 * ``has_han`` tells whether a text has any Han character.
-* ``pinyin`` / ``pinyin_plain`` / ``jyutping`` romanise; ``pypinyin`` and ``ToJyutping`` are
-  imported lazily (importing ToJyutping costs about a second).
+* ``pinyin`` / ``pinyin_plain`` / ``jyutping`` romanise in context through
+  :mod:`parallax.core.readings` (loaded lazily: its dictionaries take a second or two).
 
 OpenCC converters and the fold table are created once, on first use.
 """
@@ -57,6 +57,14 @@ def to_traditional(text: str) -> str:
 
 
 @cache
+def to_common_traditional(text: str) -> str:
+    """``text`` in the Traditional forms most dictionaries are keyed on (OpenCC ``s2tw``:
+    峰會, 說話, where ``s2hk`` writes 峯會, 説話 and ToJyutping then misreads 會)."""
+    with _lock:
+        return str(_converter("s2tw").convert(text))
+
+
+@cache
 def _fold_table() -> dict[int, str]:
     """Code point -> folded character, for every Han character whose single-char form differs."""
     chars = [chr(c) for start, stop in _HAN_RANGES for c in range(start, stop)]
@@ -80,14 +88,12 @@ def fold(text: str) -> str:
 
 
 def pinyin(text: str, tones: bool = True) -> str:
-    """Hanyu Pinyin of ``text``, syllables separated by spaces (tone marks when ``tones``).
+    """Hanyu Pinyin of ``text`` read in context (:mod:`parallax.core.readings`), syllables
+    separated by spaces (tone marks when ``tones``); non-Han runs are kept as they are. The
+    same in Traditional and Simplified script."""
+    from parallax.core import readings
 
-    Non-Han runs are kept as they are.
-    """
-    from pypinyin import Style, lazy_pinyin
-
-    style = Style.TONE if tones else Style.NORMAL
-    return " ".join(s.strip() for s in lazy_pinyin(text, style=style) if s.strip())
+    return readings.pinyin(text, tones=tones)
 
 
 def pinyin_plain(text: str) -> str:
@@ -96,19 +102,8 @@ def pinyin_plain(text: str) -> str:
 
 
 def jyutping(text: str) -> str:
-    """Cantonese Jyutping of the Han characters of ``text``, syllables separated by spaces."""
-    import ToJyutping
+    """Cantonese Jyutping of ``text`` (ToJyutping on its Traditional form), syllables separated
+    by spaces; non-Han runs are kept."""
+    from parallax.core import readings
 
-    parts: list[str] = []
-    pending = ""
-    for char, reading in ToJyutping.get_jyutping_list(text):
-        if reading:
-            if pending.strip():
-                parts.append(pending.strip())
-            pending = ""
-            parts.append(reading)
-        else:
-            pending += char
-    if pending.strip():
-        parts.append(pending.strip())
-    return " ".join(parts)
+    return readings.jyutping(text)

@@ -63,6 +63,13 @@ def zh_words(text: str) -> list[Span]:
     return [(start, end) for _word, start, end in tokens if not text[start:end].isspace()]
 
 
+def tokens(simplified: str) -> list[Span]:
+    """jieba's tokens of Simplified ``simplified`` as offsets, covering it exactly (blanks
+    included)."""
+    with _lock:
+        return [(start, end) for _word, start, end in _tokenizer().tokenize(simplified, HMM=True)]
+
+
 def en_words(text: str) -> list[Span]:
     """The words of English ``text`` (letters and digits, inner ``'`` ``’`` ``-`` kept)."""
     return [match.span() for match in _EN_WORD.finditer(text)]

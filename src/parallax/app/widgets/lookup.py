@@ -13,12 +13,41 @@ if TYPE_CHECKING:
     from parallax.core.glossary import Term
 
 LABEL = "bold $text-accent"
+GLOSSARY = "italic $text-secondary"
 ORIGINS = {
     "quote": "quoted in the aligned text",
     "glossary": "your glossary",
     "dictionary": "CC-CEDICT, found in the aligned text",
     "cooccurrence": "found in the aligned text",
 }
+
+
+def marked_reading(numbered: str) -> str:
+    """A CC-CEDICT reading with tone marks: ``zhu3 yao4`` -> ``zhǔ yào`` (``Bei3 jing1`` ->
+    ``Běi jīng``: proper nouns keep their capital)."""
+    from parallax.core.readings import marked
+
+    out = []
+    for syllable in numbered.split():
+        mark = marked(syllable) if syllable[-1:].isdigit() else syllable
+        out.append(mark[:1].upper() + mark[1:] if syllable[:1].isupper() else mark)
+    return " ".join(out)
+
+
+def jyutping_of(zh: str) -> str:
+    """Jyutping of a headword (ToJyutping, as everywhere in parallax)."""
+    from parallax.core import readings
+
+    return readings.jyutping(zh)
+
+
+def term_readings(term: Term) -> tuple[str, str]:
+    """A glossary term's pinyin and Jyutping: as saved, computed in context when missing."""
+    from parallax.core import readings
+
+    pinyin = term.pinyin or (readings.pinyin(term.zh) if term.zh else "")
+    jyutping = term.jyutping or (readings.jyutping(term.zh) if term.zh else "")
+    return pinyin, jyutping
 
 
 def _line(label: str, value: str) -> Content:
@@ -37,46 +66,67 @@ class LookupPanel(Static):
     """
 
     def show_selection(
-        self, text: str, lang: str, terms: Sequence[Term], *, dictionary: bool
+        self,
+        text: str,
+        lang: str,
+        terms: Sequence[Term],
+        *,
+        dictionary: bool,
+        origins: Sequence[str] = (),
     ) -> None:
-        """Show the selected ``text``: its glossary ``terms``, else its CC-CEDICT entries (Chinese,
-        once the ``dictionary`` is loaded), else say it is unknown."""
+        """Show the selected ``text``: its glossary ``terms`` (from the glossaries named in
+        ``origins``, one per term), else its CC-CEDICT entries (Chinese, once the
+        ``dictionary`` is loaded), else say it is unknown."""
         from parallax.core import chinese
 
         if terms:
             zh = terms[0].zh or text
-            self.show_terms(terms, chinese.to_traditional(zh), chinese.to_simplified(zh))
+            trad, simp = chinese.to_traditional(zh), chinese.to_simplified(zh)
+            self.show_terms(terms, trad, simp, origins)
         elif lang == "en":
             self.show_text(f"{text}: not in the glossary (a: find its Chinese and add it)")
         elif not dictionary:
             self.show_text(f"{text}: the dictionary is still loading…")
         else:
-            from parallax.core import cedict
+            from parallax.core import cedict, readings
 
-            self.show_entries(text, cedict.lookup(text), chinese.pinyin(text))
+            reading = f"{readings.pinyin(text)}  {readings.jyutping(text)}".strip()
+            self.show_entries(text, cedict.lookup(text), reading)
 
-    def show_terms(self, terms: Sequence[Term], zh_trad: str, zh_simp: str) -> None:
-        """Show glossary ``terms`` (the senses of one Chinese term, or one English term)."""
+    def show_terms(
+        self, terms: Sequence[Term], zh_trad: str, zh_simp: str, origins: Sequence[str] = ()
+    ) -> None:
+        """Show glossary ``terms`` (one Chinese term, or the terms of one English word), each
+        block saying which glossary it comes from (``origins``, one per term)."""
         first = terms[0]
+        pinyin, jyutping = term_readings(first)
         lines = [
             Content.assemble(
                 (f"{zh_trad}", "bold"),
                 "  ",
                 (zh_simp, "bold"),
                 "  ",
-                first.pinyin,
+                pinyin,
                 "  ",
-                (first.jyutping, "italic"),
+                (jyutping, "italic"),
             ),
         ]
-        for term in terms:
+        for number, term in enumerate(terms):
             facts = "   ".join(
                 x
                 for x in (term.pos, f"status: {term.status}", " ".join(term.tags))
                 if x and x != "status: "
             )
+            origin = origins[number] if number < len(origins) else ""
             lines.append(
-                Content.assemble((f"{'English':<10}", LABEL), (term.en, "bold"), "   ", facts)
+                Content.assemble(
+                    (f"{'English':<10}", LABEL),
+                    (term.en, "bold"),
+                    "   ",
+                    (f"[{origin}]", GLOSSARY) if origin else "",
+                    "   " if origin else "",
+                    facts,
+                )
             )
             if term.note:
                 lines.append(_line("note", term.note))
@@ -105,7 +155,15 @@ class LookupPanel(Static):
             trad, simp = entry.traditional, entry.simplified
             head = trad if trad == simp else f"{trad}  {simp}"
             lines.append(
-                Content.assemble((head, "bold"), "  ", entry.pinyin, "  ", ("CC-CEDICT", "dim"))
+                Content.assemble(
+                    (head, "bold"),
+                    "  ",
+                    marked_reading(entry.pinyin),
+                    "  ",
+                    (jyutping_of(trad), "italic"),
+                    "  ",
+                    ("CC-CEDICT", "dim"),
+                )
             )
             lines.append(Content("  " + " / ".join(entry.senses[:6])))
         self._show(lines)

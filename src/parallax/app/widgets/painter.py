@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from rich.segment import Segment
 from rich.style import Style
@@ -11,6 +12,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from parallax.app.layout import GUTTER, SEPARATOR, Columns, RowLayout
+from parallax.app.model import Row
+from parallax.app.ruby import RubyLine
 from parallax.app.wrap import Line
 
 
@@ -27,18 +30,18 @@ class Painter:
         """The cells of a painted row (both columns and the separator)."""
         return self.columns.left + len(SEPARATOR) + self.columns.right
 
-    def paint(self, layout: RowLayout, left: Content, right: Content, note: Content) -> list[Strip]:
-        """The row's strips: left cell, separator, right cell; the note lines under the Chinese
-        cell (the right one when ``layout.note_right``)."""
+    def paint(self, layout: RowLayout, left: Content, right: Content) -> list[Strip]:
+        """The row's strips: left cell, separator, right cell (the Chinese one interlinear,
+        readings above the characters, when the layout has ``ruby``)."""
         cols = self.columns
         sep = Segment(SEPARATOR, self.separator)
-        left_notes = () if layout.note_right else layout.note
-        right_notes = layout.note if layout.note_right else ()
+        ruby_left = layout.ruby if layout.ruby and not layout.ruby_right else ()
+        ruby_right = layout.ruby if layout.ruby and layout.ruby_right else ()
         strips = []
         for k in range(layout.height):
-            segments = self._side(left, layout.left, left_notes, note, k, cols.left)
+            segments = self._side(left, layout.left, ruby_left, k, cols.left)
             segments.append(sep)
-            segments += self._side(right, layout.right, right_notes, note, k, cols.right)
+            segments += self._side(right, layout.right, ruby_right, k, cols.right)
             strips.append(Strip(segments, self.width))
         return strips
 
@@ -46,18 +49,35 @@ class Painter:
         self,
         content: Content,
         lines: tuple[Line, ...],
-        notes: tuple[Line, ...],
-        note: Content,
+        ruby: tuple[RubyLine, ...],
         k: int,
         width: int,
     ) -> list[Segment]:
-        """Line ``k`` of one column: the cell's text, then the note lines, then blank."""
+        """Line ``k`` of one column: the cell's text (or its ruby lines), then blank."""
+        if ruby:
+            if k >= 2 * len(ruby):
+                return [Segment(" " * width)]
+            line = ruby[k // 2]
+            if k % 2 == 0:
+                return [Segment(line.readings, self.note), *_pad(width - line.width)]
+            return ruby_cell(content, line, width)
         if k < len(lines):
             return cell(content, lines[k], width)
-        if k - len(lines) < len(notes):
-            line = notes[k - len(lines)]
-            return [Segment(s.text, self.note) for s in cell(note, line, width)]
         return [Segment(" " * width)]
+
+
+def _pad(cells: int) -> list[Segment]:
+    return [Segment(" " * cells)] if cells > 0 else []
+
+
+def ruby_cell(content: Content, line: RubyLine, width: int) -> list[Segment]:
+    """The characters of one ruby line, each centred in its slot, padded to ``width``."""
+    segments: list[Segment] = []
+    for i, (left, right) in zip(range(line.start, line.end), line.pads(content.plain), strict=True):
+        segments += _pad(left)
+        segments += content[i : i + 1].render_segments()
+        segments += _pad(right)
+    return segments + _pad(width - line.width)
 
 
 def cell(content: Content, line: Line, width: int) -> list[Segment]:
@@ -70,37 +90,57 @@ def cell(content: Content, line: Line, width: int) -> list[Segment]:
     return segments
 
 
+GutterState = Literal["", "pending", "low", "confirmed"]
+"""What a row's gutter says: nothing, not aligned yet (·), uncertain (?), confirmed (✓)."""
+
+MARKS: dict[str, str] = {"": " ", "pending": "·", "low": "?", "confirmed": "✓"}
+MARK_STYLES: dict[str, str] = {
+    "": "parallel--note",
+    "pending": "parallel--note",
+    "low": "parallel--low",
+    "confirmed": "parallel--confirmed",
+}
+
+
 @dataclass(frozen=True)
 class Frame:
-    """Styles and gutters looked up once per frame rather than once per line."""
+    """Styles and gutters looked up once per frame rather than once per line.
+
+    The gutter is two cells: the cursor marker (``▌``) or a blank, then the row's mark, so the
+    cursor row still shows whether it is uncertain or confirmed."""
 
     width: int
     base: Style
     cursor: Style
-    gutter: Strip
-    cursor_gutter: Strip
-    low_gutter: Strip
-    pending_gutter: Strip
-    confirmed_gutter: Strip
+    gutters: dict[tuple[str, bool], Strip]
     blank: Strip
 
     @classmethod
     def of(cls, view: Widget) -> Frame:
-        """The frame of ``view`` (component classes ``parallel--cursor/marker/low/confirmed``)."""
+        """The frame of ``view`` (component classes ``parallel--cursor/marker/low/...``)."""
         base = view.rich_style
         style = view.get_component_rich_style
         width = view.scrollable_content_region.width
-        return cls(
-            width,
-            base,
-            base + style("parallel--cursor"),
-            Strip([Segment(" " * GUTTER)], GUTTER),
-            Strip([Segment("▌ ", style("parallel--marker"))], GUTTER),
-            Strip([Segment("? ", style("parallel--low"))], GUTTER),
-            Strip([Segment("· ", style("parallel--note"))], GUTTER),
-            Strip([Segment("✓ ", style("parallel--confirmed"))], GUTTER),
-            Strip.blank(width, base),
-        )
+        marker = Segment("▌", style("parallel--marker"))
+        gutters = {}
+        for state, mark in MARKS.items():
+            segment = Segment(mark, style(MARK_STYLES[state]))
+            gutters[(state, False)] = Strip([Segment(" "), segment], GUTTER)
+            gutters[(state, True)] = Strip([marker, segment], GUTTER)
+        return cls(width, base, base + style("parallel--cursor"), gutters, Strip.blank(width, base))
+
+    @staticmethod
+    def state_of(row: Row) -> GutterState:
+        """The gutter state of ``row``."""
+        if row.score is None:
+            return "pending"
+        if row.low:
+            return "low"
+        return "confirmed" if row.confirmed else ""
+
+    def gutter(self, state: str, at_cursor: bool) -> Strip:
+        """The gutter of a line: the row's mark on its first line (``state``, else "")."""
+        return self.gutters[(state, at_cursor)]
 
     def compose(self, gutter: Strip, body: Strip, style: Style) -> Strip:
         """A finished line: gutter and body in ``style``, padded to the width."""

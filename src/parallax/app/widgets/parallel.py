@@ -1,45 +1,47 @@
 """The parallel view: one row per aligned bead, Chinese | English, scrolling together.
 
-The state (rows, cursor, selection, highlights, search hits), the drawing of a row and the
-mouse; the lazy layout and scrolling are in :class:`RowCanvas`.
+It owns moving through the document, selecting (by word, by term, by search match, by click or
+drag) and searching, with its own keys (``keys.bindings(VIEW)``); it tells its screen what
+happened with messages (:class:`ParallelView.Selected`, :class:`ParallelView.CursorMoved`, ...).
+The lazy layout, scrolling and gutter are in :class:`RowCanvas`.
 """
 
 from __future__ import annotations
 
-from textual import events
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import work
+from textual.binding import BindingType
 from textual.message import Message
 from textual.strip import Strip
 
+from parallax.app import keys
 from parallax.app.highlight import EMPTY, Highlighter, RowMarks, overlays, styled
-from parallax.app.layout import offset_at
 from parallax.app.model import Hit, Lang, Row, Selection
-from parallax.app.widgets.painter import Frame, Painter
+from parallax.app.navigation import (
+    WordSpans,
+    counterpart,
+    extend,
+    first_word,
+    hit_selection,
+    mark_for,
+    next_term,
+    next_word,
+    span_at,
+)
+from parallax.app.script import other_script, shown
+from parallax.app.search import Hit as Match
+from parallax.app.terms.pending import Here
+from parallax.app.widgets.painter import Painter
 from parallax.app.widgets.row_canvas import RowCanvas
 
 
 class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
-    """Aligned rows in two columns with a row cursor, glossary highlights and search hits.
+    """Aligned rows in two columns with a row cursor, glossary highlights and search matches."""
 
-    It has no keys of its own (not the scroll keys of a ScrollView): the reader's bindings move
-    the row cursor with the arrows, page keys, home and end."""
-
-    COMPONENT_CLASSES = {
-        "parallel--cursor",
-        "parallel--marker",
-        "parallel--low",
-        "parallel--confirmed",
-        "parallel--note",
-        "parallel--separator",
-    }
-    DEFAULT_CSS = """
-    ParallelView { background: $surface; scrollbar-gutter: stable; }
-    ParallelView > .parallel--cursor { background: $primary 15%; }
-    ParallelView > .parallel--marker { color: $accent; text-style: bold; }
-    ParallelView > .parallel--low { color: $warning; text-style: bold; }
-    ParallelView > .parallel--confirmed { color: $success; }
-    ParallelView > .parallel--note { color: $text-muted; text-style: italic; }
-    ParallelView > .parallel--separator { color: $foreground 30%; }
-    """
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.bindings(keys.VIEW)]
 
     class CursorMoved(Message):
         """The cursor moved to ``row``."""
@@ -48,43 +50,59 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.row = row
 
-    class Pointed(Message):
-        """A character was clicked: ``offset`` in the ``lang`` text of ``row``."""
+    class Selected(Message):
+        """The user selected ``selection`` (None: nothing); ``lookup`` is what to look up (the
+        selection itself unless a search match overlaps no term: the word where it starts)."""
 
-        def __init__(self, row: int, lang: Lang, offset: int) -> None:
+        def __init__(self, selection: Selection | None, lookup: Selection | None = None) -> None:
             super().__init__()
-            self.row, self.lang, self.offset = row, lang, offset
+            self.selection, self.lookup = selection, lookup or selection
 
-    class Dragged(Message):
-        """Characters ``start``-``end`` of the ``lang`` text of ``row`` were dragged over."""
+    class ScriptChanged(Message):
+        """The Chinese is shown in ``script`` ("simplified"/"traditional", None: as written)."""
 
-        def __init__(self, row: int, lang: Lang, start: int, end: int) -> None:
+        def __init__(self, script: str | None) -> None:
             super().__init__()
-            self.row, self.lang, self.start, self.end = row, lang, start, end
+            self.script = script
+
+    class Cleared(Message):
+        """The user cleared the selection and the search (escape)."""
+
+    class Searched(Message):
+        """A search for ``query`` found ``count`` matches (or failed: ``error``)."""
+
+        def __init__(self, query: str, count: int, error: str = "") -> None:
+            super().__init__()
+            self.query, self.count, self.error = query, count, error
+
+    class Found(Message):
+        """The search worker's answer (handled by the view itself)."""
+
+        def __init__(self, query: str, matches: list[Match], error: str = "") -> None:
+            super().__init__()
+            self.query, self.matches, self.error = query, matches, error
 
     def __init__(self, rows: list[Row], *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.rows = rows
-        self.zh_shown = [r.zh_text for r in rows]
-        self.cursor = 0
-        self.swapped = False
-        self.note = ""
         self.selection: Selection | None = None
         self.highlighter: Highlighter | None = None
-        self.hits: dict[int, list[Hit]] = {}
-        self._reset_layout()
+        self.hits: dict[int, list[Hit]] = {}  # search matches by row, as drawn
+        self.matches: list[Match] = []  # search matches in order (] and [)
+        self.words = WordSpans()  # the word stops of l/h; the dictionary of clicks
+        self.partner: tuple[Selection, Selection] | None = None  # tab from the first to the second
+        self.script: str | None = None  # "simplified"/"traditional" while converted
         self._marks: dict[int, RowMarks] = {}
-        self._drag: tuple[int, Lang, int] | None = None  # where a mouse drag started
-        self._dragged = False
+        super().__init__(rows, id=id)
 
     # ------------------------------------------------------------------ state
-    def set_rows(self, rows: list[Row], zh_shown: list[str] | None = None) -> None:
-        """Show new rows (e.g. once aligned); the cursor stays on the same Chinese paragraph."""
+    def set_rows(self, rows: list[Row]) -> None:
+        """Show new rows (e.g. once aligned), their Chinese in the script shown; the cursor
+        stays on the same row number."""
         self.rows = rows
-        self.zh_shown = zh_shown if zh_shown is not None else [r.zh_text for r in rows]
+        self.zh_shown = shown([r.zh_text for r in rows], self.script)
         self.cursor = min(self.cursor, max(len(rows) - 1, 0))
-        self.selection = None
-        self.hits = {}
+        self.selection = self.partner = None
+        self.readings = None
+        self.hits, self.matches = {}, []
         self._marks.clear()
         self._reset_layout()
 
@@ -94,12 +112,21 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         self._composed.clear()
         self.refresh()
 
-    def set_zh_shown(self, zh_shown: list[str]) -> None:
-        """Display these Chinese texts (e.g. converted script) instead of the current ones."""
-        self.zh_shown = zh_shown
-        self.selection = None
+    def action_script(self) -> None:
+        """Toggle the Chinese between its own script and the other (Traditional ↔ Simplified);
+        the selection and search matches go (their offsets were in the other script)."""
+        if self.script is None:
+            self.script = other_script("".join(r.zh_text for r in self.rows[:20])[:3000])
+        else:
+            self.script = None
+        self.zh_shown = shown([r.zh_text for r in self.rows], self.script)
+        self.selection = self.partner = None
+        self.readings = None  # they were for the other script's text
+        self.hits, self.matches = {}, []
         self._marks.clear()
         self._reset_layout()
+        self.post_message(self.ScriptChanged(self.script))
+        self.notify(f"Chinese shown {self.script or 'as written'}", timeout=2, markup=False)
 
     def set_highlighter(self, highlighter: Highlighter | None) -> None:
         """Use ``highlighter`` for glossary terms (``None``: no highlights)."""
@@ -109,27 +136,38 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         self._composed.clear()
         self.refresh()
 
-    def set_swapped(self, swapped: bool) -> None:
-        """Show English on the left when ``swapped``."""
-        self.swapped = swapped
-        self._reset_layout()
-
-    def set_note(self, note: str) -> None:
-        """A line (pinyin, Jyutping) shown under the cursor row's Chinese; "" for none."""
-        self.note = note
+    def set_readings(self, readings: Sequence[str | None] | None) -> None:
+        """Readings (pinyin or Jyutping, one per character of the cursor row's Chinese as
+        shown, None where there is none) drawn above the characters; None for none."""
+        if readings is not None and len(readings) != len(self.zh_shown[self.cursor]):
+            readings = None  # not for this text (the script changed meanwhile)
+        self.readings = tuple(readings) if readings is not None else None
         self._forget(self.cursor)
 
-    def set_hits(self, hits: dict[int, list[Hit]]) -> None:
-        """Search hits to show, by row."""
-        changed = set(self.hits) | set(hits)
-        self.hits = hits
+    @property
+    def note(self) -> str:
+        """The cursor row's readings as one line of syllables ("" when none are shown)."""
+        return " ".join(r for r in self.readings or () if r)
+
+    def set_hits(self, matches: list[Match]) -> None:
+        """Search matches to show (in order)."""
+        by_row: dict[int, list[Hit]] = {}
+        for m in matches:
+            by_row.setdefault(m.row, []).append((m.lang, m.start, m.end))
+        changed = set(self.hits) | set(by_row)
+        self.hits, self.matches = by_row, list(matches)
         for row in changed:
             self._forget(row)
 
     def select(self, selection: Selection | None) -> None:
-        """Mark ``selection`` (a span of the cursor row), or clear it."""
+        """Mark ``selection`` (a span of the cursor row), or clear it (nothing is posted)."""
         self.selection = selection
         self._forget(self.cursor)
+
+    def set_partner(self, selection: Selection, partner: Selection | None) -> None:
+        """``tab`` from ``selection`` goes to ``partner`` (e.g. where its proposed translation
+        was found); None: to the same term's highlight, else the first word."""
+        self.partner = (selection, partner) if partner is not None else None
 
     def move_cursor(self, row: int, *, top: bool = False) -> None:
         """Put the cursor on ``row`` and scroll it into view (to the top with ``top``)."""
@@ -137,8 +175,8 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             return
         row = max(0, min(row, len(self.rows) - 1))
         old, self.cursor = self.cursor, row
-        if self.selection is not None or self.note:
-            self.selection, self.note = None, ""  # both belonged to the old row
+        if self.selection is not None or self.readings is not None:
+            self.selection, self.readings = None, None  # both belonged to the old row
             self._forget(old)
             self._forget(row)
         self._composed.pop((old, True), None)
@@ -146,14 +184,24 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         if old != row:
             self.post_message(self.CursorMoved(row))
 
-    def page(self, step: int) -> None:
-        """Scroll one page down (``step`` 1) or up (-1), the cursor on the top row."""
-        if not self.rows:
+    def choose(self, selection: Selection | None, lookup: Selection | None = None) -> None:
+        """Select ``selection`` for the user (moving the cursor to its row), scroll it into
+        view and post :class:`Selected`."""
+        if selection is None:
             return
-        self._ensure_tops()
-        y = round(self.scroll_y) + step * self.scrollable_content_region.height
-        y = max(0, min(y, self._heights.total - 1))
-        self.move_cursor(self._row_at(y), top=True)
+        if selection.row != self.cursor:
+            self.move_cursor(selection.row)
+        self.select(selection)
+        self.scroll_to_span(selection.row, selection.lang, selection.start)
+        self.post_message(self.Selected(selection, lookup))
+
+    def keep_in_view(self) -> None:
+        """The selection (else the cursor row) back in view, e.g. once the look-up panel opened."""
+        sel = self.selection
+        if sel is not None and sel.row < len(self.rows):
+            self.scroll_to_span(sel.row, sel.lang, sel.start)
+        else:
+            super().keep_in_view()
 
     def marks(self, row: int) -> RowMarks:
         """The glossary marks of ``row`` (computed once per glossary and script)."""
@@ -164,43 +212,146 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             self._marks[row] = self.highlighter.marks(self.zh_shown[row], r.zh_text, r.en_text)
         return self._marks[row]
 
-    def text(self, row: int, lang: Lang) -> str:
-        """The displayed text of ``row`` in ``lang``."""
-        return self.zh_shown[row] if lang == "zh" else self.rows[row].en_text
+    def here(self, selection: Selection | None = None) -> Here | None:
+        """What ``selection`` (default: the selection) covers now: its text as written (not
+        in the converted script) and its row's texts; None without one."""
+        sel = selection or self.selection
+        if sel is None or not 0 <= sel.row < len(self.rows):
+            return None
+        shown, row = self.text(sel.row, sel.lang), self.rows[sel.row]
+        if sel.lang == "zh" and len(row.zh_text) == len(shown):
+            text = row.zh_text[sel.start : sel.end]
+        else:
+            text = shown[sel.start : sel.end]
+        return Here(sel, text, row.zh_text, row.en_text)
+
+    def retag(self) -> Selection | None:
+        """After the glossary changed: the selection with the terms it covers now (selected
+        again when they changed); None when they did not change."""
+        sel = self.selection
+        if sel is None:
+            return None
+        mark = mark_for(self.marks(sel.row), sel)
+        ids = mark.term_ids if mark is not None else ()
+        if ids == sel.term_ids:
+            return None
+        self.select(replace(sel, term_ids=ids))
+        return self.selection
+
+    def spans_of(self, row: int, lang: Lang) -> list[tuple[int, int]]:
+        """The words of a row's cell as shown."""
+        return self.words.of(self.text(row, lang), lang)
+
+    # ---------------------------------------------------------------- moving
+    def action_cursor(self, step: int) -> None:
+        """Move the cursor one row."""
+        self.move_cursor(self.cursor + step)
+
+    def action_page(self, step: int) -> None:
+        """Scroll one page down (``step`` 1) or up (-1), the cursor on the top row."""
+        if not self.rows:
+            return
+        self._ensure_tops()
+        y = round(self.scroll_y) + step * self.scrollable_content_region.height
+        y = max(0, min(y, self._heights.total - 1))
+        self.move_cursor(self._row_at(y), top=True)
+
+    def action_first(self) -> None:
+        """Go to the first row."""
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        """Go to the last row."""
+        self.move_cursor(len(self.rows) - 1)
+
+    def action_swap(self) -> None:
+        """Swap the Chinese and English columns."""
+        self.swapped = not self.swapped
+        self._reset_layout()
+
+    # ------------------------------------------------------------- selecting
+    def action_term(self, step: int) -> None:
+        """Select the next or previous glossary term."""
+        self.choose(next_term(self, step))
+
+    def action_word(self, step: int) -> None:
+        """Select the next or previous word (a glossary term is one word)."""
+        self.choose(next_word(self, step, self.spans_of))
+
+    def action_extend(self, step: int) -> None:
+        """Grow or shrink the selection at its end (a character in Chinese, a word in English)."""
+        self.choose(extend(self, step, self.spans_of))
+
+    def action_other_side(self) -> None:
+        """Go to the other language of the row: the partner set for the selection (its proposed
+        translation), the same term's highlight, else the first word there."""
+        if not self.rows:
+            return
+        sel = self.selection
+        lang: Lang = "en" if sel is None or sel.lang == "zh" else "zh"
+        target = None
+        if sel is not None:
+            partner = self.partner
+            target = partner[1] if partner and partner[0] == sel else counterpart(self, sel)
+        if target is None:
+            spans = self.spans_of(self.cursor, lang)
+            target = first_word(self, self.cursor, lang, spans, self.words.word_end)
+        if target is None:
+            name = "English" if lang == "en" else "Chinese"
+            self.notify(f"no {name} in this row", severity="warning", markup=False)
+            return
+        self.choose(target)
+
+    def action_clear(self) -> None:
+        """Clear the selection and the search matches."""
+        self.select(None)
+        self.set_hits([])
+        self.partner = None
+        self.post_message(self.Cleared())
+
+    # ------------------------------------------------------------- searching
+    def search(self, query: str) -> None:
+        """Search both languages of the rows as shown for ``query`` (in a worker: the pinyin
+        of a long document takes a while); the first match from the cursor on is selected."""
+        self._search(list(self.zh_shown), [r.en_text for r in self.rows], query)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _search(self, zh: list[str], en: list[str], query: str) -> None:
+        from parallax.app.search import search
+
+        try:
+            self.post_message(self.Found(query, search(zh, en, query)))
+        except Exception as error:
+            self.post_message(self.Found(query, [], " ".join(str(error).split())))
+
+    def on_parallel_view_found(self, message: Found) -> None:
+        """Show the matches and select the first one from the cursor on."""
+        message.stop()
+        self.set_hits(message.matches)
+        self.post_message(self.Searched(message.query, len(message.matches), message.error))
+        if self.matches:
+            self.action_hit(1, from_row=self.cursor)
+        elif self.selection is not None:  # nothing found: nothing of the last search stays lit
+            self.select(None)
+            self.post_message(self.Selected(None))
+
+    def action_hit(self, step: int, from_row: int | None = None) -> None:
+        """Go to the next or previous search match."""
+        from parallax.app.search import hit_key, next_hit
+
+        sel = self.selection
+        if from_row is not None or sel is None:
+            here = hit_key(self.cursor if from_row is None else from_row, "zh", -1)
+        else:
+            here = hit_key(sel.row, sel.lang, sel.start)
+        hit = next_hit(self.matches, here, step)
+        if hit is not None:
+            word_end = self.words.word_end
+            self.choose(*hit_selection(self, hit.row, hit.lang, hit.start, hit.end, word_end))
 
     # --------------------------------------------------------------- drawing
-    def render_line(self, y: int) -> Strip:
-        """One line of the view: the gutter, then the row's cached strip, in the row's style."""
-        frame = self._frame or Frame.of(self)
-        absolute = round(self.scroll_y) + y
-        row = self._row_at(absolute)
-        if not 0 <= row < len(self.rows):
-            return frame.blank
-        strips = self._strips.get(row)
-        if strips is None:
-            strips = self._strips[row] = self._render_row(row)
-        k = absolute - self._heights.top(row)
-        if k >= len(strips):
-            return frame.blank
-        at_cursor = row == self.cursor
-        composed = self._composed.get((row, at_cursor))
-        if composed is None:
-            first = frame.gutter
-            if self.rows[row].score is None:  # not aligned yet
-                first = frame.pending_gutter
-            elif self.rows[row].low:
-                first = frame.low_gutter
-            elif self.rows[row].confirmed:
-                first = frame.confirmed_gutter
-            composed = self._composed[(row, at_cursor)] = [
-                frame.compose(frame.cursor_gutter, body, frame.cursor)
-                if at_cursor
-                else frame.compose(first if i == 0 else frame.gutter, body, frame.base)
-                for i, body in enumerate(strips)
-            ]
-        return composed[k]
-
-    def _render_row(self, row: int) -> list[Strip]:
+    def paint_row(self, row: int) -> list[Strip]:
+        """The row's two cells with glossary marks, search matches and the selection."""
         layout = self._layout(row)
         marks = self.marks(row)
         hits, sel = self.hits.get(row, ()), self.selection
@@ -212,75 +363,20 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             self.get_component_rich_style("parallel--separator"),
             self.get_component_rich_style("parallel--note"),
         )
-        return painter.paint(layout, left, right, styled(self.note, ()))
+        return painter.paint(layout, left, right)
 
     # ----------------------------------------------------------------- mouse
-    def _point(self, event: events.MouseEvent) -> tuple[int, Lang, int] | None:
-        """The row, language and character offset under the mouse, if on text."""
-        offset = event.get_content_offset(self)
-        if offset is None or not self.rows:
-            return None
-        absolute = round(self.scroll_y) + offset.y
-        row = self._row_at(absolute)
-        if not 0 <= row < len(self.rows):
-            return None
-        layout, k = self._layout(row), absolute - self._heights.top(row)
-        hit = layout.hit(self._columns, offset.x, k)
-        if hit is None:
-            return None
-        side, line, x = hit
-        lang: Lang = (
-            ("en" if self.swapped else "zh") if side == "left" else ("zh" if self.swapped else "en")
-        )
-        text = self.text(row, lang)
-        return (row, lang, offset_at(text, line, x)) if text else None
+    def pointed(self, row: int, lang: Lang, offset: int) -> None:
+        """A click on a character selects the term or word there."""
+        spans = self.spans_of(row, lang) if self.words.ready else None
+        self.choose(span_at(self, row, lang, offset, self.words.word_end, spans))
 
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        """Start a selection by drag."""
-        self._drag, self._dragged = self._point(event), False
-        if self._drag is not None:
-            self.capture_mouse()
+    def dragging(self, selection: Selection) -> None:
+        """Show the characters dragged over selected."""
+        if self.cursor != selection.row:
+            self.move_cursor(selection.row)
+        self.select(selection)
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        """Show the dragged-over characters selected."""
-        if self._drag is None:
-            return
-        point = self._point(event)
-        row, lang, start = self._drag
-        if point is None or point[:2] != (row, lang) or point[2] == start:
-            return
-        self._dragged = True
-        if self.cursor != row:
-            self.move_cursor(row)
-        low, high = sorted((start, point[2]))
-        self.select(Selection(row, lang, low, high + 1))
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        """Finish a drag: report the characters dragged over."""
-        self.release_mouse()
-        if self._drag is not None and self._dragged:
-            point = self._point(event)
-            row, lang, start = self._drag
-            end = point[2] if point is not None and point[:2] == (row, lang) else start
-            if self.selection is not None and point is None:
-                start, end = self.selection.start, self.selection.end - 1
-            low, high = sorted((start, end))
-            self.post_message(self.Dragged(row, lang, low, high + 1))
-        self._drag = None
-
-    def on_click(self, event: events.Click) -> None:
-        """Move the cursor to the clicked row and report the clicked character."""
-        if self._dragged:  # the end of a drag, already reported
-            self._dragged = False
-            return
-        point = self._point(event)
-        if point is None:
-            where = event.get_content_offset(self)
-            if where is not None and self.rows:
-                row = self._row_at(round(self.scroll_y) + where.y)
-                if 0 <= row < len(self.rows):
-                    self.move_cursor(row)
-            return
-        row, lang, offset = point
-        self.move_cursor(row)
-        self.post_message(self.Pointed(row, lang, offset))
+    def dragged(self, selection: Selection) -> None:
+        """A drag ended: select exactly the characters dragged over."""
+        self.choose(selection)

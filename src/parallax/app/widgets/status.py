@@ -36,6 +36,12 @@ class StatusLine(Static):
             self.facts[step] = fact
         self._draw()
 
+    def forget(self, step: str) -> None:
+        """Step ``step`` is over and its fact no longer true (e.g. a search cleared)."""
+        self.pending.pop(step, None)
+        self.facts.pop(step, None)
+        self._draw()
+
     @property
     def busy(self) -> bool:
         """True while a step is pending."""

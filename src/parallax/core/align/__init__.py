@@ -24,6 +24,7 @@ __all__ = [
     "align_document",
     "align_sentences",
     "align_units",
+    "paragraph_pairs",
 ]
 
 UnitKind = Literal["paragraphs", "sentences", "lines"]
@@ -60,6 +61,18 @@ def align_units(
 def align_document(doc: Document, *, glossary: Iterable[tuple[str, str]] = ()) -> list[Bead]:
     """Align a document's paragraphs."""
     return align_units(doc.zh_texts, doc.en_texts, units="paragraphs", glossary=glossary)
+
+
+def paragraph_pairs(
+    doc: Document, *, glossary: Iterable[tuple[str, str]] = ()
+) -> list[tuple[str, str]]:
+    """The document's aligned paragraph pairs as ``(Chinese, English)`` texts (pairs with an
+    empty side left out)."""
+    return [
+        ("\n".join(doc.zh_texts[i] for i in b.zh), "\n".join(doc.en_texts[i] for i in b.en))
+        for b in align_document(doc, glossary=glossary)
+        if b.zh and b.en
+    ]
 
 
 def align_sentences(

@@ -24,33 +24,54 @@ class GlossaryNameError(ParallaxError):
     """A glossary name that cannot be a file name in the glossary directory."""
 
 
-def glossary_dir(cli_dir: str | os.PathLike[str] | None = None) -> Path:
-    """The glossary directory.
+DIR_SETTING = "glossary_dir"
+PROJECT_DIR = "glossaries"
 
-    In order: ``cli_dir`` (``--glossary-dir``), ``$PARALLAX_GLOSSARY_DIR``, ``./glossaries`` when
-    it exists in the working directory, else ``platformdirs.user_data_dir("parallax")/glossaries``.
-    The directory is not created here; a path that exists but is not a folder (a file, a
-    symlink loop) is refused in one line.
+
+def glossary_dir(cli_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The user's glossary directory, where the writable glossary lives.
+
+    In order: ``cli_dir`` (``--glossary-dir``), ``$PARALLAX_GLOSSARY_DIR``, the
+    ``glossary_dir`` setting, else ``glossaries`` in the user data directory
+    (``$PARALLAX_DATA_DIR`` or the platform's). A project's ``./glossaries`` folder is never
+    chosen by itself: it is read as reference glossaries (:func:`reference_dirs`). The
+    directory is not created here; a path that exists but is not a folder (a file, a symlink
+    loop) is refused in one line.
     """
     if cli_dir:
         return _folder(Path(cli_dir).expanduser(), "--glossary-dir")
     env = os.environ.get(ENV_VAR)
     if env:
         return _folder(Path(env).expanduser(), f"${ENV_VAR}")
-    local = Path.cwd() / "glossaries"
-    if local.is_dir():
-        return local
-    import platformdirs
+    from parallax.core.paths import data_dir
+    from parallax.core.settings import load_settings
 
-    return _folder(Path(platformdirs.user_data_dir("parallax")) / "glossaries", "")
+    saved = load_settings().get(DIR_SETTING)
+    if isinstance(saved, str) and saved.strip():
+        return _folder(Path(saved).expanduser(), f"the {DIR_SETTING} setting")
+    return _folder(data_dir() / PROJECT_DIR, "")
 
 
 def _folder(path: Path, given_as: str) -> Path:
-    """``path`` unless it exists and is not a folder (GlossaryError naming it)."""
+    """``path`` unless it exists and is not a folder (one line naming it)."""
     if os.path.lexists(path) and not path.is_dir():
         how = f" (given as {given_as})" if given_as else ""
         raise ParallaxError(f"is not a folder{how}: give the folder of the glossaries", path=path)
     return path
+
+
+def reference_dirs(directory: Path, cwd: Path | None = None) -> list[Path]:
+    """Folders of shared reference glossaries (read-only): the project's ``glossaries/`` in the
+    working directory, unless it is the user's glossary ``directory`` itself."""
+    local = (cwd or Path.cwd()) / PROJECT_DIR
+    if not local.is_dir():
+        return []
+    try:
+        if local.resolve() == directory.expanduser().resolve():
+            return []
+    except OSError:
+        return []
+    return [local]
 
 
 WRITABLE_ENV = "PARALLAX_WRITABLE_GLOSSARY"

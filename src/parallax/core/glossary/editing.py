@@ -111,31 +111,46 @@ def append_fast(path: Path, terms: Sequence[Term]) -> bool:
         return _append_locked(path, terms)
 
 
-def add_one(path: Path, term: Term, duplicate: Callable[[str], Term | None]) -> Term:
-    """Add ``term`` under the lock unless ``duplicate(text)`` finds it in the file already.
+def add_one(
+    path: Path,
+    term: Term,
+    same: Callable[[str], Term | None],
+    merge: Callable[[Term], Term],
+) -> tuple[Term, str]:
+    """Add ``term`` under the lock, or merge it into the row ``same(text)`` finds in the file.
 
-    Returns the term found (nothing written) or ``term``; a term with the same id is replaced.
+    Returns the row as saved and what happened: ``"added"``, ``"updated"`` (``merge(row)``
+    changed the row) or ``"unchanged"`` (nothing written). A term with the same id is replaced.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(path):
         remove_stale_temps(path)
         data, signature = _read(path)
         text = _decode(path, data)
-        found = duplicate(text) if text else None
+        found = same(text) if text else None
         if found is not None:
-            return found
+            merged = merge(found)
+            if merged is found:
+                return found, "unchanged"
+            _transact_locked(path, _replacing(merged), expect=None, skip_unchanged=False)
+            return merged, "updated"
         if _append_locked(path, [term], read=(text, signature)):
-            return term
+            return term, "added"
+        _transact_locked(path, _replacing(term), expect=None, skip_unchanged=False)
+        return term, "added"
 
-        def change(entries: list[Entry]) -> None:
-            for i, entry in enumerate(entries):
-                if isinstance(entry, Term) and entry.id == term.id:
-                    entries[i] = term
-                    return
-            entries.append(term)
 
-        _transact_locked(path, change, expect=None, skip_unchanged=False)
-        return term
+def _replacing(term: Term) -> Change:
+    """A change that puts ``term`` in place of the row with its id (appended if none)."""
+
+    def change(entries: list[Entry]) -> None:
+        for i, entry in enumerate(entries):
+            if isinstance(entry, Term) and entry.id == term.id:
+                entries[i] = term
+                return
+        entries.append(term)
+
+    return change
 
 
 def create(path: Path) -> Path:

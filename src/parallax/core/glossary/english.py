@@ -66,10 +66,10 @@ def normalise_key(term: str) -> str:
 def term_keys(term: str) -> tuple[str, set[str]]:
     """The exact key of ``term`` and the keys of its regular inflections.
 
-    Inflections are generated for the last word (``tariff wars``, ``stand-offs``) and, for a
-    phrasal verb (words separated by blanks, ending in a particle), the first word too
-    (``faced off``). Words written in capitals (acronyms) are not inflected, nor are entries
-    of more than ``MAX_INFLECTED_WORDS`` words.
+    Inflections are generated for the last word (``tariff wars``, ``stand-offs``) and, for two
+    or three words separated by blanks (a phrasal verb, a verb and its object), the first word
+    too (``faced off``, ``joining hands``). Words written in capitals (acronyms) are not
+    inflected, nor are entries of more than ``MAX_INFLECTED_WORDS`` words.
     """
     cleaned = _PARENS.sub(" ", term) if "(" in term or "[" in term else term
     lowered = cleaned.lower()
@@ -83,8 +83,8 @@ def term_keys(term: str) -> tuple[str, set[str]]:
     if not words or len(words) > MAX_INFLECTED_WORDS:
         return exact, set()
     slots = [len(words) - 1]
-    if 1 < len(words) <= 3 and keys[-1] in PARTICLES and " " in cleaned.strip():
-        slots.append(0)  # a phrasal verb: "faced off"
+    if 1 < len(words) <= 3 and " " in cleaned.strip():
+        slots.append(0)  # a phrasal verb or a verb and its object: "faced off", "joining hands"
     inflected: set[str] = set()
     for slot in slots:
         word = words[slot]

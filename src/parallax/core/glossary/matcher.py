@@ -29,10 +29,11 @@ import ahocorasick
 from parallax.core.chinese import fold
 from parallax.core.glossary import english
 from parallax.core.glossary._gc import gc_paused
+from parallax.core.glossary.merging import renderings
 from parallax.core.glossary.term import Term
 from parallax.core.paths import cache_dir, tell_cache_unusable
 
-CACHE_VERSION = "3"  # bump when the pickled layout changes
+CACHE_VERSION = "4"  # bump when the pickled layout changes
 CACHE_KEEP = 4  # matchers kept in the cache directory
 _WIDTH = 3  # symbols per character in the Chinese automaton
 
@@ -122,8 +123,8 @@ class Matcher:
                 key = fold(term.zh.strip())
                 if key:
                     zh_ids.setdefault(key, []).append(term.id)
-            if term.en:
-                key, forms = english.term_keys(term.en)
+            for rendering in renderings(term.en):
+                key, forms = english.term_keys(rendering)
                 if key:
                     with_en.append(term.id)
                     exact.setdefault(key, []).append(term.id)

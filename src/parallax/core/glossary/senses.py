@@ -1,8 +1,9 @@
-"""The sense key of a term: when two rows of a glossary are the same term sense.
+"""Finding the row of a glossary file that holds a term, without parsing every row.
 
-Two senses are the same when their Chinese is the same after script folding
-(``parallax.core.chinese.fold``, blanks removed) and their English is the same ignoring case and
-runs of blanks. ``glossary add`` uses it to refuse exact duplicates.
+Two rows are the same term when their Chinese is the same after script folding
+(``parallax.core.chinese.fold``, blanks removed); English-only learner entries when their
+English is the same ignoring case and runs of blanks (:func:`en_key`). ``glossary add`` and the
+reader's saves merge into that row (:mod:`.merging`).
 """
 
 from __future__ import annotations
@@ -53,4 +54,23 @@ def same_sense_in(text: str, term: Term) -> Term | None:
             for other in fileformat.parse(text).terms:  # rare: read the row as a term
                 if other.id == cells[0]:
                     return other
+    return None
+
+
+def same_term_in(text: str, term: Term) -> Term | None:
+    """The first term of glossary file ``text`` (other than ``term.id``) that is the same term
+    as ``term``: same folded Chinese, or for an English-only entry the same English.
+
+    The folded file is searched for the Chinese between TABs first (folding keeps offsets), so
+    a file without it is never parsed.
+    """
+    want = zh_key(term.zh)
+    if not want:
+        found = same_sense_in(text, term)
+        return found if found is not None and not zh_key(found.zh) else None
+    if want not in chinese.fold(text):
+        return None
+    for other in fileformat.parse(text).terms:
+        if other.id != term.id and zh_key(other.zh) == want:
+            return other
     return None

@@ -1,10 +1,13 @@
-"""``GlossaryStore``: the glossaries of one directory plus the packaged starter glossary.
+"""``GlossaryStore``: the glossaries of the user's directory, the project's reference folders
+and the packaged starter glossary.
 
-One glossary is the writable one (``writable_name``, default ``my-terms``, created on first
-save); every other glossary, the starter included, is a read-only reference glossary used for
-highlighting and look-up. To edit another glossary, make it the writable one
-(``GlossaryStore(directory, writable_name=NAME)``; ``parallax glossary --writable NAME``).
-Listing and priorities live here; the locked read-merge-write is in ``editing``.
+One glossary of the user's directory is the writable one (``writable_name``, default
+``my-terms``, created on first save); every other glossary, those of reference folders (a
+project's ``glossaries/``) and the starter included, is a read-only reference glossary used for
+highlighting and look-up. To edit another glossary of the directory, make it the writable one
+(``GlossaryStore(directory, writable_name=NAME)``; ``parallax glossary add NAME …`` does).
+:func:`open_store` builds the store a user expects. Listing and priorities live here; the locked
+read-merge-write is in ``editing``.
 """
 
 from __future__ import annotations
@@ -12,19 +15,22 @@ from __future__ import annotations
 import builtins
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from parallax.core import notices
-from parallax.core.glossary import editing, senses
+from parallax.core.glossary import editing, merging, senses
 from parallax.core.glossary.dirs import (
     DEFAULT_WRITABLE,
     STARTER,
     SUFFIX,
+    glossary_dir,
     is_valid_name,
+    reference_dirs,
     starter_path,
     validate_name,
+    writable_glossary_name,
 )
 from parallax.core.glossary.editing import GlossaryConflictError, GlossaryError
 from parallax.core.glossary.fileformat import Entry, RowProblem
@@ -46,6 +52,14 @@ class Glossary:
 
 
 @dataclass(frozen=True, slots=True)
+class Saved:
+    """A term as saved, and what the save did: ``added``, ``updated`` or ``unchanged``."""
+
+    term: Term
+    action: str
+
+
+@dataclass(frozen=True, slots=True)
 class GlossaryInfo:
     """One line of ``GlossaryStore.list()``."""
 
@@ -63,9 +77,10 @@ class GlossaryStore:
     """The glossaries in ``directory`` (``NAME.tsv``) and the packaged starter glossary.
 
     Priority order (as in OmegaT): the writable glossary ``writable_name`` first, then the other
-    files of the directory by name (reference glossaries, read-only), then the packaged starter
-    (unless the directory has its own ``starter.tsv``). Files whose name is not a valid
-    glossary name are not glossaries (see ``ignored_files``).
+    files of the directory by name, then those of the ``references`` folders (read-only; a name
+    the directory has hides them), then the packaged starter (unless a folder has its own
+    ``starter.tsv``). Files whose name is not a valid glossary name are not glossaries (see
+    ``ignored_files``).
     """
 
     def __init__(
@@ -74,23 +89,30 @@ class GlossaryStore:
         *,
         writable_name: str = DEFAULT_WRITABLE,
         include_starter: bool = True,
+        references: Sequence[Path | str] = (),
     ) -> None:
         self.directory = Path(directory)
         self.writable_name = validate_name(writable_name)
         self.include_starter = include_starter
+        self.references = tuple(Path(r) for r in references)
+
+    def with_writable(self, name: str) -> GlossaryStore:
+        """The same glossaries with ``name`` as the writable one."""
+        return GlossaryStore(
+            self.directory,
+            writable_name=name,
+            include_starter=self.include_starter,
+            references=self.references,
+        )
 
     # ----------------------------------------------------------------- reading
     def names(self) -> list[str]:
         """All glossary names in priority order."""
-        found = []
-        if self.directory.is_dir():
-            found = sorted(
-                p.name[: -len(SUFFIX)]
-                for p in self.directory.glob(f"*{SUFFIX}")
-                if is_valid_name(p.name[: -len(SUFFIX)]) and p.is_file()
-            )
+        found = _names_in(self.directory)
         order = [n for n in found if n == self.writable_name]
         order += [n for n in found if n != self.writable_name]
+        for folder in self.references:
+            order += [n for n in _names_in(folder) if n not in order]
         if self.include_starter and STARTER not in order and starter_path().is_file():
             order.append(STARTER)
         return order
@@ -106,9 +128,16 @@ class GlossaryStore:
         )
 
     def path(self, name: str) -> Path:
-        """The file of glossary ``name`` (in the directory, or the packaged starter)."""
+        """The file of glossary ``name``: in the directory, else in a reference folder, else the
+        packaged starter; a name found nowhere is a file of the directory (created on save)."""
         own = self.directory / f"{validate_name(name)}{SUFFIX}"
-        if name == STARTER and self.include_starter and not own.exists():
+        if own.exists():
+            return own
+        for folder in self.references:
+            shared = folder / f"{name}{SUFFIX}"
+            if shared.is_file():
+                return shared
+        if name == STARTER and self.include_starter:
             return starter_path()
         return own
 
@@ -121,14 +150,16 @@ class GlossaryStore:
                     return name
         return None
 
+    def is_reference_file(self, name: str) -> bool:
+        """True if glossary ``name`` is read from a reference folder or is the packaged starter."""
+        return self.path(name).parent != self.directory
+
     def is_writable(self, name: str) -> bool:
-        """True only for the writable glossary (``writable_name``), unless it is the packaged
-        starter or a file the user may not write; every other glossary is a reference."""
-        if name != self.writable_name:
+        """True only for the writable glossary (``writable_name``) of the directory, unless it is
+        a file the user may not write; every other glossary is a reference."""
+        if name != self.writable_name or self.is_reference_file(name):
             return False
         path = self.path(name)
-        if path == starter_path():
-            return False
         return not path.exists() or os.access(path, os.W_OK)
 
     def list(self) -> builtins.list[GlossaryInfo]:
@@ -202,15 +233,30 @@ class GlossaryStore:
         return editing.create(self.path(name))
 
     def add(self, name: str, term: Term) -> Term:
-        """Append ``term`` to glossary ``name`` (created if missing); returns it.
+        """Save ``term`` in glossary ``name`` (created if missing); the row as saved.
 
-        When the glossary already holds the same sense under another id (same Chinese after
-        script folding, same English ignoring case and blanks), nothing is written and that
-        existing term is returned instead (compare the ids to tell). A term with the same id
+        One term, one row: when the glossary holds the same term under another id (same
+        Chinese after script folding; for an English-only entry, same English), ``term`` is
+        merged into that row (:func:`merging.merge_into`: its renderings, tags and empty fields
+        added) and that row is returned (compare the ids to tell). A term with the same id
         replaces the one there.
         """
+        return self.save_term(name, term).term
+
+    def save_term(self, name: str, term: Term, *, status: bool = False) -> Saved:
+        """:meth:`add`, telling what happened (``added``, ``updated`` or ``unchanged``).
+
+        ``status``: an existing row takes ``term``'s status too (the user gave it); its note
+        is added under a different one.
+        """
         path = self._writable_path(name)
-        return editing.add_one(path, term, lambda text: senses.same_sense_in(text, term))
+        saved, action = editing.add_one(
+            path,
+            term,
+            lambda text: senses.same_term_in(text, term),
+            lambda old: merging.merge_into(old, term, status=status, note="add"),
+        )
+        return Saved(saved, action)
 
     def add_many(self, name: str, terms: Iterable[Term]) -> int:
         """Append ``terms`` (a term whose id is already there replaces it); returns the count.
@@ -236,15 +282,14 @@ class GlossaryStore:
     def import_terms(self, name: str, terms: Iterable[Term]) -> ImportCounts:
         """Merge imported ``terms`` into glossary ``name`` without discarding anything.
 
-        A term whose id is not there yet is appended. For a term already there, the existing
-        values win: only its empty fields are filled from the import (tags: union), and its
-        status, id and timestamps are kept (``updated`` moves when something was filled).
-        The file is not rewritten when nothing changes.
+        A term is already there when a row has its id or is the same term (same folded
+        Chinese, or same English for an English-only entry, :func:`merging.content_key`). Then
+        the existing values win: only its empty fields are filled from the import, renderings
+        and tags it lacks are added, and its status, id and timestamps are kept (``updated``
+        moves when something was added). Other terms are appended. The file is not rewritten
+        when nothing changes.
         """
         incoming = list(terms)
-        path = self._writable_path(name)
-        if len({t.id for t in incoming}) == len(incoming) and editing.append_fast(path, incoming):
-            return ImportCounts(len(incoming), 0, 0)
         counts = ImportCounts(0, 0, 0)
 
         def change(entries: builtins.list[Entry]) -> None:
@@ -303,6 +348,11 @@ class GlossaryStore:
         if not self.is_writable(name):
             if path == starter_path():
                 fault = "the packaged starter glossary is read-only"
+            elif self.is_reference_file(name):
+                fault = (
+                    f"glossary {name!r} is read-only (a shared reference glossary; your "
+                    f"glossaries are in {self.directory})"
+                )
             elif name == self.writable_name:
                 fault = f"glossary {name!r} is read-only (file permissions)"
             else:
@@ -326,6 +376,35 @@ class GlossaryStore:
         )
 
 
+def _names_in(folder: Path) -> builtins.list[str]:
+    """The glossary names of the ``*.tsv`` files of ``folder``, sorted."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p.name[: -len(SUFFIX)]
+        for p in folder.glob(f"*{SUFFIX}")
+        if is_valid_name(p.name[: -len(SUFFIX)]) and p.is_file()
+    )
+
+
+def open_store(
+    cli_dir: str | os.PathLike[str] | None = None,
+    *,
+    writable: str | None = None,
+    include_starter: bool = True,
+) -> GlossaryStore:
+    """The glossaries a user expects: their directory (:func:`glossary_dir`), the writable
+    glossary (:func:`writable_glossary_name`), and the project's ``./glossaries`` folder and
+    the packaged starter as read-only references."""
+    directory = glossary_dir(cli_dir)
+    return GlossaryStore(
+        directory,
+        writable_name=writable_glossary_name(writable),
+        include_starter=include_starter,
+        references=reference_dirs(directory),
+    )
+
+
 __all__ = [
     "DEFAULT_WRITABLE",
     "Glossary",
@@ -334,4 +413,6 @@ __all__ = [
     "GlossaryInfo",
     "GlossaryStore",
     "ImportCounts",
+    "Saved",
+    "open_store",
 ]

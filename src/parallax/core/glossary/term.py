@@ -1,4 +1,4 @@
-"""The glossary term: one Chinese term with one English rendering (one sense)."""
+"""The glossary term: one Chinese term (either script) with one or more English renderings."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ class TermError(ParallaxError):
 
 @dataclass(frozen=True)
 class Term:
-    """One sense of a glossary term.
+    """A glossary term: one row of a glossary.
 
-    ``zh`` is the Chinese as typed (Traditional or Simplified, may be empty for an English-only
-    learner entry); ``en`` is one English rendering (several terms may share a ``zh``).
+    ``zh`` is the Chinese as typed (Traditional or Simplified; new terms always have it, rows of
+    older files may be English-only learner entries); ``en`` holds its English renderings joined
+    by ``; `` (``hand in hand; join hands``, see :mod:`.merging`).
     ``tags`` hold no blanks or commas. ``source_date`` is ``YYYY-MM-DD`` or empty; ``created``
     and ``updated`` are UTC ISO 8601 times (``2025-05-12T08:00:00Z``). ``id`` never changes.
     """
@@ -133,12 +134,17 @@ def new_term(
     source_date: dt.date | str | None = None,
     id: str | None = None,
 ) -> Term:
-    """A new term with a fresh id and timestamps; pinyin and Jyutping computed when not given
-    (and left empty when ``zh`` has no Han character). Every text field is passed through
-    ``clean_text`` (no terminal escapes or control characters)."""
+    """A new term with a fresh id and timestamps; pinyin and Jyutping computed in context
+    (:mod:`parallax.core.readings`) when not given (and left empty when ``zh`` has no Han
+    character). Every text field is passed through ``clean_text`` (no terminal escapes or
+    control characters). TermError when ``zh`` is empty: a glossary term always has its
+    Chinese (an English word alone is a learner note, not a term)."""
     from parallax.core import chinese
 
     zh, en = clean_text(zh).strip(), clean_text(en).strip()
+    if not zh:
+        what = f" for {en!r}" if en else ""
+        raise TermError(f"no Chinese{what}: a glossary term needs its Chinese")
     han = chinese.has_han(zh)
     if pinyin is None:
         pinyin = chinese.pinyin(zh) if han else ""

@@ -1,9 +1,12 @@
 """Import and export of glossaries in other tools' formats (see /shared/FORMATS.md).
 
 ``export_terms(terms, fmt, name=…) -> bytes`` and ``import_file(path, fmt="auto")``; one module
-per format. Export: csv, csv-excel, omegat, tbx, tbx2, anki, lute, json. Import: the same
-(csv-excel is read as csv), ``mingpao`` (learner glossary of an editorial) and ``parallax``
-(our own TSV).
+per format. Export: csv, csv-excel, omegat, tbx, tbx2, apkg (an Anki package), anki (Anki's text
+import file), lute, json. Import: the same (csv-excel is read as csv), ``mingpao`` (learner
+glossary of an editorial) and ``parallax`` (our own TSV).
+
+A term without Chinese cannot be an entry of OmegaT, Anki or Lute: such terms are left out of
+those exports (:func:`unexportable` says which and why).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from parallax.core.encoding import decode
 from parallax.core.glossary import fileformat
 from parallax.core.glossary.formats import (
     anki,
+    apkg,
     csv,
     json,
     lute,
@@ -32,13 +36,24 @@ from parallax.core.glossary.term import Term
 from parallax.core.reading import is_stdin, read_input
 from parallax.core.text import normalise_newlines
 
-EXPORT_FORMATS = ("csv", "csv-excel", "omegat", "tbx", "tbx2", "anki", "lute", "json")
+EXPORT_FORMATS = (
+    "csv",
+    "csv-excel",
+    "omegat",
+    "tbx",
+    "tbx2",
+    "apkg",
+    "anki",
+    "lute",
+    "json",
+)
 IMPORT_FORMATS = (
     "auto",
     "csv",
     "omegat",
     "tbx",
     "tbx2",
+    "apkg",
     "anki",
     "lute",
     "json",
@@ -51,14 +66,24 @@ SUFFIXES = {
     "omegat": ".txt",
     "tbx": ".tbx",
     "tbx2": ".tbx",
+    "apkg": ".apkg",
     "anki": ".txt",
     "lute": ".csv",
     "json": ".json",
 }
 
 
-def export_terms(terms: Sequence[Term], fmt: str, *, name: str = "glossary") -> bytes:
-    """``terms`` in format ``fmt`` as UTF-8 bytes; FormatError for an unknown format."""
+def export_terms(
+    terms: Sequence[Term],
+    fmt: str,
+    *,
+    name: str = "glossary",
+    lute_language: str | None = None,
+) -> bytes:
+    """``terms`` in format ``fmt`` as bytes (UTF-8 text, or the Anki package for ``apkg``);
+    FormatError for an unknown format. ``lute_language``: the Lute language of the terms."""
+    if fmt == "apkg":
+        return apkg.export(terms, name=name)
     if fmt == "csv":
         text = csv.export(terms)
     elif fmt == "csv-excel":
@@ -72,7 +97,7 @@ def export_terms(terms: Sequence[Term], fmt: str, *, name: str = "glossary") -> 
     elif fmt == "anki":
         text = anki.export(terms, name=name)
     elif fmt == "lute":
-        text = lute.export(terms)
+        text = lute.export(terms, language=lute_language or lute.DEFAULT_LANGUAGE)
     elif fmt == "json":
         text = json.export(terms, name=name)
     else:
@@ -85,17 +110,21 @@ def export_terms(terms: Sequence[Term], fmt: str, *, name: str = "glossary") -> 
 def unexportable(terms: Sequence[Term], fmt: str) -> tuple[list[Term], str]:
     """The terms that format ``fmt`` cannot carry and why (``[]`` and ``""`` when none).
 
-    OmegaT entries need a source (Chinese) term, so English-only entries are left out.
+    OmegaT entries need a source (Chinese) term, Anki cards a front and Lute terms a word:
+    English-only learner entries are left out of those formats.
     """
-    if fmt != "omegat":
-        return [], ""
-    skipped = [t for t in terms if not omegat.exportable(t)]
-    why = []
-    if any(not t.zh.strip() for t in skipped):
-        why.append("no Chinese term (OmegaT needs the source term)")
-    if any(t.zh.strip() for t in skipped):
-        why.append("Chinese term starting with '#' (a comment for OmegaT)")
-    return skipped, "; ".join(why)
+    if fmt == "omegat":
+        skipped = [t for t in terms if not omegat.exportable(t)]
+        why = []
+        if any(not t.zh.strip() for t in skipped):
+            why.append("no Chinese term (OmegaT needs the source term)")
+        if any(t.zh.strip() for t in skipped):
+            why.append("Chinese term starting with '#' (a comment for OmegaT)")
+        return skipped, "; ".join(why)
+    if fmt in ("apkg", "anki", "lute"):
+        skipped = [t for t in terms if not t.zh.strip()]
+        return skipped, "no Chinese term (English-only learner notes)" if skipped else ""
+    return [], ""
 
 
 def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
@@ -115,6 +144,8 @@ def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
     if fmt == "parallax":
         parsed = fileformat.parse(text)
         return ImportResult(tuple(from_term(t) for t in parsed.terms), parsed.problems)
+    if fmt == "apkg":
+        raise FormatError("an Anki package is a binary file: import the file itself")
     if fmt not in parsers:
         raise FormatError(
             f"unknown import format {fmt!r} (choose from {', '.join(IMPORT_FORMATS)})"
@@ -178,22 +209,28 @@ def detect_format(path: Path, text: str) -> str:
 
 
 def import_file(
-    path: Path | str, fmt: str = "auto", *, encoding: str | None = None
+    path: Path | str,
+    fmt: str = "auto",
+    *,
+    encoding: str | None = None,
+    aligned: mingpao.AlignedPairs | None = None,
 ) -> ImportResult:
     """Terms from the file at ``path`` (``-``: standard input); errors name the file and the
     line where known (FormatError, InputError).
 
-    At most the read limit is read (:mod:`parallax.core.reading`). TBX is decoded as its
-    byte-order mark or XML declaration says (or ``encoding``) and parsed once; any other
-    file is decoded with ``encoding``, or else detected (UTF-8 with or without BOM, UTF-16/32
-    with BOM, Big5-HKSCS, GB18030), its line ends (CRLF, LF or CR) read alike. A file without
-    any term (empty, only a header, or only bad rows) is a FormatError.
+    At most the read limit is read (:mod:`parallax.core.reading`). An Anki package is read as
+    such; TBX is decoded as its byte-order mark or XML declaration says (or ``encoding``) and
+    parsed once; any other file is decoded with ``encoding``, or else detected (UTF-8 with or
+    without BOM, UTF-16/32 with BOM, Big5-HKSCS, GB18030), its line ends (CRLF, LF or CR) read
+    alike. A file without any term (empty, only a header, or only bad rows) is a FormatError.
     """
     path = Path(path)
     data = read_input(path)
     if not data.strip():
         raise FormatError("empty file, no terms to import", path=path)
     try:
+        if fmt in ("auto", "apkg") and apkg.is_package(data):
+            return _some(path, apkg.parse(data), "Anki package")
         if fmt in ("tbx", "tbx2") or (fmt == "auto" and xmltext.looks_like_xml(data)):
             text = xmltext.decode_xml(data, encoding)
         else:
@@ -203,14 +240,19 @@ def import_file(
         if fmt == "auto":
             fmt = detect_format(path, text)
         if fmt == "mingpao" and not is_stdin(path):  # read again as a document
-            result = mingpao.parse_document(path, encoding=encoding)
+            result = mingpao.parse_document(path, encoding=encoding, aligned=aligned)
         else:
             result = import_text(text, fmt, source=path.name)
     except FormatError as error:
         if error.path is not None:
             raise
         raise FormatError(error.problem, path=path, line=error.line) from None
-    if not result.terms:
+    return _some(path, result, fmt)
+
+
+def _some(path: Path, result: ImportResult, fmt: str) -> ImportResult:
+    """``result`` if it holds a term (or a learner note); else a FormatError naming the file."""
+    if not result.terms and not result.notes:
         bad = (
             f" ({len(result.problems)} bad rows, first {result.problems[0]})"
             if result.problems

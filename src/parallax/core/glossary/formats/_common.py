@@ -21,10 +21,12 @@ class FormatError(ParallaxError):
 
 @dataclass(frozen=True)
 class ImportResult:
-    """Terms read from a file, and the rows that could not be read."""
+    """Terms read from a file, the rows that could not be read, and entries kept only as notes
+    (English-only learner entries whose Chinese was not found, one line each)."""
 
     terms: tuple[Term, ...]
     problems: tuple[RowProblem, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:

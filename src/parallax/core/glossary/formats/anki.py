@@ -10,9 +10,10 @@
     #guid column:1
     #tags column:4
 
-GUID ``parallax-<term id>`` (re-import updates the same notes). Front is the Chinese term (the
-English one for English-only entries; a sense number keeps it unique when several senses share
-a Chinese term). Back holds one ``<div class="px-FIELD">`` per field: English, pinyin,
+GUID ``parallax-<term id>`` (re-import updates the same notes). Front is the Chinese term (a
+sense number keeps it unique when several rows share a Chinese term); terms without Chinese
+(learner notes) are left out, so no card has an empty front. The ``.apkg`` package with its own
+note type is :mod:`.apkg`. Back holds one ``<div class="px-FIELD">`` per field: English, pinyin,
 Jyutping, note, both context sentences and the source (learning status and times are left to
 Anki). Fields are HTML-escaped, newlines are
 ``<br>`` and tabs ``&#9;``.
@@ -83,20 +84,16 @@ def export(terms: Sequence[Term], *, name: str = "parallax") -> str:
         "#guid column:1",
         "#tags column:4",
     ]
-    fronts = Counter(t.zh or t.en for t in terms)
+    terms = [t for t in terms if t.zh.strip()]
+    fronts = Counter(t.zh for t in terms)
     seen: Counter[str] = Counter()
     for term in terms:
-        front_text = term.zh or term.en
+        front_text = term.zh
         seen[front_text] += 1
         front = to_html(front_text)
         if fronts[front_text] > 1:
             front += f'<span class="px-sense"> ({seen[front_text]})</span>'
-        # An English-only entry carries an empty zh div; otherwise the en div is always there.
-        back = (
-            '<div class="px-zh"></div>'
-            if not term.zh
-            else f'<div class="px-en">{to_html(term.en)}</div>'
-        )
+        back = f'<div class="px-en">{to_html(term.en)}</div>'  # always there
         back += "".join(
             f'<div class="px-{f}">{to_html(getattr(term, f))}</div>'
             for f in BACK_FIELDS[1:]

@@ -1,5 +1,9 @@
 """CSV (RFC 4180) with a header row of the parallax columns; ``csv-excel`` adds a UTF-8 BOM.
 
+Beside ``zh`` (the Chinese as saved), ``traditional`` and ``simplified`` give it in both scripts
+(Hong Kong Traditional, Simplified); import takes ``zh``, else ``traditional`` or
+``simplified``.
+
 Cells that a spreadsheet would run as a formula (starting with ``= + - @`` TAB or CR) are
 prefixed with ``'``; so are cells starting with ``'``, so that import can undo exactly the
 prefixes export added (``'`` followed by one of those characters) and round-trips.
@@ -11,6 +15,7 @@ import csv as _csv
 import io
 from collections.abc import Sequence
 
+from parallax.core import chinese
 from parallax.core.glossary.fileformat import COLUMNS
 from parallax.core.glossary.formats._common import (
     FormatError,
@@ -39,17 +44,33 @@ def export(terms: Sequence[Term], *, excel: bool = False) -> str:
     """The terms as CSV text (with a BOM for Excel when ``excel``)."""
     out = io.StringIO()
     writer = _csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(HEADER)
     for term in terms:
-        row = [" ".join(term.tags) if c == "tags" else getattr(term, c) for c in COLUMNS]
+        row = [_cell(term, c) for c in HEADER]
         writer.writerow([neutralise(cell) for cell in row])
     return ("\ufeff" if excel else "") + out.getvalue()
+
+
+SCRIPTS = ("traditional", "simplified")
+HEADER = (*COLUMNS[: COLUMNS.index("zh") + 1], *SCRIPTS, *COLUMNS[COLUMNS.index("zh") + 1 :])
+
+
+def _cell(term: Term, column: str) -> str:
+    if column == "tags":
+        return " ".join(term.tags)
+    if column == "traditional":
+        return chinese.to_traditional(term.zh)
+    if column == "simplified":
+        return chinese.to_simplified(term.zh)
+    return str(getattr(term, column))
 
 
 def parse(text: str) -> ImportResult:
     """Terms from CSV text with a header naming at least ``zh`` and ``en``."""
     rows = list(csv_rows(text.removeprefix("\ufeff")))
     header = [restore(h).strip().lower() for h in (rows[0][1] if rows else [])]
+    if "zh" not in header:
+        header = ["zh" if h == next((s for s in SCRIPTS if s in header), "") else h for h in header]
     if "zh" not in header or "en" not in header:
         raise FormatError(
             f"header must name the columns zh and en, found: {', '.join(header)}", line=1

@@ -1,8 +1,10 @@
 """OmegaT glossary TSV: ``source⇥target⇥comment``, no header, no escaping.
 
-Chinese is the source language. Tabs and newlines inside fields become spaces on export;
-fields are trimmed; a term without Chinese (or whose Chinese starts with ``#``, a comment for
-OmegaT) cannot be an OmegaT entry and is skipped.
+Chinese is the source language; a term with several English renderings is one line per
+rendering (OmegaT merges lines of one source term into one entry with several targets). Tabs
+and newlines inside fields become spaces on export; fields are trimmed; a term without Chinese
+(or whose Chinese starts with ``#``, a comment for OmegaT) cannot be an OmegaT entry and is
+skipped.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parallax.core.glossary.formats._common import ImportResult, RowProblem, TermError, make_term
+from parallax.core.glossary.merging import renderings
 from parallax.core.glossary.term import Term
 
 HEADER = "# Glossary in tab-separated format -*- coding: utf-8 -*-"
@@ -31,7 +34,8 @@ def export(terms: Sequence[Term]) -> str:
     lines = [HEADER]
     for term in terms:
         if exportable(term):
-            lines.append("\t".join((_flat(term.zh), _flat(term.en), _flat(term.note))))
+            for rendering in renderings(term.en) or [""]:
+                lines.append("\t".join((_flat(term.zh), _flat(rendering), _flat(term.note))))
     return "\n".join(lines) + "\n"
 
 

@@ -1,12 +1,13 @@
 """TBX: write TBX-Basic v3 (``urn:iso:std:iso:30042:ed-2``, DCA style); read v3 with either
 namespace or none, and TBX v2 (``martif``).
 
-One ``conceptEntry`` per term sense, id ``c-<term id>`` (on import only such ids are kept; other
+One ``conceptEntry`` per term, id ``c-<term id>`` (on import only such ids are kept; other
 ids are replaced, so a foreign ``e1`` never overwrites a term): ``langSec`` ``zh-HK`` and
-``en``, each with one ``termSec``; ``partOfSpeech`` as a ``termNote``; the context sentence as
-``descripGrp/descrip[@type=context]`` with ``admin[@type=source]``; tags as the concept's
-``subjectField`` and the note as the concept's ``note``, both before the language sections.
-Characters XML 1.0 forbids are dropped.
+``en``, each with one ``termSec`` (one more per further English rendering); ``partOfSpeech``
+as a ``termNote``; the context sentence as ``descripGrp/descrip[@type=context]`` with
+``admin[@type=source]``; tags as the concept's ``subjectField`` and the note as the concept's
+``note``, both before the language sections. Characters XML 1.0 forbids are dropped. On import
+the English terms of a concept are the renderings of one term.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from parallax.core.glossary.formats._common import (
     TermError,
     make_term,
 )
+from parallax.core.glossary.merging import SEPARATOR, renderings
 from parallax.core.glossary.term import Term
 from parallax.core.text import strip_controls
 
@@ -71,14 +73,18 @@ def export(terms: Sequence[Term], *, name: str = "", names: Names = V3) -> str:
         if term.note:
             _child(concept, "note", term.note)
         dated = False
-        for lang, text, context in (
-            (ZH_LANG, term.zh, term.context_zh),
-            ("en", term.en, term.context_en),
+        for lang, texts, context in (
+            (ZH_LANG, [term.zh], term.context_zh),
+            ("en", renderings(term.en) or [""], term.context_en),
         ):
-            if not text and not context:
+            if not texts[0] and not context:
                 continue
-            sec = ET.SubElement(ET.SubElement(concept, names.lang, {XML_LANG: lang}), names.term)
-            _child(sec, "term", text)
+            lang_sec = ET.SubElement(concept, names.lang, {XML_LANG: lang})
+            for extra in texts[1:]:  # further renderings: synonyms of the first
+                _child(ET.SubElement(lang_sec, names.term), "term", extra)
+            sec = ET.Element(names.term)
+            lang_sec.insert(0, sec)
+            _child(sec, "term", texts[0])
             if term.pos:
                 _child(
                     sec, "termNote", term.pos if term.pos in POS else "other", type="partOfSpeech"
@@ -160,24 +166,25 @@ def _concept_terms(concept: ET.Element) -> list[Term]:
     raw_id = concept.get("id") or ""
     # Only our own ``c-<term id>`` is kept as the term id (make_term checks its form).
     concept_id = raw_id.removeprefix(ID_PREFIX) if raw_id.startswith(ID_PREFIX) else ""
-    single = len(zhs) == len(ens) == 1
+    single = len(zhs) == 1
+    en = ens[0]
+    english = SEPARATOR.join(t for t in dict.fromkeys(e["term"].strip() for e in ens) if t)
     out = []
-    for zh in zhs:
-        for en in ens:
-            out.append(
-                make_term(
-                    zh["term"],
-                    en["term"],
-                    id=concept_id if single else "",
-                    note=note,
-                    pos=zh.get("pos") or en.get("pos", ""),
-                    tags=tags,
-                    context_zh=zh.get("context", ""),
-                    context_en=en.get("context", ""),
-                    source=zh.get("source") or en.get("source", ""),
-                    source_date=zh.get("source_date") or en.get("source_date", ""),
-                )
+    for zh in zhs:  # one term per Chinese synonym, with all the English renderings
+        out.append(
+            make_term(
+                zh["term"],
+                english,
+                id=concept_id if single else "",
+                note=note,
+                pos=zh.get("pos") or en.get("pos", ""),
+                tags=tags,
+                context_zh=zh.get("context", ""),
+                context_en=en.get("context", ""),
+                source=zh.get("source") or en.get("source", ""),
+                source_date=zh.get("source_date") or en.get("source_date", ""),
             )
+        )
     return out
 
 

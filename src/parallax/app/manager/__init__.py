@@ -1,0 +1,1 @@
+"""The glossary manager screen (``ctrl+g``): every glossary, its terms filtered and sorted."""

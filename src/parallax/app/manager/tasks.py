@@ -1,0 +1,74 @@
+"""The glossary manager's work, as plain functions run in worker threads (no Textual here).
+
+Each returns the one-line message the manager shows, from the reports of
+:mod:`parallax.core.glossary.operations` (the same path as ``parallax glossary``); errors are
+ParallaxError/OSError (one line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from parallax.core.glossary import GlossaryStore, Term, operations
+from parallax.core.glossary.filtering import SORT_KEYS, filter_terms, sort_terms
+
+COLUMN_OF_KEY = {"zh": "Chinese", "pinyin": "Pinyin", "en": "English", "status": "Status"}
+
+
+def shown_terms(terms: Sequence[Term], query: str, sort: int, reverse: bool) -> list[Term]:
+    """The terms matching ``query``, sorted by ``SORT_KEYS[sort]`` (file order for index -1)."""
+    found = filter_terms(terms, query)
+    if sort < 0:
+        return list(reversed(found)) if reverse else found
+    return sort_terms(found, SORT_KEYS[sort], reverse=reverse)
+
+
+class NothingChanged(Exception):
+    """A change that turned out to change nothing (its message says so)."""
+
+
+def save_edit(store: GlossaryStore, name: str, old: Term, values: dict[str, str]) -> str:
+    """Save the dialog's ``values`` for term ``old`` of glossary ``name``; the message."""
+    report = operations.edit_values(store, name, old, values)
+    if report.action == "unchanged":
+        raise NothingChanged(report.message)
+    return report.message
+
+
+def restore(store: GlossaryStore, name: str, term: Term) -> str:
+    """Put ``term`` back as it was (undo an edit or a delete); no message of its own (the undo
+    list says what was undone)."""
+    operations.restore(store, name, term)
+    return ""
+
+
+describe = operations.describe
+
+
+def export_glossary(store: GlossaryStore, name: str, fmt: str, path: Path) -> str:
+    """Write glossary ``name`` to ``path`` in format ``fmt`` (atomically); the message."""
+    return operations.write_export(operations.export(store, name, fmt), path, store=store)
+
+
+def import_into(store: GlossaryStore, path: Path, fmt: str) -> str:
+    """Import the file at ``path`` (format ``fmt`` or ``auto``) into the writable glossary."""
+    from parallax.core.align import paragraph_pairs
+
+    return operations.import_file(store, path, fmt, aligned=paragraph_pairs).message
+
+
+def make_writable(store: GlossaryStore, name: str) -> str:
+    """Save glossary ``name`` as the writable one; the message (says when the environment
+    variable still overrides the setting)."""
+    from parallax.core.glossary import writable_glossary_name
+    from parallax.core.glossary.dirs import WRITABLE_ENV, set_writable_glossary
+
+    path = set_writable_glossary(name)
+    effective = writable_glossary_name()
+    if effective != name:
+        return (
+            f"saved {name} as the writable glossary in {path}, but ${WRITABLE_ENV}={effective}"
+            " overrides it"
+        )
+    return f"{name} is now the writable glossary (saved in {path})"

@@ -1,0 +1,396 @@
+"""The reader screen: it composes the parallel view, the look-up panel, the search bar and the
+status line, runs the first background steps, and wires the parts together.
+
+The parts: :class:`ParallelView` moves, selects and searches (its own keys, ``keys.VIEW``)
+and posts messages; :class:`TermDesk` proposes, saves, edits and deletes terms through the
+plain :class:`TermChanges` (proposals, in-order saves, undo); :class:`AlignmentDesk` shows the
+alignment and fixes it through the plain :class:`AlignmentFixer`. The screen's keys
+(``keys.READER``) call them, toggle the display and open the other screens. Every worker calls
+one plain function and posts one message (:func:`parallax.app.workers.run_step`).
+"""
+
+from __future__ import annotations
+
+import gc
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from parallax.app import keys, loaders
+from parallax.app.fixes import beads_of
+from parallax.app.highlight import Highlighter
+from parallax.app.messages import (
+    Aligned,
+    DictionaryReady,
+    GlossaryLoaded,
+    Proposed,
+    ReadingsReady,
+    Realigned,
+    StepFailed,
+    TermChanged,
+    WordsReady,
+)
+from parallax.app.model import Selection, titles
+from parallax.app.reader import tasks
+from parallax.app.reader.alignment import AlignmentDesk
+from parallax.app.reader.terms import TermDesk
+from parallax.app.terms.changes import Job, TermChanges
+from parallax.app.undo import UndoList
+from parallax.app.widgets.lookup import LookupPanel
+from parallax.app.widgets.parallel import ParallelView
+from parallax.app.widgets.search_bar import SearchBar
+from parallax.app.widgets.status import StatusLine
+from parallax.app.workers import run_step
+from parallax.core import notices
+from parallax.core.document import Document
+
+ROMANISATIONS = (None, "pinyin", "jyutping")
+
+
+class ReaderScreen(Screen[None]):
+    """Aligned Chinese and English side by side, glossary terms lit on both sides."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.bindings(keys.READER)]
+    DEFAULT_CSS = """
+    ReaderScreen #bottom { dock: bottom; height: auto; }
+    ReaderScreen #bottom > * { dock: none; }
+    """
+
+    def __init__(
+        self,
+        doc: Document,
+        *,
+        glossaries: tuple[str, ...] = (),
+        glossary_dir: Path | None = None,
+        fresh: bool = False,
+    ) -> None:
+        """``fresh``: ignore the saved hand-fixed alignment this session (it is kept)."""
+        super().__init__()
+        self.doc, self.fresh = doc, fresh
+        self.first = loaders.first_rows(doc, fresh=fresh)
+        self.glossary_names, self.glossary_dir = glossaries, glossary_dir
+        self.glossary: loaders.GlossaryState | None = None
+        self.romanisation: str | None = None
+        self.undo_list = UndoList()  # term changes and alignment fixes alike
+        self.changes = TermChanges(
+            open_store=partial(loaders.open_store, glossary_dir),
+            reload=partial(tasks.reload_glossaries, glossary_dir, glossaries),
+            run=self._change,
+            undo=self.undo_list,
+        )
+
+    # ------------------------------------------------------------ composition
+    def compose(self) -> ComposeResult:
+        """Header, the parallel view, the look-up panel, the search bar, status and footer."""
+        yield Header(icon="⇆")
+        yield ParallelView(self.first.rows, id="parallel")
+        with Vertical(id="bottom"):
+            yield LookupPanel(id="lookup")
+            yield SearchBar(id="search")
+            yield StatusLine(id="status")
+            yield Footer()
+
+    @property
+    def view(self) -> ParallelView:
+        """The parallel view."""
+        return self.query_one(ParallelView)
+
+    @property
+    def status(self) -> StatusLine:
+        """The status line."""
+        return self.query_one(StatusLine)
+
+    @property
+    def lookup(self) -> LookupPanel:
+        """The look-up panel."""
+        return self.query_one(LookupPanel)
+
+    def on_mount(self) -> None:
+        """Show the document at once; load the glossary, alignment and dictionary afterwards."""
+        self.title, self.sub_title = titles(self.doc.meta)
+        view = self.view
+        self.terms = TermDesk(
+            self,
+            doc=self.doc,
+            view=view,
+            lookup=self.lookup,
+            changes=self.changes,
+            glossary=lambda: self.glossary,
+            writable=self._writable_name,
+        )
+        self.alignment = AlignmentDesk(
+            self,
+            doc=self.doc,
+            view=view,
+            status=self.status,
+            undo=self.undo_list,
+            pairs=self._pairs,
+        )
+        view.focus()
+        for step, text in tasks.STEPS:
+            self.status.start(step, text)
+        if self.first.problem:
+            self.notify(self.first.problem, title="alignment", severity="warning", markup=False)
+        self.call_after_refresh(self.prepare)
+
+    def _pairs(self) -> list[tuple[str, str]]:
+        """The glossary's (zh, en) pairs (the aligner's anchors)."""
+        return loaders.glossary_pairs(self.glossary.terms) if self.glossary else []
+
+    def _writable_name(self) -> str:
+        state = self.glossary
+        return state.writable if state else loaders.open_store(self.glossary_dir).writable_name
+
+    # ---------------------------------------------------------------- workers
+    @work(thread=True, exclusive=True, exit_on_error=False, group="prepare")
+    def prepare(self) -> None:
+        """Load the glossaries, align the document, load jieba (the word cursor), then
+        CC-CEDICT, in this order; each step posts its result or :class:`StepFailed`."""
+        directory, names = self.glossary_dir, self.glossary_names
+        tasks.prepare(self.doc, self.first, directory, names, self.fresh, self.post_message)
+
+    def reload_glossary(self) -> None:
+        """Reload the glossaries (after the manager changed them)."""
+        reload = partial(tasks.reload_glossaries, self.glossary_dir, self.glossary_names)
+        run_step(self, lambda: GlossaryLoaded(reload()), step="glossary")
+
+    def _update_note(self) -> None:
+        """Romanise the cursor row's Chinese for the line under it (in a worker)."""
+        view = self.view
+        if view.rows:
+            row, text, kind = view.cursor, view.zh_shown[view.cursor], self.romanisation
+            job = lambda: ReadingsReady(row, text, tasks.read_aloud(text, kind))  # noqa: E731
+            run_step(self, job, step="readings")
+
+    def _change(self, job: Job) -> None:
+        """Run a glossary change of :attr:`changes` (in its turn, in a worker)."""
+        run_step(self, lambda: TermChanged(job()), step="save", exclusive=False)
+
+    # -------------------------------------------------------- background steps
+    def on_glossary_loaded(self, message: GlossaryLoaded) -> None:
+        """Highlight the glossary's terms; the selection's terms afresh."""
+        state = self.glossary = message.state
+        self.view.set_highlighter(Highlighter(state.terms, state.matcher))
+        pending = self.changes.pending
+        if pending is None or pending.selection != self.view.selection:
+            selection = self.view.retag()
+            if selection is not None and self.lookup.display:
+                self._look_up(selection)
+        problems = f", {state.problems} bad rows" if state.problems else ""
+        for notice in notices.take():  # a glossary that cannot be read, a file set aside
+            self.notify(notice, title="glossary", severity="warning", markup=False)
+        names = ", ".join(state.names)
+        self.status.done("glossary", f"{len(state.terms)} terms ({names}){problems}")
+
+    def on_aligned(self, message: Aligned) -> None:
+        """The rows aligned (see :meth:`AlignmentDesk.arrived`)."""
+        self.alignment.arrived(message)
+
+    def on_realigned(self, message: Realigned) -> None:
+        """The unconfirmed rows aligned afresh (see :meth:`AlignmentDesk.realigned`)."""
+        self.alignment.realigned(message)
+
+    def on_words_ready(self, _message: WordsReady) -> None:
+        """Move by jieba's words from now on."""
+        self.view.words.loaded()
+        self.status.done("words", "jieba")
+
+    def on_dictionary_ready(self, _message: DictionaryReady) -> None:
+        """Look words up in CC-CEDICT from now on."""
+        self.view.words.word_end = loaders.word_end
+        self.status.done("dictionary", "CC-CEDICT")
+        # The dictionary and the document stay for the whole session: keep them out of the
+        # garbage collector's scans, and scan less often (the view's caches churn), which
+        # otherwise pause scrolling for 20-150 ms.
+        gc.freeze()
+        gc.set_threshold(10_000, 10, 10)
+
+    def on_readings_ready(self, message: ReadingsReady) -> None:
+        """Show the readings above the cursor row's Chinese (if it is still the same text)."""
+        view = self.view
+        if message.row == view.cursor and view.zh_shown[message.row] == message.text:
+            view.set_readings(message.readings)
+
+    def on_step_failed(self, message: StepFailed) -> None:
+        """Say what failed; the reader keeps working without it."""
+        if message.step == "re-align":
+            self.alignment.realign_failed(message.error)
+            return
+        self.status.done(message.step, f"{message.step}: {message.error}")
+        self.notify(message.error, title=message.step, severity="warning", markup=False)
+
+    def on_proposed(self, message: Proposed) -> None:
+        """Translations were proposed for a selection (see :meth:`TermDesk.proposed`)."""
+        self.terms.proposed(message)
+
+    def on_term_changed(self, message: TermChanged) -> None:
+        """A glossary change is written (see :meth:`TermDesk.changed`)."""
+        self.terms.changed(message)
+
+    # ---------------------------------------------------------------- the view
+    def on_parallel_view_cursor_moved(self, _message: ParallelView.CursorMoved) -> None:
+        """The look-up was about the old row; the romanisation line follows the cursor."""
+        self.lookup.hide()
+        if self.romanisation:
+            self._update_note()
+
+    def on_parallel_view_selected(self, message: ParallelView.Selected) -> None:
+        """Look the selection up (a proposal for another selection is dropped)."""
+        self.changes.forget(message.selection)
+        if message.lookup is None:
+            self.lookup.hide()
+        else:
+            self._look_up(message.lookup)
+
+    def on_parallel_view_cleared(self, _message: ParallelView.Cleared) -> None:
+        """Escape: the look-up, the proposal, the search and the terms waiting go."""
+        self.changes.forget()
+        cancelled = self.changes.cancel_waiting()
+        if cancelled:
+            self.notify(f"not saved: {', '.join(p.text for p in cancelled)}", markup=False)
+        self.lookup.hide()
+        self.status.forget("search")
+
+    @on(SearchBar.Query)
+    def run_search(self, message: SearchBar.Query) -> None:
+        """Search both languages (the view does, in a worker)."""
+        self.view.focus()
+        self.status.start("search", f"searching {message.value!r}")
+        self.view.search(message.value)
+
+    def on_parallel_view_searched(self, message: ParallelView.Searched) -> None:
+        """Say how many matches there are (the view selects the first)."""
+        query, count = message.query, message.count
+        if message.error or not count:
+            self.status.forget("search")
+            text = message.error or f"no match for {query!r}"
+            self.notify(text, title="search", severity="warning", markup=False)
+            return
+        found = "1 match" if count == 1 else f"{count} matches"
+        self.status.done("search", f"{found} for {query!r}")
+
+    def _look_up(self, sel: Selection) -> None:
+        """Show what ``sel`` is in the look-up panel: its glossary terms (with the glossary
+        each comes from), else its dictionary entries."""
+        text = self.view.text(sel.row, sel.lang)[sel.start : sel.end]
+        state = self.glossary
+        terms = state.terms_of(sel.term_ids) if state is not None and sel.term_ids else []
+        origins = [state.origin(t) for t in terms] if state is not None else []
+        dictionary = self.view.words.word_end is not None
+        self.lookup.show_selection(text, sel.lang, terms, dictionary=dictionary, origins=origins)
+
+    # ------------------------------------------------------------------ keys
+    def action_propose(self) -> None:
+        """Propose a translation of the selection from the aligned text (again: the next one)."""
+        self.terms.propose()
+
+    def action_quick_add(self) -> None:
+        """Save the selection with its proposed translation (proposing it first if needed)."""
+        self.terms.quick_add()
+
+    def action_add_term(self) -> None:
+        """Open the term dialog on the selection and its proposed translation."""
+        self.terms.add_term()
+
+    def action_edit_term(self) -> None:
+        """Edit the selected term of the writable glossary in the dialog."""
+        self.terms.edit()
+
+    def action_delete_term(self) -> None:
+        """Delete the selected term from the writable glossary (u brings it back)."""
+        self.terms.delete()
+
+    def action_undo(self) -> None:
+        """Undo the last change: a term saved, edited or deleted, or an alignment fix."""
+        if self.alignment.ready():
+            self.undo_list.undo_last(partial(self.notify, timeout=3, markup=False))
+
+    def action_fix(self, operation: str) -> None:
+        """Fix the alignment at the cursor row (see :meth:`AlignmentDesk.fix`)."""
+        self.alignment.fix(operation)
+
+    def action_realign(self) -> None:
+        """Forget the hand-fixed alignment of this document and align it afresh."""
+        self.alignment.realign()
+
+    def action_realign_unconfirmed(self) -> None:
+        """Align afresh the rows not confirmed, between the confirmed ones (kept)."""
+        self.alignment.realign_unconfirmed()
+
+    # ---------------------------------------------------------------- display
+    def on_parallel_view_script_changed(self, _message: ParallelView.ScriptChanged) -> None:
+        """The romanisation line follows the Chinese shown."""
+        if self.romanisation:
+            self._update_note()
+
+    def action_romanise(self) -> None:
+        """Cycle the line under the cursor row's Chinese: pinyin, Jyutping, none."""
+        index = ROMANISATIONS.index(self.romanisation)
+        self.romanisation = ROMANISATIONS[(index + 1) % len(ROMANISATIONS)]
+        self._update_note()
+
+    def action_search(self) -> None:
+        """Open the search bar."""
+        self.query_one(SearchBar).open()
+
+    def action_help(self) -> None:
+        """Show or hide the keys panel (parallax's keys, grouped)."""
+        from parallax.app.widgets.keys_panel import KeysPanel
+
+        panels = self.query(KeysPanel)
+        if panels:
+            panels.remove()
+            self.view.focus()
+        else:
+            panel = KeysPanel(id="keys-panel")
+            self.mount(panel)
+            panel.focus()
+
+    # ---------------------------------------------------------- other screens
+    def action_sentences(self) -> None:
+        """Open the sentence view of the cursor row."""
+        from parallax.app.sentences.screen import SentenceScreen
+
+        row = self.view.rows[self.view.cursor] if self.view.rows else None
+        if row is None or not (row.zh_text and row.en_text):
+            self.notify(
+                "this row has no pair to split into sentences", severity="warning", markup=False
+            )
+            return
+        pairs = self._pairs()
+        toggle = self._toggle_script
+        screen = SentenceScreen(
+            row.zh_text, row.en_text, pairs, script=self.view.script, toggle_script=toggle
+        )
+        self.app.push_screen(screen)
+
+    def _toggle_script(self) -> str | None:
+        self.view.action_script()
+        return self.view.script
+
+    def action_suggestions(self) -> None:
+        """Open the suggested term pairs of the whole document."""
+        from parallax.app.suggestions.screen import SuggestionsScreen
+
+        if not self.alignment.ready():
+            return
+        pairs = self._pairs()
+        beads = beads_of(self.view.rows)
+        self.app.push_screen(SuggestionsScreen(self.doc, beads, pairs, save=self.terms.save))
+
+    def action_manager(self) -> None:
+        """Open the glossary manager; reload the glossaries when something changed there."""
+        from parallax.app.manager.screen import GlossaryManagerScreen
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.reload_glossary()
+
+        self.app.push_screen(GlossaryManagerScreen(self.glossary_dir), callback=done)

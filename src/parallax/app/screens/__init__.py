@@ -1,1 +1,0 @@
-"""The reader's screens and dialogs."""

@@ -1,0 +1,1 @@
+"""The sentence view of one pair (``v``): one row per sentence bead, fixable by hand."""

@@ -1,0 +1,105 @@
+"""Layout as pictures: the reader, the sentence view, the manager and the suggestions at 80×24
+and 160×45 (pytest-textual-snapshot; ``pytest --snapshot-update`` accepts a change after a look
+at ``snapshot_report.html``).
+
+Every background step is finished and every cursor blink turned off before the picture, so
+the pictures do not depend on timing (nor on which xdist worker takes the test)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+
+from parallax.core.glossary import GlossaryStore, new_term
+from tests.app_support import seed_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
+
+
+def shown(app: Any) -> bool:
+    """True once the screen on top shows what it was opened for (its worker's answer)."""
+    screen = app.screen
+    name = type(screen).__name__
+    if name == "SuggestionsScreen":
+        return bool(screen.ready)
+    if name == "GlossaryManagerScreen":
+        return screen.query_one(DataTable).row_count > 0
+    if name == "SentenceScreen":
+        return bool(screen.beads)
+    return not screen.query_one("#status").busy
+
+
+async def still(pilot: Pilot[Any]) -> None:
+    """Wait until the screen shows its workers' answers and no worker has run for three rounds
+    of messages (a worker's message may start the next worker; a table sizes its columns when
+    its own queue is idle), then stop the blinking."""
+    app = pilot.app
+    quiet = 0
+    for _ in range(200):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        quiet = quiet + 1 if all(worker.is_finished for worker in app.workers) else 0
+        if quiet >= 3 and shown(app):
+            break
+    for _ in range(20):  # a table measures its new rows when its own queue is idle
+        if not any(t._require_update_dimensions for t in app.screen.query(DataTable)):
+            break
+        await pilot.pause()
+    for table in app.screen.query(DataTable):
+        # Textual 8's DataTable keeps lines drawn before it measured its columns (its line
+        # cache is not keyed by the widths): toggling a style clears that cache.
+        table.zebra_stripes = not table.zebra_stripes
+        table.zebra_stripes = not table.zebra_stripes
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
+    app.clear_notifications()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def after(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Settle, press ``keys`` one by one (settling after each), settle."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await still(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await still(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reader(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The seed editorial with the first term selected and looked up."""
+    assert snap_compare(seed_app(), terminal_size=size, run_before=after("n"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_sentence_view(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The sentences of the second row, one row per sentence pair."""
+    assert snap_compare(seed_app(), terminal_size=size, run_before=after("j", "v"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_manager(snap_compare: Any, size: tuple[int, int], glossary_dir: Path) -> None:
+    """The glossary manager on the user's glossary."""
+    GlossaryStore(glossary_dir).add_many(
+        "my-terms",
+        [
+            new_term("雙遏制", "dual containment", tags="politics", id="t1"),
+            new_term("聯合聲明", "joint statement", status="learning", id="t2"),
+        ],
+    )
+    assert snap_compare(seed_app(), terminal_size=size, run_before=after("ctrl+g"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_suggestions(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The suggested term pairs of the seed editorial."""
+    assert snap_compare(seed_app(), terminal_size=size, run_before=after("S"))
