@@ -113,7 +113,7 @@ def test_a_tbx_id_with_an_8_bit_csi_is_not_echoed(capsys: pytest.CaptureFixture[
     assert main(["glossary", "import", str(DATA / "tbx-csi-id.tbx")]) == 0
     captured = capsys.readouterr()
     assert not CONTROLS.search(captured.out + captured.err)
-    assert "concept x: term" in captured.err and "both zh and en are empty" in captured.err
+    assert "concept x: no Chinese" in captured.err  # the 8-bit CSI and its "2J" are gone
 
 
 def test_tbx_is_read_once_in_the_encoding_it_declares() -> None:
@@ -134,17 +134,31 @@ def test_a_tbx_declaring_an_unknown_encoding_is_one_line(
     assert main(["glossary", "import", path, "--encoding", "utf-8"]) == 0  # --encoding wins
 
 
+def test_an_anki_package_is_unpacked_within_the_read_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bomb = tmp_path / "bomb.apkg"
+    bomb.write_bytes(zipped("collection.anki2", bytes(3_000_000)))  # 3 MB of zeros, 3 KB packed
+    assert main(["--max-input", "1", "glossary", "import", str(bomb)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unpacks to more than the read limit" in err
+    broken = tmp_path / "broken.apkg"
+    broken.write_bytes(zipped("collection.anki2", b"not sqlite")[:60])
+    assert main(["glossary", "import", str(broken)]) == 2
+    assert "broken.apkg: not a readable Anki package" in capsys.readouterr().err
+
+
 def test_lute_export_neutralises_formulas() -> None:
-    terms = [new_term("公式", '=HYPERLINK("http://x")'), new_term("", "+SUM(A1)", note="@cmd")]
+    terms = [new_term("公式", '=HYPERLINK("http://x")'), new_term("@加總", "+SUM(A1)")]
     text = export_terms(terms, "lute").decode("utf-8")
-    assert "'=HYPERLINK" in text and "'+SUM(A1)" in text and "'@cmd" in text
+    assert "'=HYPERLINK" in text and "'@加總" in text and "'+SUM(A1)" in text
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "lute.csv"
         path.write_text(text, encoding="utf-8")
         back = import_file(path).terms
-    assert [(t.zh, t.en, t.note) for t in back] == [
-        ("公式", '=HYPERLINK("http://x")', ""),
-        ("", "+SUM(A1)", "@cmd"),
+    assert [(t.zh, t.en) for t in back] == [
+        ("公式", '=HYPERLINK("http://x")'),
+        ("@加總", "+SUM(A1)"),
     ]
 
 
@@ -211,11 +225,27 @@ def glossary_text(draw: st.DrawFn) -> str:
     return "明報社評2025.05.12：題\n\n■ Glossary 生字 /\n" + "\n".join(":".join(r) for r in rows)
 
 
+def zipped(name: str, content: bytes) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(name, content)
+    return out.getvalue()
+
+
 @st.composite
 def input_bytes(draw: st.DrawFn) -> bytes:
-    """Random bytes, or format-shaped text with random line ends and encoding."""
-    if draw(st.integers(0, 4)) == 0:
+    """Random bytes, a zip (an Anki package?), or format-shaped text with random line ends and
+    encoding."""
+    choice = draw(st.integers(0, 5))
+    if choice == 0:
         return draw(st.binary(max_size=300))
+    if choice == 1:
+        name = draw(st.sampled_from(["collection.anki2", "collection.anki21", "media"]))
+        data = zipped(name, draw(st.binary(max_size=200)))
+        return data[: draw(st.integers(4, len(data)))]
     text = draw(glossary_text())
     text = text.replace("\n", draw(st.sampled_from(["\n", "\r\n", "\r"])))
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "big5", "latin-1"]))
