@@ -52,6 +52,7 @@ def test_read_command_returns_the_apps_return_code(monkeypatch: pytest.MonkeyPat
     from parallax.cli import read
 
     monkeypatch.setattr(app_module, "make_app", lambda *a, **k: _CrashedApp())
+    monkeypatch.setattr(read, "check_terminal", lambda: None)  # the tests have no terminal
     args = argparse.Namespace(
         doc=None,
         doc_optional=True,
