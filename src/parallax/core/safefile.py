@@ -87,10 +87,12 @@ def atomic_write(path: Path, data: bytes, *, backups: int = BACKUPS) -> None:
     :class:`OutputError` naming ``path`` and its folder, never the temp file (the
     ``OSError`` is its ``__cause__``).
     """
+    target = path
     try:
-        _replace(real_path(path), data, backups)
+        target = real_path(path)
+        _replace(target, data, backups)
     except OSError as error:
-        raise OutputError(_output_fault(error, path), path=path) from error
+        raise OutputError(_output_fault(error, target), path=path) from error
 
 
 def _replace(path: Path, data: bytes, backups: int) -> None:
@@ -193,7 +195,7 @@ def write_output(
         out.write(data)
         out.flush()
         return
-    path = Path(path)
+    path = target = Path(path)
     try:
         target = real_path(path)
         try:
@@ -207,7 +209,7 @@ def write_output(
         else:
             _write_through(target, data)
     except OSError as error:
-        raise OutputError(_output_fault(error, path), path=path) from None
+        raise OutputError(_output_fault(error, target), path=path) from None
 
 
 def _write_through(path: Path, data: bytes) -> None:
@@ -232,7 +234,8 @@ def _write_through(path: Path, data: bytes) -> None:
 
 
 def _output_fault(error: OSError, path: Path) -> str:
-    """What went wrong writing ``path``, in the user's terms (the temp file is never named)."""
+    """What went wrong writing the file ``path`` (a symlink's target: the folder named is the
+    one written in), in the user's terms (the temp file is never named)."""
     folder = str(path.parent) if str(path.parent) else "."
     code = error.errno
     if code == errno.ENOENT:
