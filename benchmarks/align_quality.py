@@ -1,6 +1,13 @@
-"""Alignment quality on MAC-Dev: strict and lax P/R/F1, pseudo-paragraphs and signal ablation.
+"""Alignment quality on MAC-Dev and news-dev: strict and lax P/R/F1, documents exact, ablation.
 
-Usage: python benchmarks/align_quality.py PATH/TO/mac-dev [--no-ablation] [--seed N]
+Usage: python benchmarks/align_quality.py PATH/TO/mac-dev [--news PATH/TO/news-dev]
+       [--baseline OTHER/src] [--no-ablation] [--seed N]
+
+news-dev (paragraphs of news in the Ming Pao format, gold paragraph beads): strict/lax scores,
+documents whose non-empty beads are all right, an ablation of what the paragraph aligner is made
+of, and how well the row confidences point at the wrong rows (rows scoring below
+``LOW_CONFIDENCE`` are flagged). ``--baseline`` runs another checkout's aligner (its ``src``
+folder, e.g. a ``git worktree`` of main) on the same documents in a child process.
 
 Scoring follows bench/README.md: beads with an empty side are left out of both the predicted
 and the gold sets; strict counts exact matches, lax counts beads overlapping on both sides;
@@ -149,7 +156,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("mac_dev", type=Path)
     parser.add_argument("--no-ablation", action="store_true")
     parser.add_argument("--seed", type=int, default=20251123)
+    parser.add_argument("--news", type=Path, help="the news-dev folder")
+    parser.add_argument("--baseline", help="src folder of the version to compare with")
     args = parser.parse_args(argv)
+    if args.news:
+        from news_quality import news_report  # it imports this module
+
+        news_report(args.news, args.baseline, ablation=not args.no_ablation)
     docs = load_mac(args.mac_dev)
     print("| run | strict P | strict R | strict F1 | lax P | lax R | lax F1 |")
     print("|---|---|---|---|---|---|---|")

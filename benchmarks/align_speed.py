@@ -1,7 +1,12 @@
 """Alignment speed and memory, measured on whole processes.
 
 Usage: python benchmarks/align_speed.py PATH/TO/mac-dev [--sizes 1000 10000 100000] [--skip-big]
+       [--baseline OTHER/src] [--runs 5]
 
+0. all of MAC-Dev concatenated into one 1,463 x 1,951 pair (``cat zh/*.txt``, ``cat en/*.txt``),
+   ``parallax align --units lines``, whole process, CC-CEDICT cache warm: median of ``--runs``
+   (target <= 0.9 s). With ``--baseline`` (the ``src`` folder of another checkout, e.g. a
+   ``git worktree`` of main), the baseline runs interleaved with ours in the same run;
 1. all of MAC-Dev (six chapters, --units lines) with every signal, CC-CEDICT load included, in
    one fresh process (target <= 3 s);
 2. ``parallax align`` on a synthetic 10,000 x 12,000 paragraph pair (target <= 10 s, <= 500 MB);
@@ -20,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,10 +46,14 @@ for doc in load_mac(Path({root!r})):
 """
 
 
-def run_child(argv: list[str]) -> tuple[float, float]:
-    """Run ``argv`` as a child process; its wall time (s) and peak resident memory (MB)."""
+def run_child(argv: list[str], src: str | None = None) -> tuple[float, float]:
+    """Run ``argv`` as a child process (with ``src`` first on its path, when given); its wall
+    time (s) and peak resident memory (MB)."""
+    env = dict(os.environ)
+    if src:
+        env["PYTHONPATH"] = src
     started = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -101,14 +111,56 @@ def align_command(zh: Path, en: Path, units: str, out: Path) -> list[str]:
     ]
 
 
+def concatenated(docs: list[Doc], baseline: str | None, runs: int) -> None:
+    """Goal 0: all of MAC-Dev as one pair, whole process, median of ``runs`` (interleaved)."""
+    ours = str(Path(__file__).resolve().parent.parent / "src")
+    versions = [("parallax", ours)] + ([("baseline", baseline)] if baseline else [])
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        zh, en = directory / "zh.txt", directory / "en.txt"
+        zh.write_text("\n".join(z for d in docs for z in d.zh) + "\n", encoding="utf-8")
+        en.write_text("\n".join(e for d in docs for e in d.en) + "\n", encoding="utf-8")
+        command = align_command(zh, en, "lines", directory / "out.json")
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in versions}
+        for _name, src in versions:
+            run_child(command, src)  # warm its caches
+        for _ in range(runs):
+            for name, src in versions:
+                results[name].append(run_child(command, src))
+                print(f"  {name}: {results[name][-1][0]:.2f} s", file=sys.stderr, flush=True)
+    n_zh, n_en = sum(len(d.zh) for d in docs), sum(len(d.en) for d in docs)
+    print(
+        f"all MAC-Dev as one pair ({n_zh} x {n_en}), --units lines, whole process, "
+        f"median of {runs} (load average {os.getloadavg()[0]:.1f})"
+    )
+    print("| version | median wall | min | max | peak RSS (median) |\n|---|---|---|---|---|")
+    medians = {}
+    for name, found in results.items():
+        times = sorted(t for t, _ in found)
+        medians[name] = statistics.median(times)
+        rss = statistics.median(mb for _, mb in found)
+        print(
+            f"| {name} | {medians[name]:.2f} s | {times[0]:.2f} s | {times[-1]:.2f} s "
+            f"| {rss:.0f} MB |"
+        )
+    if baseline:
+        print(f"\nbaseline / parallax: x{medians['baseline'] / medians['parallax']:.2f}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("mac_dev", type=Path)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
     parser.add_argument("--skip-big", action="store_true", help="skip the 10,000 x 12,000 run")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--baseline", help="src folder of the version to compare with")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only-concatenated", action="store_true", help="measure 0. only")
     args = parser.parse_args(argv)
     docs = load_mac(args.mac_dev)
+    concatenated(docs, args.baseline, args.runs)
+    if args.only_concatenated:
+        return 0
     bench = str(Path(__file__).resolve().parent)
     mac = [sys.executable, "-c", MAC_CHILD.format(bench=bench, root=str(args.mac_dev.resolve()))]
     run_child(mac)  # warm the CC-CEDICT cache

@@ -7,6 +7,8 @@ Usage: python benchmarks/startup.py [--runs N] [--out benchmarks/results/reader.
   The time until the status line reports the alignment is also shown (background work).
 * big document: the same for ``parallax read --zh ZH --en EN`` on 5,000 + 5,000 paragraphs
   generated from the seed in a temporary directory.
+* fresh install: the seed with a new, empty cache directory each run (``--baseline SRC`` runs
+  another checkout the same way, interleaved): first paint, and the final alignment on screen.
 * scroll step: inside the process (``App.run_test``), the time to move the cursor one row or
   one page and render every visible line, on the big document.
 """
@@ -148,11 +150,47 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({cpu}), {total} RAM, {python}, {platform.system()}"
 
 
+def fresh_install(runs: int, baseline: str | None) -> list[str]:
+    """The seed on a fresh install: every run with a new, empty cache directory (nothing
+    compiled yet), ours and ``baseline`` (another checkout's ``src``) interleaved."""
+    versions = [("parallax", str(ROOT / "src"))] + ([("baseline", baseline)] if baseline else [])
+    found: dict[str, list[list[float]]] = {name: [] for name, _ in versions}
+    for _ in range(runs):
+        for name, src in versions:
+            with tempfile.TemporaryDirectory() as tmp:
+                env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
+                env["PARALLAX_CACHE_DIR"] = str(Path(tmp) / "cache")
+                env["PARALLAX_GLOSSARY_DIR"] = str(Path(tmp) / "glossaries")
+                env["PYTHONPATH"] = src
+                found[name].append(timed_run(PARALLAX, ["國家主席".encode(), b" rows"], env))
+            print(f"  fresh {name}: {found[name][-1]}", file=sys.stderr, flush=True)
+    lines = [
+        f"Fresh install (empty cache directory each run), seed, {runs} runs, median (min); "
+        f"load average {os.getloadavg()[0]:.2f}:",
+        "",
+        "| version | first paint | final alignment on screen |",
+        "|---|---|---|",
+    ]
+    for name, times in found.items():
+        cells = [
+            f"{statistics.median(t[i] for t in times):.2f} s (min {min(t[i] for t in times):.2f})"
+            for i in (0, 1)
+        ]
+        lines.append(f"| {name} | {cells[0]} | {cells[1]} |")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "reader.md")
+    parser.add_argument("--baseline", help="src folder of another checkout, for the fresh runs")
+    parser.add_argument("--fresh-only", action="store_true", help="only the fresh-install runs")
     args = parser.parse_args()
+    fresh = fresh_install(args.runs, args.baseline)
+    if args.fresh_only:
+        print("\n".join(fresh))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
         env["PARALLAX_CACHE_DIR"] = env.get("PARALLAX_CACHE_DIR", str(Path(tmp) / "cache"))
@@ -199,6 +237,8 @@ def main() -> int:
         "garbage-collector passes. The first paint includes reading the document's saved or",
         "cached alignment, so that rows open correctly paired (importing",
         "`parallax.core.alignment_store` loads NumPy through `parallax.core.align`: about 0.1 s).",
+        "",
+        *fresh,
         "",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -108,13 +108,16 @@ def test_single_huge_unit() -> None:
 
 
 def test_glossary_anchor_decides() -> None:
-    zh = ["甲乙丙丁。", "戊己庚辛。"]
+    """Which of three paragraphs has no English is a guess without evidence (doubtful rows);
+    the user's terms decide it, and the rows become confident."""
+    zh = ["甲乙丙丁。", "戊己庚辛。", "壬癸子丑。"]
     en = ["Zorblat.", "Quuxify."]
     plain = align_units(zh, en)
-    anchored = align_units(zh, en, glossary=[("甲乙", "Zorblat"), ("戊己", "Quuxify")])
-    _check_partition(plain, 2, 2)
-    assert [(b.zh, b.en) for b in anchored] == [((0,), (0,)), ((1,), (1,))]
-    assert anchored[0].score > plain[0].score
+    anchored = align_units(zh, en, glossary=[("甲乙", "Zorblat"), ("壬癸", "Quuxify")])
+    _check_partition(plain, 3, 2)
+    assert [(b.zh, b.en) for b in anchored] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    assert all(b.score < LOW_CONFIDENCE for b in plain)
+    assert all(b.score > LOW_CONFIDENCE for b in anchored)
 
 
 def test_align_sentences_splits_and_aligns() -> None:
@@ -137,3 +140,24 @@ def test_path_centre_follows_the_path() -> None:
 
     path = DpPath([((0, 1), (0, 2)), ((1, 1), (2, 3)), ((1, 3), (3, 4))], False, 0.0)
     assert path_centre(path, 3).tolist() == [0.0, 3.0, 3.5, 4.0]
+
+
+def test_long_repetitive_numbered_document_aligns(seed_path: Path) -> None:
+    """Paragraphs repeated in cycles of different lengths on the two sides, numbered: a row may
+    end off the best path's cells, and its confidence must still be computed (was an
+    IndexError in the margins' backward band)."""
+    doc = load_document(seed_path)
+    zh = [f"{i}. {doc.zh_texts[i % len(doc.zh_texts)]}" for i in range(500)]
+    en = [f"{i}. {doc.en_texts[i % len(doc.en_texts)]}" for i in range(500)]
+    beads = align_units(zh, en)
+    _check_partition(beads, 500, 500)
+
+
+def test_numbers_beyond_64_bits_are_still_keys() -> None:
+    """A 30-digit number on both sides (its key does not fit 64 bits) anchors, not crashes."""
+    number = "123456789012345678901234567890"
+    zh = [f"他說數字是{number}。", "第二段。"]
+    en = [f"He said the number is {number}.", "Second."]
+    for units in ("paragraphs", "lines"):
+        beads = align_units(zh, en, units=units)  # type: ignore[arg-type]
+        assert [(b.zh, b.en) for b in beads] == [((0,), (0,)), ((1,), (1,))]

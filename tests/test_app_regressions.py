@@ -135,14 +135,19 @@ async def test_aligner_result_is_cached_and_shown_at_once_next_time(
         assert view.rows[0].zh == (0,) and view.rows[0].en == ()  # not beside the wrong English
 
 
-async def test_without_cache_rows_are_paired_in_order(
+async def test_without_cache_rows_are_paired_by_length_not_in_file_order(
     own_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Before the aligner has run, the seed's untranslated first paragraph already stands alone
+    (file order would put every row beside the wrong English); the rows are unscored."""
     no_aligner(monkeypatch)
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
-        assert view.rows[0].en == (0,) and view.rows[0].score is None
+        assert [(r.zh, r.en) for r in view.rows] == [((0,), ())] + [
+            ((k,), (k - 1,)) for k in range(1, 6)
+        ]
+        assert all(r.score is None for r in view.rows)
 
 
 async def test_hand_fixed_alignment_comes_before_the_cache(

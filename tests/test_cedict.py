@@ -101,9 +101,12 @@ def test_is_cached_tells_whether_a_first_run_will_compile(
 def test_cli_says_so_before_compiling_the_dictionary(
     cached: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from parallax.cli import common
     from parallax.cli.main import main
+    from parallax.core.align import lexicon
 
-    monkeypatch.setattr(cedict, "is_cached", lambda path=None: cached)
+    monkeypatch.setattr(common, "_NOTED", [])  # once per process: not already said by a test
+    monkeypatch.setattr(lexicon, "index_ready", lambda: cached)
     assert main(["show"]) == 0
     err = capsys.readouterr().err
     assert ("first run only" in err) is not cached

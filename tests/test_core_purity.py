@@ -36,6 +36,7 @@ def test_what_the_reader_needs_before_its_first_paint_loads_no_heavy_library() -
     code = (
         "import sys\n"
         "import parallax.core.readers, parallax.core.alignment_store, parallax.core.bundled\n"
+        "import parallax.core.align.quick\n"
         "heavy = ('numpy', 'jieba', 'pypinyin', 'ToJyutping', 'opencc', 'ahocorasick')\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.screen import Screen
 
 from parallax.core.document import Document
+
+if TYPE_CHECKING:
+    from parallax.app.review.session import Clock
 
 
 def _reader_commands() -> type:
@@ -78,4 +83,56 @@ def make_app(
         glossaries=tuple(glossaries),
         glossary_dir=Path(glossary_dir) if glossary_dir is not None else None,
         fresh=fresh,
+    )
+
+
+class ReviewApp(App[None]):
+    """parallax review: today's cards of your glossary (the same screen the reader opens with
+    ``ctrl+r``)."""
+
+    TITLE = "parallax"
+    COMMANDS = App.COMMANDS | {_reader_commands}
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        glossaries: Sequence[str] = (),
+        *,
+        glossary_dir: Path | None = None,
+        new_per_day: int | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.glossaries = tuple(glossaries)
+        self.glossary_dir = glossary_dir
+        self.new_per_day = new_per_day
+        self.clock = clock
+
+    def get_default_screen(self) -> Screen[None]:
+        """The review is the first screen."""
+        from parallax.app.review.screen import ReviewScreen
+        from parallax.app.review.session import utc_now
+
+        return ReviewScreen(  # type: ignore[return-value]
+            self.glossaries,
+            glossary_dir=self.glossary_dir,
+            new_per_day=self.new_per_day,
+            clock=self.clock or utc_now,
+        )
+
+
+def make_review_app(
+    glossaries: Sequence[str] = (),
+    *,
+    glossary_dir: Path | str | None = None,
+    new_per_day: int | None = None,
+    clock: Clock | None = None,
+) -> ReviewApp:
+    """The review of ``glossaries`` (default: the writable glossary), shared by the CLI and the
+    tests; ``clock`` gives the current UTC time (tests move it)."""
+    return ReviewApp(
+        glossaries,
+        glossary_dir=Path(glossary_dir) if glossary_dir is not None else None,
+        new_per_day=new_per_day,
+        clock=clock,
     )

@@ -70,6 +70,7 @@ KEY_GROUPS: tuple[KeyGroup, ...] = (
             _key(READER, "u", "undo", "Undo", "undo"),
             _key(READER, "S", "suggestions", "Suggested terms", "suggestions", show=True),
             _key(READER, "ctrl+g", "manager", "Glossaries", "manager", show=True),
+            _key(READER, "ctrl+r", "review", "Review terms", "review", show=True),
         ),
     ),
     KeyGroup(

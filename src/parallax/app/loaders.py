@@ -6,11 +6,11 @@ Each function calls into the core and returns plain data; no Textual here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from parallax.app.model import Row, provisional_rows, rows_from_beads
+from parallax.app.model import Row, rows_from_beads
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
@@ -125,15 +125,15 @@ class FirstRows:
     """The rows shown at once, where they come from, and a problem to tell the user ("")."""
 
     rows: list[Row]
-    source: Literal["hand", "cache", "order"]
+    source: Literal["hand", "cache", "quick"]
     problem: str = ""
 
 
 def first_rows(doc: Document, *, fresh: bool = False) -> FirstRows:
     """The rows to paint first, read synchronously (small JSON files): the hand-fixed alignment
     (not when ``fresh``), else the aligner's cached result for this text, else the paragraphs
-    paired in order. A damaged hand-fixed alignment is set aside and reported in ``problem``
-    (one line, the file)."""
+    paired by their lengths (:func:`quick_rows`). A damaged hand-fixed alignment is set aside
+    and reported in ``problem`` (one line, the file)."""
     from parallax.core.align.bead import LOW_CONFIDENCE
     from parallax.core.resolve_alignment import known_alignment
 
@@ -141,7 +141,16 @@ def first_rows(doc: Document, *, fresh: bool = False) -> FirstRows:
     if known.source == "hand" or known.source == "cache":
         rows = rows_from_beads(doc, list(known.beads), LOW_CONFIDENCE)
         return FirstRows(rows, known.source, known.problem)
-    return FirstRows(provisional_rows(doc), "order", known.problem)
+    return FirstRows(quick_rows(doc), "quick", known.problem)
+
+
+def quick_rows(doc: Document) -> list[Row]:
+    """Rows from the paragraphs' lengths alone (pure Python, no NumPy or dictionary), shown
+    until the aligner's arrive; unscored, as they are a first guess."""
+    from parallax.core.align.quick import quick_align
+
+    beads = quick_align(doc.zh_texts, doc.en_texts)
+    return [replace(row, score=None) for row in rows_from_beads(doc, beads)]
 
 
 def align_rows(

@@ -71,16 +71,17 @@ def document_from_args(args: argparse.Namespace, *, one_sided: bool = False) -> 
 _NOTED: list[bool] = []
 
 
-def note_dictionary_build() -> None:
+def note_dictionary_build(*, entries: bool = False) -> None:
     """Say on stderr, before a long silence, that CC-CEDICT is being compiled (first run only,
-    once per process)."""
+    once per process): the aligner's index (usually shipped with the package), and with
+    ``entries`` the dictionary's entries too."""
     from parallax.core import cedict
+    from parallax.core.align.lexicon import index_ready
 
-    if not _NOTED and not cedict.is_cached():
+    if not _NOTED and (not index_ready() or (entries and not cedict.is_cached())):
         _NOTED.append(True)
         print(
-            "parallax: compiling the CC-CEDICT dictionary for alignment "
-            "(first run only, about 10 s)…",
+            "parallax: compiling the CC-CEDICT dictionary (first run only, about 10 s)…",
             file=sys.stderr,
             flush=True,
         )

@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "glossary": "parallax.cli.glossary",
     "suggest": "parallax.cli.suggest",
     "readings": "parallax.cli.readings",
+    "review": "parallax.cli.review",
 }
 EXIT_BAD_INPUT = 2
 BUG_HINT = (

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.glossary_dir)
     glossary = [pair for g in store.load_all() for pair in term_pairs(g.terms)]
     rejected = load_rejections(document)
-    note_dictionary_build()
+    note_dictionary_build(entries=True)
     beads = paragraph_beads(document, fresh=args.fresh, glossary=glossary)
     found = suggest_terms(
         document,

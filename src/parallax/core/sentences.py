@@ -135,7 +135,7 @@ def split_en(text: str) -> list[str]:
 
 def _is_abbreviation(text: str, dot: int, end: int) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial rather than a sentence."""
-    before = _WORD_BEFORE.search(text, 0, dot)
+    before = _WORD_BEFORE.search(text, max(0, dot - 40), dot)  # a window: linear, not quadratic
     if before is None:
         return False
     word = before.group(1).lower().strip(".")

@@ -7,7 +7,7 @@ errors are one-line notifications.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.text import Text
@@ -46,6 +46,8 @@ class Listed(Message):
     store: GlossaryStore
     infos: list[GlossaryInfo]
     select: str | None
+    reviews: dict[str, str] = field(default_factory=dict)
+    """Review counts by glossary name ("3 due · 20 new")."""
 
 
 @dataclass
@@ -134,6 +136,7 @@ class ManagerBase(Screen[bool]):
         try:
             store = open_store(self.glossary_dir)
             infos = store.list()
+            reviews = tasks.review_counts(store, infos)
         except (ValueError, OSError) as error:
             self.post_message(Failed(one_line(error)))
             return
@@ -142,7 +145,7 @@ class ManagerBase(Screen[bool]):
         for info in infos:
             if info.error:  # a glossary that cannot be read: listed, named, not opened
                 self.post_message(Failed(info.error))
-        self.post_message(Listed(store, infos, select))
+        self.post_message(Listed(store, infos, select, reviews))
 
     def on_failed(self, message: Failed) -> None:
         """One line, plain text."""
@@ -159,6 +162,8 @@ class ManagerBase(Screen[bool]):
             mark = "cannot be read" if info.error else mark
             mark += f" · {info.problems} bad rows" if info.problems else ""
             mark += "" if info.exists else " · new"
+            review = message.reviews.get(info.name)
+            mark += f"\nreview: {review}" if review else ""
             content = Content(f"{info.name}\n{info.terms} terms · {mark}")
             content = content.stylize("bold", 0, len(info.name))
             options.add_option(Option(content, id=info.name))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from parallax.core.glossary import GlossaryStore, Term, operations
+from parallax.core.glossary import GlossaryInfo, GlossaryStore, Term, operations
 from parallax.core.glossary.filtering import SORT_KEYS, filter_terms, sort_terms
 
 COLUMN_OF_KEY = {"zh": "Chinese", "pinyin": "Pinyin", "en": "English", "status": "Status"}
@@ -72,3 +72,36 @@ def make_writable(store: GlossaryStore, name: str) -> str:
             " overrides it"
         )
     return f"{name} is now the writable glossary (saved in {path})"
+
+
+def review_counts(store: GlossaryStore, infos: Sequence[GlossaryInfo]) -> dict[str, str]:
+    """``name -> "3 due · 20 new"`` for the writable glossary and every glossary reviewed
+    before (a damaged review file says so; opening the review sets it aside)."""
+    import datetime as dt
+
+    from parallax.core.review import (
+        ReviewFileError,
+        UnavailableError,
+        due_now,
+        new_per_day_setting,
+        review_path,
+    )
+
+    now = dt.datetime.now(dt.UTC)
+    limit = new_per_day_setting()
+    counts: dict[str, str] = {}
+    for info in infos:
+        name, path = info.name, info.path
+        if name != store.writable_name and not review_path(path).exists():
+            continue
+        try:
+            count = due_now(path, store.load(name).terms, now, limit)
+        except UnavailableError:
+            counts[name] = "review file in use"
+            continue
+        except (ReviewFileError, ValueError, OSError):
+            counts[name] = "review file damaged"
+            continue
+        if count.due or count.new:
+            counts[name] = f"{count.due} due · {count.new} new"
+    return counts

@@ -385,6 +385,21 @@ class ReaderScreen(Screen[None]):
         beads = beads_of(self.view.rows)
         self.app.push_screen(SuggestionsScreen(self.doc, beads, pairs, save=self.terms.save))
 
+    def action_review(self) -> None:
+        """Review the writable glossary's terms, once the changes asked for before are saved
+        (a term just added is among the cards); the glossaries reload afterwards when statuses
+        changed, so the colours follow."""
+        self.changes.change("", lambda _store: (False, ""), done=lambda _changed: self._review())
+
+    def _review(self) -> None:
+        from parallax.app.review.screen import ReviewScreen
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.reload_glossary()
+
+        self.app.push_screen(ReviewScreen(glossary_dir=self.glossary_dir), callback=done)
+
     def action_manager(self) -> None:
         """Open the glossary manager; reload the glossaries when something changed there."""
         from parallax.app.manager.screen import GlossaryManagerScreen

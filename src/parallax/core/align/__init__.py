@@ -1,10 +1,12 @@
 """Paragraph and sentence alignment of Chinese and English texts (pure; NumPy for speed).
 
-``align_units`` finds the monotonic sequence of beads (0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1;
-also 1-4 and 4-1 for sentences) of lowest cost by dynamic programming in a band around the
-length diagonal. The cost adds bead-shape priors, a Gale–Church length cost with a per-document
-length ratio, and a lexical similarity combining the CC-CEDICT dictionary, numbers, quoted spans,
-question and exclamation marks, and the user's glossary.
+``align_units`` finds the monotonic sequence of beads (0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1,
+1-4, 4-1) of lowest cost by dynamic programming in a band around the length diagonal. The cost
+adds bead-shape priors, a Gale–Church length cost with a per-document length ratio, and lexical
+evidence combining the CC-CEDICT dictionary, numbers, quoted spans, question and exclamation
+marks, and the user's glossary. Paragraphs are aligned through their sentences
+(:mod:`structure`), with confidences from the margins of the rows' boundaries (:mod:`margins`);
+:mod:`quick` is a pure-Python length-only alignment for the reader's first paint.
 """
 
 from __future__ import annotations
@@ -53,8 +55,11 @@ def align_units(
     overrides the defaults for ``units`` (benchmarks use it to switch signals off).
     """
     from parallax.core.align.engine import align  # NumPy: imported when aligning, not before
+    from parallax.core.align.paragraphs import align_paragraphs
 
     chosen = params_for(units) if params is None else params
+    if units == "paragraphs":
+        return align_paragraphs(zh, en, chosen, list(glossary))
     return align(list(zh), list(en), chosen, list(glossary))
 
 

@@ -29,13 +29,6 @@ class Band:
         """Whether every row spans every English position."""
         return bool(np.all(self.lo == 0) and np.all(self.hi == m))
 
-    def near_edge(self, i: int, j: int, m: int, margin: int = 2) -> bool:
-        """Whether cell ``(i, j)`` lies within ``margin`` of an edge that is not the grid's."""
-        return bool(
-            (self.lo[i] > 0 and j - self.lo[i] < margin)
-            or (self.hi[i] < m and self.hi[i] - j < margin)
-        )
-
 
 def length_diagonal(zh_cum: FloatArray, en_cum: FloatArray) -> FloatArray:
     """For each Chinese position ``i``, the English position at the same share of the text."""

@@ -8,12 +8,13 @@ again when the ratio moved.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from parallax.core.align.band import Band, length_diagonal, make_band
 from parallax.core.align.bead import Bead
+from parallax.core.align.coarse import paragraph_features, sentence_centre
 from parallax.core.align.confidence import bead_confidence
 from parallax.core.align.dp import Path, search
 from parallax.core.align.features import Features, build_features
@@ -30,6 +31,16 @@ RATIO_TOLERANCE = 0.03
 SHORT_DOCUMENT = 60
 
 
+@dataclass(frozen=True)
+class Search:
+    """What the search found: the features it used, its final band and pair table, the path."""
+
+    features: Features
+    band: Band
+    table: PairTable
+    path: Path
+
+
 def align(
     zh: Sequence[str],
     en: Sequence[str],
@@ -40,8 +51,42 @@ def align(
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return [Bead((u,), (), 0.0) for u in range(n)] + [Bead((), (v,), 0.0) for v in range(m)]
+    found = search_units(zh, en, params, glossary)
+    beads = []
+    for (zh_start, zh_end), (en_start, en_end) in found.path.beads:
+        zh_units, en_units = range(zh_start, zh_end), range(en_start, en_end)
+        score = bead_confidence(found.features, params, found.table, zh_units, en_units)
+        beads.append(Bead(tuple(zh_units), tuple(en_units), round(score, 4)))
+    return beads
+
+
+def search_units(
+    zh: Sequence[str],
+    en: Sequence[str],
+    params: Params,
+    glossary: Iterable[tuple[str, str]] = (),
+    groups: tuple[Sequence[int], Sequence[int]] | None = None,
+    coarse: Params | None = None,
+) -> Search:
+    """The best path aligning ``zh`` with ``en`` (both non-empty); ``groups`` gives the
+    paragraph of each unit when the units are a document's sentences, and a long document's
+    paragraphs are then first searched as whole units under ``coarse`` (see :mod:`coarse`)."""
+    n, m = len(zh), len(en)
     features = build_features(zh, en, params, glossary)
+    if groups is not None:
+        features = replace(
+            features,
+            zh_group=np.asarray(groups[0], dtype=np.int64),
+            en_group=np.asarray(groups[1], dtype=np.int64),
+        )
     tables: dict[int, tuple[Band, PairTable]] = {}
+    if coarse is not None and groups is not None and n + m > 4 * params.band:
+        paragraphs = paragraph_features(features)
+        rough, _ = _search_widening(paragraphs, coarse, {})
+        # Centred on the paragraphs' path, the band needs only half its width.
+        band = make_band(sentence_centre(rough.beads, features), m, max(8, params.band // 2))
+        table = pair_table(features, band, params.max_zh, params.max_en, params.redundancy > 0)
+        tables[band.half_width] = band, table
     if n + m <= SHORT_DOCUMENT and "length" in params.signals:
         features = _ratio_from_lexical_pass(features, params, tables)
     path, table = _search_widening(features, params, tables)
@@ -49,12 +94,8 @@ def align(
     if ratio is not None and abs(ratio / features.ratio - 1) > RATIO_TOLERANCE:
         features = replace(features, ratio=ratio)
         path, table = _search_widening(features, params, tables)
-    beads = []
-    for (zh_start, zh_end), (en_start, en_end) in path.beads:
-        zh_units, en_units = range(zh_start, zh_end), range(en_start, en_end)
-        score = bead_confidence(features, params, table, zh_units, en_units)
-        beads.append(Bead(tuple(zh_units), tuple(en_units), round(score, 4)))
-    return beads
+    band, _ = next(iter(tables.values()))
+    return Search(features, band, table, path)
 
 
 def _ratio_from_lexical_pass(
@@ -87,7 +128,7 @@ def _search_widening(
         band, table = next(iter(tables.values()))
     else:
         band = make_band(length_diagonal(features.zh_cum, features.en_cum), m, params.band)
-        table = pair_table(features, band, params.max_zh, params.max_en)
+        table = pair_table(features, band, params.max_zh, params.max_en, params.redundancy > 0)
     recentred = 0
     while True:
         tables.clear()
@@ -100,7 +141,7 @@ def _search_widening(
             band = make_band(path_centre(path, features.n_zh), m, band.half_width)
         else:
             band = make_band(path_centre(path, features.n_zh), m, band.half_width * 2)
-        table = pair_table(features, band, params.max_zh, params.max_en)
+        table = pair_table(features, band, params.max_zh, params.max_en, params.redundancy > 0)
 
 
 def path_centre(path: Path, n: int) -> FloatArray:

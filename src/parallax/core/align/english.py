@@ -51,10 +51,15 @@ _IRREGULAR = dict(
     spun:spin stuck:stick swung:swing hurt:hurt crept:creep sprang:spring sank:sink dug:dig
     """.split()
 )
+# (pattern, replacement of the matched ending); callables, as ``regex`` would otherwise parse a
+# template string on every call.
 _SPELLING = (
-    (regex.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
-    (regex.compile(r"(?<=\w{3})our(s|ed|ing|able)?$"), r"or\1"),
-    (regex.compile(r"(?<=\w{2}[^aeiou])re(s|d)?$"), r"er\1"),
+    (
+        regex.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$"),
+        lambda match: "iz" + (match.group(1) or ""),
+    ),
+    (regex.compile(r"(?<=\w{3})our(s|ed|ing|able)?$"), lambda match: "or" + (match.group(1) or "")),
+    (regex.compile(r"(?<=\w{2}[^aeiou])re(s|d)?$"), lambda match: "er" + (match.group(1) or "")),
 )
 _VOWELS = set("aeiouy")
 

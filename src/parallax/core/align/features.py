@@ -6,9 +6,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from parallax.core.align.anchors import glossary_items
+from parallax.core.align.boundaries import Boundaries
 from parallax.core.align.items import Items, empty_items
+from parallax.core.align.keyjoin import KeyJoin, key_join
 from parallax.core.align.length import FloatArray, en_length, estimate_ratio, zh_length
 from parallax.core.align.lexicon import dictionary_items
 from parallax.core.align.marks import mark_items
@@ -27,6 +30,9 @@ class Features:
     en_cum: FloatArray
     ratio: float
     signals: tuple[Items, ...]
+    joins: tuple[KeyJoin, ...]  # each signal's keys prepared for joining
+    zh_group: npt.NDArray[np.int64] | None = None  # paragraph of each unit (structure), or None
+    en_group: npt.NDArray[np.int64] | None = None
 
     @property
     def n_zh(self) -> int:
@@ -35,6 +41,18 @@ class Features:
     @property
     def n_en(self) -> int:
         return len(self.en_len)
+
+    def boundaries(self, merge_cost: float) -> Boundaries | None:
+        """The paragraph structure's costs, when the units are a document's sentences."""
+        if self.zh_group is None or self.en_group is None or not merge_cost:
+            return None
+        return Boundaries(_bounds(self.zh_group), _bounds(self.en_group), merge_cost)
+
+
+def _bounds(group: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    out = np.ones(len(group) + 1, dtype=bool)
+    out[1:-1] = group[1:] != group[:-1]
+    return out
 
 
 def build_features(
@@ -64,4 +82,5 @@ def build_features(
         en_cum=np.concatenate([[0.0], np.cumsum(en_len)]),
         ratio=ratio,
         signals=tuple(signals),
+        joins=tuple(key_join(items) for items in signals),
     )

@@ -5,31 +5,38 @@ Simplified headwords alike); a word whose senses hold English content words is a
 are the stems of those words. Each English unit's keys are the stems of its content words that
 occur in some gloss. Stems that occur in a large share of a document's English units say little
 about which unit is which, so they are dropped per document (a document-level stop list).
-The stemmed glosses are cached next to the dictionary's own cache.
+The headwords and stemmed glosses are compiled once into a :class:`~wordindex.WordIndex`
+(shipped with the package for the bundled CC-CEDICT, else built in the cache directory).
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.resources
+import os
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from itertools import chain
+from pathlib import Path
 
 import numpy as np
-import numpy.typing as npt
 
 from parallax.core import cedict
+from parallax.core.align.band import IntArray
 from parallax.core.align.english import STOP_WORDS, stem, tokens
 from parallax.core.align.items import Items
+from parallax.core.align.keyjoin import distinct_sorted
+from parallax.core.align.wordindex import INDEX_VERSION, WordIndex, compile_index, is_index
 
-LEXICON_VERSION = 2
+LEXICON_VERSION = 3
 # Keys present in more than this share of the English units (and in more than MIN_COMMON units)
 # are dropped: they do not tell units apart.
 COMMON_SHARE = 0.25
 MIN_COMMON = 3
 # Headwords with more gloss stems than this are too ambiguous to be evidence (打, 上, 开...).
 MAX_GLOSS_STEMS = 40
+SHIPPED = "cedict-index"  # under parallax/data, written by the build hook (hatch_build.py)
 
 
 @dataclass(frozen=True)
@@ -38,24 +45,21 @@ class Lexicon:
 
     keys: tuple[tuple[int, ...], ...]
     stem_ids: dict[str, int]
-    _token_ids: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
-    def zh_words(self, text: str) -> list[tuple[int, ...]]:
-        """The key sets of the translatable words of a Chinese text, in order."""
-        keys = self.keys
-        return [keys[h] for h in cedict.segmenter().headword_ids(text) if keys[h]]
 
-    def en_keys(self, text: str) -> frozenset[int]:
-        """The stem ids of the glossable content words of an English text."""
-        memo = self._token_ids
-        found = set()
-        for token in tokens(text):
-            key = memo.get(token)
-            if key is None:
-                key = memo[token] = self._token_id(token)
-            if key >= 0:
-                found.add(key)
-        return frozenset(found)
+class EnglishKeys:
+    """English texts as sets of gloss stem ids (tokens memoised)."""
+
+    def __init__(self, stem_ids: dict[str, int]) -> None:
+        self.stem_ids = stem_ids
+        self.memo: dict[str, int] = {}
+
+    def __call__(self, text: str) -> frozenset[int]:
+        memo = self.memo
+        words = set(tokens(text))
+        for token in words.difference(memo):
+            memo[token] = self._token_id(token)
+        return frozenset(memo[token] for token in words) - _NONE
 
     def _token_id(self, token: str) -> int:
         if token in STOP_WORDS or len(token) < 2:
@@ -63,16 +67,57 @@ class Lexicon:
         return self.stem_ids.get(stem(token), -1)
 
 
+_NONE = frozenset([-1])
+
+
+def source_identity(path: Path) -> str:
+    """What an index compiled from the CC-CEDICT file ``path`` records: content and versions."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return f"sha256:{digest}|index {INDEX_VERSION}|lexicon {LEXICON_VERSION}"
+
+
+def shipped_index_dir() -> Path:
+    """Where the build hook puts the index of the bundled CC-CEDICT."""
+    return Path(str(importlib.resources.files("parallax").joinpath("data", SHIPPED)))
+
+
 @cache
-def lexicon() -> Lexicon:
-    """The lexicon of the default CC-CEDICT, from the cache or built (once per process)."""
-    path = cedict.cache_file("lexicon", LEXICON_VERSION)
-    found = cedict.read_cache(path, Lexicon)
+def word_index() -> WordIndex:
+    """The index of the CC-CEDICT in use: shipped with the package, cached, or compiled now."""
+    source = cedict.source_path()
+    found = _ready_index(source)
     if found is None:
-        found = build_lexicon(cedict.load())
-        cedict.write_cache(path, found)
-    cedict.segmenter()  # load (or build) the headword matcher now, not inside the first unit
-    return found
+        found = cedict.cache_file("wordindex", INDEX_VERSION * 100 + LEXICON_VERSION)
+        found = found.with_suffix("")
+        build_index(source, found)
+    return WordIndex(found)
+
+
+def index_ready() -> bool:
+    """Whether the aligner's index of the CC-CEDICT in use exists (no compiling to wait for)."""
+    try:
+        return _ready_index(cedict.source_path()) is not None
+    except (OSError, cedict.CedictError):
+        return False
+
+
+def _ready_index(source: Path) -> Path | None:
+    """The shipped or cached index compiled from ``source``, if there is one."""
+    identity = source_identity(source) if source.is_file() else ""
+    candidates = [] if os.environ.get(cedict.ENV_SOURCE) else [shipped_index_dir()]
+    cached = cedict.cache_file("wordindex", INDEX_VERSION * 100 + LEXICON_VERSION)
+    for directory in [*candidates, cached.with_suffix("")]:
+        if is_index(directory) and (directory / "source.txt").read_text("utf-8") == identity:
+            return directory
+    return None
+
+
+def build_index(source: Path, directory: Path) -> None:
+    """Compile the index of the CC-CEDICT file ``source`` into ``directory``."""
+    dictionary = cedict.parse(source)
+    lexicon = build_lexicon(dictionary)
+    stems = sorted(lexicon.stem_ids, key=lexicon.stem_ids.__getitem__)
+    compile_index(dictionary.headwords, lexicon.keys, stems, directory, source_identity(source))
 
 
 def build_lexicon(dictionary: cedict.Cedict) -> Lexicon:
@@ -93,8 +138,9 @@ def build_lexicon(dictionary: cedict.Cedict) -> Lexicon:
 
 def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) -> Items:
     """The dictionary signal's items for a document."""
-    lex = lexicon()
-    en_keys = [lex.en_keys(text) for text in en]
+    index = word_index()
+    english = EnglishKeys(index.stem_ids)
+    en_keys = [english(text) for text in en]
     common: frozenset[int] = frozenset()
     if len(en_keys) > MIN_COMMON:
         counts = Counter(key for keys in en_keys for key in keys)
@@ -102,26 +148,37 @@ def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) 
         common = frozenset(key for key, count in counts.items() if count > limit)
         if common:
             en_keys = [keys - common for keys in en_keys]
-    universe = frozenset().union(*en_keys)
-    zh_keys: list[npt.NDArray[np.int64]] = []
-    zh_counts: list[int] = []
-    filtered: dict[tuple[int, ...], tuple[int, ...]] = {}
-    for text in zh:
-        words = lex.zh_words(text)
-        if common:
-            words = [keys for keys in (_without(k, common, filtered) for k in words) if keys]
-        zh_counts.append(len(words))
-        keys = frozenset(chain.from_iterable(words)) & universe
-        zh_keys.append(np.fromiter(keys, np.int64, len(keys)))
+    universe = np.fromiter(frozenset().union(*en_keys), np.int64)
+    index.prepare(zh)
+    words = [index.headword_ids(text) for text in zh]
+    zh_keys, zh_counts = _unit_keys(index, words, common, universe)
     # Arrays take a tenth of the memory of sets, which matters with 100,000 units.
     en_arrays = [np.fromiter(keys, np.int64, len(keys)) for keys in en_keys]
     return Items(zh_keys, zh_counts, en_arrays, weight)
 
 
-def _without(
-    keys: tuple[int, ...], common: frozenset[int], memo: dict[tuple[int, ...], tuple[int, ...]]
-) -> tuple[int, ...]:
-    found = memo.get(keys)
-    if found is None:
-        found = memo[keys] = tuple(k for k in keys if k not in common)
-    return found
+def _unit_keys(
+    index: WordIndex, words: Sequence[Sequence[int]], common: frozenset[int], universe: IntArray
+) -> tuple[list[IntArray], list[int]]:
+    """Each unit's keys (in ``universe``) and its count of words with a key not in ``common``."""
+    n = len(words)
+    sizes = np.fromiter((len(w) for w in words), np.int64, n)
+    heads = np.fromiter((h for w in words for h in w), np.int64, int(sizes.sum()))
+    unit_of_word = np.repeat(np.arange(n), sizes)
+    starts, lengths = index.key_ranges(heads)
+    word_of_key = np.repeat(np.arange(len(heads)), lengths)
+    position = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    keys = np.asarray(index.keys[starts[word_of_key] + position], dtype=np.int64)
+    if common:
+        rare = ~np.isin(keys, np.fromiter(common, np.int64, len(common)))
+        keys, word_of_key = keys[rare], word_of_key[rare]
+    counted = distinct_sorted(word_of_key)
+    zh_counts = np.bincount(unit_of_word[counted], minlength=n).tolist()
+    inside = np.isin(keys, universe)
+    codes = distinct_sorted(
+        unit_of_word[word_of_key[inside]] * (int(universe.max(initial=0)) + 1) + keys[inside]
+    )
+    top = int(universe.max(initial=0)) + 1
+    bounds = np.searchsorted(codes // top, np.arange(n + 1))
+    found = codes % top
+    return [found[bounds[u] : bounds[u + 1]] for u in range(n)], zh_counts

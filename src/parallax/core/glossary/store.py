@@ -35,7 +35,7 @@ from parallax.core.glossary.dirs import (
 from parallax.core.glossary.editing import GlossaryConflictError, GlossaryError
 from parallax.core.glossary.fileformat import Entry, RowProblem
 from parallax.core.glossary.merging import ImportCounts, merge_terms
-from parallax.core.glossary.term import Term
+from parallax.core.glossary.term import Status, Term
 from parallax.core.safefile import MISSING, Signature
 
 
@@ -307,6 +307,25 @@ class GlossaryStore:
 
         self._transact(name, change)
         return term
+
+    def set_status(self, name: str, term_id: str, status: Status) -> bool:
+        """Give term ``term_id`` of glossary ``name`` the status ``status`` (its ``updated``
+        moves), changing nothing else of it; False, with nothing written, when there is no
+        such term (removed meanwhile) or it has that status already."""
+        changed = False
+        if not self.path(name).is_file():
+            return False
+
+        def change(entries: builtins.list[Entry]) -> None:
+            nonlocal changed
+            for i, entry in enumerate(entries):
+                if isinstance(entry, Term) and entry.id == term_id and entry.status != status:
+                    entries[i] = entry.with_changes(status=status)
+                    changed = True
+                    return
+
+        self._transact(name, change, skip_unchanged=True)
+        return changed
 
     def remove(self, name: str, term_id: str) -> Term:
         """Remove the term whose id is ``term_id`` (or a unique prefix of it); returns it."""
