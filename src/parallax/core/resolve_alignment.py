@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Literal
 
 from parallax.core.align.bead import Bead
+from parallax.core.damaged import set_aside  # one way to set a damaged file aside
+
+__all__ = ["Resolution", "hand_fixed", "known_alignment", "resolve_alignment", "set_aside"]
 
 Source = Literal["hand", "cache", "aligner", "none"]
 
