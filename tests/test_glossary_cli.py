@@ -394,3 +394,38 @@ def test_edit_a_term_by_its_chinese_or_english(
     assert run(capsys, "edit", "law", "法治")[1].startswith("no change to 法治")
     status, _, err = run(capsys, "edit", "law", "法治", "--status", "done")
     assert status == 2 and "unknown status 'done'" in err
+
+
+def test_one_id_on_two_different_terms_loses_neither(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a JSON row copied to make a new term, its id left as it was
+    source = tmp_path / "copied.json"
+    source.write_text(
+        '[{"id": "19fea199ee5f4157", "zh": "攜手", "en": "hand in hand"},'
+        ' {"id": "19fea199ee5f4157", "zh": "法治", "en": "rule of law"}]',
+        encoding="utf-8",
+    )
+    assert run(capsys, "import", str(source))[1].startswith("imported 2 new")
+    terms = {t.zh: t for t in GlossaryStore(gdir).load("my-terms").terms}
+    assert terms["攜手"].en == "hand in hand" and terms["法治"].en == "rule of law"
+    assert terms["攜手"].id == "19fea199ee5f4157" and terms["法治"].id != terms["攜手"].id
+    # a later file giving that id to yet another term: added, 攜手 untouched
+    source.write_text('[{"id": "19fea199ee5f4157", "zh": "霸權", "en": "hegemony"}]', "utf-8")
+    assert run(capsys, "import", str(source))[1].startswith("imported 1 new")
+    terms = {t.zh: t for t in GlossaryStore(gdir).load("my-terms").terms}
+    assert set(terms) == {"攜手", "法治", "霸權"} and terms["攜手"].en == "hand in hand"
+    assert len({t.id for t in terms.values()}) == 3
+
+
+def test_edit_never_makes_two_rows_of_one_term(
+    gdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "add", "my-terms", "攜手", "join hands")
+    run(capsys, "add", "my-terms", "聯手", "join forces")
+    before = (gdir / "my-terms.tsv").read_bytes()
+    status, out, err = run(capsys, "edit", "my-terms", "攜手", "--zh", "联手")
+    assert status == 2 and out == "" and err.count("\n") == 1
+    assert "聯手 is already in my-terms" in err
+    assert (gdir / "my-terms.tsv").read_bytes() == before
+    assert run(capsys, "edit", "my-terms", "攜手", "--zh", "携手")[0] == 0  # its own other script
