@@ -429,3 +429,43 @@ def test_edit_never_makes_two_rows_of_one_term(
     assert "聯手 is already in my-terms" in err
     assert (gdir / "my-terms.tsv").read_bytes() == before
     assert run(capsys, "edit", "my-terms", "攜手", "--zh", "携手")[0] == 0  # its own other script
+
+
+def test_the_issue_example_as_written_a_csv_without_header(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # OmegaT writes its CSV glossaries without a header: source,target[,comment]
+    assert run(capsys, "add", "my-terms", "天文台", "Observatory")[0] == 0
+    source = tmp_path / "obs.csv"
+    source.write_text("天文台,Observatory,HK Observatory\n", encoding="utf-8")
+    status, out, err = run(capsys, "import", str(source))
+    assert status == 0 and out.startswith("imported 0 new, 1 updated, 0 unchanged"), err
+    (term,) = GlossaryStore(gdir).load("my-terms").terms
+    assert (term.zh, term.en, term.note) == ("天文台", "Observatory", "HK Observatory")
+    source.write_text('霸權,hegemony\n"結盟","alliance, bloc","a ""pact"""\n', encoding="utf-8")
+    assert run(capsys, "import", str(source))[1].startswith("imported 2 new")
+    terms = {t.zh: t for t in GlossaryStore(gdir).load("my-terms").terms}
+    assert terms["霸權"].en == "hegemony" and terms["結盟"].note == 'a "pact"'
+    assert terms["結盟"].en == "alliance, bloc"
+
+
+def test_a_csv_header_may_name_the_scripts_instead_of_zh(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "scripts.csv"
+    source.write_text("traditional,simplified,en\n雙遏制,双遏制,dual containment\n", "utf-8")
+    assert run(capsys, "import", str(source))[1].startswith("imported 1 new")
+    source.write_text("Simplified,English,en\n关税战,x,tariff war\n", "utf-8")
+    assert run(capsys, "import", str(source))[1].startswith("imported 1 new")
+    terms = {t.zh: t.en for t in GlossaryStore(gdir).load("my-terms").terms}
+    assert terms == {"雙遏制": "dual containment", "关税战": "tariff war"}
+
+
+def test_a_header_in_chinese_is_not_taken_for_a_term(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "spreadsheet.csv"
+    source.write_text("中文,英文,備註\n霸權,hegemony,\n", encoding="utf-8")
+    status, _, err = run(capsys, "import", str(source))
+    assert status == 2 and "unrecognised glossary format" in err
+    assert not (gdir / "my-terms.tsv").exists()
