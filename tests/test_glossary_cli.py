@@ -469,3 +469,14 @@ def test_a_header_in_chinese_is_not_taken_for_a_term(
     status, _, err = run(capsys, "import", str(source))
     assert status == 2 and "unrecognised glossary format" in err
     assert not (gdir / "my-terms.tsv").exists()
+
+
+def test_show_prints_one_line_of_four_columns_per_term(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "anki.txt"  # Anki's <br> becomes a newline, a tab stays a tab
+    source.write_text("#separator:tab\n#html:true\n霸權\thegemony<br>dominance&#9;power\n", "utf-8")
+    assert run(capsys, "import", str(source))[0] == 0
+    out = run(capsys, "show", "my-terms")[1]
+    (line,) = out.splitlines()
+    assert line.split("\t")[1:] == ["霸權 [bà quán]", "hegemony dominance power", "new"]
