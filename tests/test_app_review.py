@@ -253,3 +253,23 @@ async def test_a_term_saved_without_readings_gets_them_in_context(glossary_dir: 
         await pilot.pause()
         answer = text_of(app, "#answer")
         assert "yín háng háng zhǎng" in answer and "ngan4 hong4" in answer
+
+
+async def test_the_answer_comes_into_view_on_a_small_terminal(glossary_dir: Path) -> None:
+    long_zh, long_en = CONTEXT_ZH * 6, CONTEXT_EN * 6  # a paragraph as long as an editorial's
+    GlossaryStore(glossary_dir).add(
+        "my-terms",
+        new_term("雙遏制", "dual containment", context_zh=long_zh, context_en=long_en),
+    )
+    app = make_review_app(clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("space")
+        await settle(app, pilot)
+        card = screen_of(app).query_one(CardView)
+        for part in ("#answer", "#source"):
+            shown = screen_of(app).query_one(part).region
+            assert card.region.contains_region(shown), (part, shown, card.region)
+        await pilot.press("3")  # the next card starts at its top again
+        await settle(app, pilot)
+        assert card.scroll_y == 0 and "Which term" in text_of(app, "#prompt")
