@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import threading
 
 from parallax.app.app import ParallaxApp, make_app
@@ -48,3 +50,17 @@ def hold(monkeypatch: object, owner: object, name: str) -> threading.Event:
 
     monkeypatch.setattr(owner, name, held)  # type: ignore[attr-defined]
     return release
+
+
+def screen_text(app: object) -> str:
+    """The characters drawn on the terminal, row by row (from the app's own screenshot: what
+    the user sees, not the widgets' state; runs of blanks may be left out)."""
+    svg = app.export_screenshot()  # type: ignore[attr-defined]
+    lines = re.findall(r'<g class="[^"]*-matrix">(.*?)</g>', svg, flags=re.S)
+    body = lines[0] if lines else svg
+    rows: dict[str, list[str]] = {}
+    for y, text in re.findall(r'<text[^>]*\by="([0-9.]+)"[^>]*>(.*?)</text>', body):
+        rows.setdefault(y, []).append(html.unescape(text).replace("\xa0", " "))
+    return "\n".join(
+        "".join(parts) for _y, parts in sorted(rows.items(), key=lambda r: float(r[0]))
+    )

@@ -10,10 +10,11 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 
 from parallax.app.highlight import PALETTE, row_colours
+from parallax.app.keys import all_bindings
 from parallax.app.search import search
 from parallax.app.wrap import NO_LINE_START
 from parallax.core.glossary import GlossaryStore, new_term
-from tests.app_support import own_app, ready, seed_app, settle
+from tests.app_support import own_app, ready, screen_text, seed_app, settle
 
 
 def lit(strip: Strip) -> str:
@@ -147,6 +148,21 @@ async def test_the_keys_panel_scrolls_at_80x24() -> None:
         await pilot.pause()
         assert not app.screen.query("KeysPanel")
         assert type(app.screen.focused).__name__ == "ParallelView"
+
+
+async def test_every_key_of_the_keys_panel_is_readable_whole_at_80_columns() -> None:
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        seen = screen_text(app)
+        for _ in range(4):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            seen += screen_text(app)
+        cut = [b.description for b in all_bindings() if b.description not in seen]
+        assert cut == []
 
 
 # ------------------------------------------------------------------ fixer
