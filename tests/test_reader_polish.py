@@ -220,6 +220,13 @@ def test_the_palette_is_larger_and_readable_on_dark_and_light() -> None:
         assert contrast(luminance(colour), light) >= 3, colour
 
 
+def test_the_palette_stays_distinct_on_a_256_colour_terminal() -> None:
+    from rich.color import Color, ColorSystem
+
+    shown = [Color.parse(c).downgrade(ColorSystem.EIGHT_BIT).number for c in PALETTE]
+    assert len(set(shown)) == len(PALETTE), shown  # e.g. macOS Terminal, tmux without RGB
+
+
 def test_terms_of_a_row_get_distinct_colours() -> None:
     keys = [f"term{i}" for i in range(31)]
     colours = row_colours(keys)
