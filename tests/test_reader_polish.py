@@ -203,6 +203,18 @@ async def test_manager_shows_the_english_at_60_columns_and_one_undo_one_toast(
         ]
 
 
+async def test_one_term_is_one_term_not_one_terms(glossary_dir: Path) -> None:
+    GlossaryStore(glossary_dir).add("my-terms", new_term("雙遏制", "dual containment"))
+    app = own_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        assert "1 term (my-terms)" in status(app)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        drawn = screen_text(app)
+        assert "1 term ·" in drawn and "1 of 1 term," in drawn and "1 terms" not in drawn
+
+
 # ------------------------------------------------------------------ colours
 def test_the_palette_is_larger_and_readable_on_dark_and_light() -> None:
     def luminance(colour: str) -> float:
