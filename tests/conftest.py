@@ -7,8 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from parallax.core.bundled import bundled_document_path
+
+# No test may fail for being slow on a loaded machine (the suite runs beside other work, and a
+# first example may load a dictionary): Hypothesis' deadline and its slow-data check are off.
+# A test that names its own health checks adds HealthCheck.too_slow to them.
+settings.register_profile("parallax", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("parallax")
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "mingpao-2025-05-12-china-russia.txt"
