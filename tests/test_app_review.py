@@ -273,3 +273,29 @@ async def test_the_answer_comes_into_view_on_a_small_terminal(glossary_dir: Path
         await pilot.press("3")  # the next card starts at its top again
         await settle(app, pilot)
         assert card.scroll_y == 0 and "Which term" in text_of(app, "#prompt")
+
+
+async def test_t_shows_the_cards_in_the_other_script_the_cloze_blank_included(
+    glossary_dir: Path,
+) -> None:
+    three_terms(glossary_dir, context=True)
+    simplified_context = "美国对中俄实施『双遏制』，所谓双遏制是指同时削弱两国。"
+    app = make_review_app(clock=Clock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert text_of(app, "#cue") == "双遏制"
+        assert text_of(app, "#context-zh") == simplified_context
+        for _ in range(3):  # the recognition cards come first
+            await pilot.press("space", "4")
+        await settle(app, pilot)
+        assert "Which term" in text_of(app, "#prompt")
+        assert text_of(app, "#context-zh") == simplified_context.replace("双遏制", BLANK * 3)
+        await pilot.press("space")
+        await pilot.pause()
+        assert text_of(app, "#context-zh") == simplified_context  # the term back, lit
+        assert "雙遏制  ·  双遏制" in text_of(app, "#answer")  # both scripts, as saved
+        await pilot.press("t")
+        await pilot.pause()
+        assert text_of(app, "#context-zh") == CONTEXT_ZH  # as saved again

@@ -398,7 +398,8 @@ class ReaderScreen(Screen[None]):
             if changed:
                 self.reload_glossary()
 
-        self.app.push_screen(ReviewScreen(glossary_dir=self.glossary_dir), callback=done)
+        review = ReviewScreen(glossary_dir=self.glossary_dir, script=self.view.script)
+        self.app.push_screen(review, callback=done)  # the Chinese in the script shown here
 
     def action_manager(self) -> None:
         """Open the glossary manager; reload the glossaries when something changed there."""
