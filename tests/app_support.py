@@ -5,6 +5,10 @@ from __future__ import annotations
 import html
 import re
 import threading
+import weakref
+from typing import Any
+
+from textual.app import App
 
 from parallax.app.app import ParallaxApp, make_app
 from parallax.app.reader.screen import ReaderScreen
@@ -64,3 +68,26 @@ def screen_text(app: object) -> str:
     return "\n".join(
         "".join(parts) for _y, parts in sorted(rows.items(), key=lambda r: float(r[0]))
     )
+
+
+_TOLD: weakref.WeakKeyDictionary[App[Any], list[str]] = weakref.WeakKeyDictionary()
+
+
+def record_notifications(monkeypatch: Any) -> None:
+    """Keep every notification an app shows (``App.notify``, which widgets and screens call),
+    for :func:`told`; installed for every test by ``conftest.py``."""
+    real = App.notify
+
+    def notify(self: App[Any], message: str, **kwargs: Any) -> None:
+        _TOLD.setdefault(self, []).append(str(message))
+        real(self, message, **kwargs)
+
+    monkeypatch.setattr(App, "notify", notify)
+
+
+def told(app: App[Any]) -> list[str]:
+    """What ``app`` told the user in notifications so far, in order, each one line (also those
+    whose toast has gone: a test on a slow machine sees the same list)."""
+    messages = list(_TOLD.get(app, []))
+    assert all("\n" not in m and "Traceback" not in m for m in messages), messages
+    return messages

@@ -70,6 +70,14 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
                 os.replace(partial, kept)
 
 
+@pytest.fixture(autouse=True)
+def _told(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app's notifications are kept for ``app_support.told``."""
+    from tests.app_support import record_notifications
+
+    record_notifications(monkeypatch)
+
+
 @pytest.fixture
 def glossary_dir() -> Path:
     """This test's glossary directory (``$PARALLAX_GLOSSARY_DIR``, created on first save)."""

@@ -17,7 +17,7 @@ from parallax.core import review as core_review
 from parallax.core.glossary import GlossaryStore, Term, new_term
 from parallax.core.review import Deck, Graded, Rating, load, record, review
 from parallax.core.review.context import BLANK
-from tests.app_support import hold, settle
+from tests.app_support import hold, settle, told
 
 NOW = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
 CONTEXT_ZH = "美國對中俄實施『雙遏制』，所謂雙遏制是指同時削弱兩國。"
@@ -175,8 +175,8 @@ async def test_a_corrupt_review_file_is_told_in_one_line_and_set_aside(glossary_
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
         await started(app, pilot)
-        (note,) = [n for n in app._notifications if "set aside" in n.message]
-        assert "\n" not in note.message and "my-terms.review.sqlite" in note.message
+        (note,) = [m for m in told(app) if "set aside" in m]
+        assert "my-terms.review.sqlite" in note
         assert "new 6" in text_of(app, "#counts")
     kept = glossary_dir / "my-terms.review.sqlite.damaged"
     assert kept.read_bytes().endswith(b"not really")

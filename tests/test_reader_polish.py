@@ -14,7 +14,7 @@ from parallax.app.keys import all_bindings
 from parallax.app.search import search
 from parallax.app.wrap import NO_LINE_START
 from parallax.core.glossary import GlossaryStore, new_term
-from tests.app_support import own_app, ready, screen_text, seed_app, settle
+from tests.app_support import own_app, ready, screen_text, seed_app, settle, told
 
 
 def lit(strip: Strip) -> str:
@@ -23,7 +23,7 @@ def lit(strip: Strip) -> str:
 
 
 def notes(app: object) -> list[str]:
-    return [str(n.message) for n in app._notifications]  # type: ignore[attr-defined]
+    return told(app)  # type: ignore[arg-type]
 
 
 def status(app: object) -> str:
