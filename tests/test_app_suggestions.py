@@ -90,7 +90,7 @@ async def test_first_row_is_the_quoted_pair() -> None:
         assert not screen.query_one(ProgressBar).display
         current = screen.current()
         assert current is not None and (current.zh, current.en) == FIRST
-        assert "雙遏制" in str(screen.query_one("#suggest-context", Static).content)
+        assert "雙遏制" in str(screen.query_one("#suggest-context-zh").content)
 
 
 async def test_enter_saves_a_draft_and_marks_the_row() -> None:

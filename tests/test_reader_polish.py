@@ -15,6 +15,7 @@ from parallax.app.search import search
 from parallax.app.wrap import NO_LINE_START
 from parallax.core.glossary import GlossaryStore, new_term
 from tests.app_support import own_app, ready, screen_text, seed_app, settle, told
+from tests.test_app_review import until
 
 
 def lit(strip: Strip) -> str:
@@ -47,6 +48,23 @@ async def test_sentence_view_shows_one_row_per_sentence_bead() -> None:
         lines = [sentences.render_line(y).text for y in range(sentences.size.height)]
         cells = [part.strip() for line in lines for part in line[2:].split(" │ ")]
         assert cells and not [c for c in cells if c[:1] in NO_LINE_START]
+
+
+async def test_the_suggestions_context_starts_no_line_with_closing_punctuation() -> None:
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("S")
+        await until(app, pilot, lambda: bool(getattr(app.screen, "ready", False)))
+        starts = []
+        for _ in range(8):  # the first suggestions, each in its context
+            for side in ("#suggest-context-zh", "#suggest-context-en"):
+                passage = app.screen.query_one(side)
+                lines = [passage.render_line(y).text for y in range(passage.size.height)]
+                starts += [line.strip()[:1] for line in lines if line.strip()]
+            await pilot.press("down")
+            await pilot.pause()
+        assert starts and not [c for c in starts if c in NO_LINE_START]
 
 
 # ------------------------------------------------------------------ terms

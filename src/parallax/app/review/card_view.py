@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from parallax.app.review import render
 from parallax.app.review.keys import CARD_BINDINGS
-from parallax.app.review.passage import PassageView
+from parallax.app.widgets.passage import PassageView
 from parallax.core.review import Back, Front, Rating
 
 

@@ -1,5 +1,6 @@
-"""A context paragraph on a card, wrapped as the reader wraps it: Chinese breaks between any
-two characters but never before closing punctuation (``」，`` do not start a line)."""
+"""A paragraph (a review card's context, a suggestion's) wrapped as the reader wraps it:
+Chinese breaks between any two characters but never before closing punctuation (``」，`` do
+not start a line) nor after an opening bracket."""
 
 from __future__ import annotations
 
