@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.coordinate import Coordinate
 from textual.strip import Strip
 from textual.widgets import DataTable
@@ -65,6 +66,26 @@ async def test_the_suggestions_context_starts_no_line_with_closing_punctuation()
             await pilot.press("down")
             await pilot.pause()
         assert starts and not [c for c in starts if c in NO_LINE_START]
+
+
+@pytest.mark.parametrize("width", [60, 100])
+async def test_the_term_dialogs_context_starts_no_line_with_closing_punctuation(
+    width: int,
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=(width, 40)) as pilot:
+        view = await ready(app, pilot)
+        starts = []
+        for row in range(1, 6):
+            view.move_cursor(row)
+            await pilot.press("l", "A")  # the dialog on the row's first word
+            await settle(app, pilot)
+            for passage in app.screen.query("#context PassageView"):
+                lines = [passage.render_line(y).text for y in range(passage.size.height)]
+                starts += [line.strip()[:1] for line in lines if line.strip()]
+            await pilot.press("escape")
+            await settle(app, pilot)
+        assert starts and not [c for c in starts if c in NO_LINE_START], starts
 
 
 # ------------------------------------------------------------------ terms

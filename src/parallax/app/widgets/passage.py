@@ -16,9 +16,9 @@ class PassageView(Widget):
 
     DEFAULT_CSS = "PassageView { height: auto; }"
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, content: Content | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._content = Content("")
+        self._content = content or Content("")
 
     @property
     def content(self) -> Content:
