@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from parallax.app.model import one_line
 from parallax.app.ordering import InOrder
 from parallax.app.review import render
 from parallax.app.review.card_view import CardView
@@ -40,11 +41,6 @@ from parallax.app.script import other_script
 if TYPE_CHECKING:
     from parallax.core.glossary import GlossaryStore, Term
     from parallax.core.review import CardRef, Glimpse, Rating, ReviewChange
-
-
-def one_line(error: BaseException) -> str:
-    """An exception as one line."""
-    return " ".join((str(error) or type(error).__name__).split())
 
 
 class ReviewScreen(Screen[bool]):
