@@ -74,7 +74,10 @@ def test_dump_parse_lossless(items: list[Term]) -> None:
     assert list(parsed.terms) == items
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.lists(terms(), max_size=5).map(unique))
 def test_save_load_lossless(tmp_path: Path, items: list[Term]) -> None:
     store = GlossaryStore(tmp_path, include_starter=False, writable_name="g")

@@ -25,6 +25,11 @@ def displayable(text: str) -> str:
     return text.translate(_DISPLAY)
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, in the plural unless ``n`` is 1: ``1 term``, ``3 terms``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def one_line(error: BaseException) -> str:
     """An exception as one line (for a notification or the status line)."""
     return " ".join((str(error) or type(error).__name__).split())

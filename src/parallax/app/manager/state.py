@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from parallax.app.dialogs.glossary import FileChoice
 from parallax.app.manager import tasks
-from parallax.app.model import one_line
+from parallax.app.model import counted, one_line
 from parallax.app.ordering import InOrder
 from parallax.app.undo import UndoList, UndoStep
 from parallax.core.glossary import Glossary, GlossaryInfo, GlossaryStore, Term
@@ -160,11 +160,11 @@ class ManagerBase(Screen[bool]):
         for info in infos:
             mark = "writable" if info.writable else "read-only"
             mark = "cannot be read" if info.error else mark
-            mark += f" · {info.problems} bad rows" if info.problems else ""
+            mark += f" · {counted(info.problems, 'bad row')}" if info.problems else ""
             mark += "" if info.exists else " · new"
             review = message.reviews.get(info.name)
             mark += f"\nreview: {review}" if review else ""
-            content = Content(f"{info.name}\n{info.terms} terms · {mark}")
+            content = Content(f"{info.name}\n{counted(info.terms, 'term')} · {mark}")
             content = content.stylize("bold", 0, len(info.name))
             options.add_option(Option(content, id=info.name))
         names = [i.name for i in infos]
@@ -239,7 +239,8 @@ class ManagerBase(Screen[bool]):
         order += " (reversed)" if self.reverse else ""
         mark = "writable" if glossary.writable else "read-only"
         cut = f" (the first {MAX_ROWS} shown: filter to narrow)" if len(shown) > MAX_ROWS else ""
-        summary = f"{glossary.name} ({mark}): {len(shown)} of {len(glossary.terms)} terms{cut}"
+        total = counted(len(glossary.terms), "term")
+        summary = f"{glossary.name} ({mark}): {len(shown)} of {total}{cut}"
         self.query_one("#summary", Label).update(Content(f"{summary}, {order}"))
 
     def change(self, do: Change, undo: Change | None = None, undo_label: str = "") -> None:

@@ -16,6 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -27,6 +28,7 @@ from parallax.app.model import one_line
 from parallax.app.ordering import InOrder
 from parallax.app.suggestions.context import context
 from parallax.app.terms.draft import TermDraft, draft_from
+from parallax.app.widgets.passage import PassageView
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ class SuggestionsScreen(ModalScreen[None]):
     SuggestionsScreen #suggest-context {
         height: auto; max-height: 6; padding: 0 1; border-top: solid $primary-darken-2;
     }
+    SuggestionsScreen #suggest-context > PassageView { width: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,a", "accept", "Accept", priority=True, id="suggest-accept"),
@@ -124,7 +127,9 @@ class SuggestionsScreen(ModalScreen[None]):
             yield Static("finding term pairs…", id="suggest-status", markup=False)
             yield ProgressBar(total=100, show_eta=False, id="suggest-progress")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="suggest-table")
-            yield Static("", id="suggest-context", markup=False)
+            with Vertical(id="suggest-context"):  # wrapped as the reader wraps
+                yield PassageView(id="suggest-context-zh")
+                yield PassageView(id="suggest-context-en")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -293,7 +298,9 @@ class SuggestionsScreen(ModalScreen[None]):
 
     def _show_context(self) -> None:
         s = self.current()
-        self.query_one("#suggest-context", Static).update(context(s) if s else "")
+        zh, en = context(s) if s else (Content(""), Content(""))
+        self.query_one("#suggest-context-zh", PassageView).update(zh)
+        self.query_one("#suggest-context-en", PassageView).update(en)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         """Show the highlighted suggestion in its context."""
