@@ -66,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
     if args.stats:
         return print_stats(args.glossaries, args.glossary_dir, args.new_per_day)
     from parallax.app.app import make_review_app
+    from parallax.cli.read import check_terminal
+
+    check_terminal("the review", "parallax review --stats prints the figures")
 
     app = make_review_app(
         args.glossaries, glossary_dir=args.glossary_dir, new_per_day=args.new_per_day
