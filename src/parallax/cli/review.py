@@ -129,7 +129,7 @@ def stats_table(stats: Stats) -> RenderableType:
     for i, (day, count) in enumerate(stats.due):
         label = "today" if i == 0 else ("tomorrow" if i == 1 else day.strftime("%a %d %b"))
         table.add_row(label, str(count), Text(bar(count, peak), style="cyan"))
-    table.add_row("new today", str(stats.new_today), Text(bar(stats.new_today, peak), "green"))
+    table.add_row("new to learn", str(stats.new_today), Text(bar(stats.new_today, peak), "green"))
     table.add_section()
     table.add_row("reviews", str(stats.reviews), Text(f"{stats.reviews_today} today"))
     if stats.retention is None:
