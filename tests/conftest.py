@@ -7,8 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from parallax.core.bundled import bundled_document_path
+
+# No test may fail for being slow on a loaded machine (the suite runs beside other work, and a
+# first example may load a dictionary): Hypothesis' deadline and its slow-data check are off.
+# A test that names its own health checks adds HealthCheck.too_slow to them.
+settings.register_profile("parallax", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("parallax")
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "mingpao-2025-05-12-china-russia.txt"
@@ -61,6 +68,14 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
                 partial = kept.with_name(f"{kept.name}.{os.getpid()}.part")
                 shutil.copy2(compiled, partial)
                 os.replace(partial, kept)
+
+
+@pytest.fixture(autouse=True)
+def _told(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app's notifications are kept for ``app_support.told``."""
+    from tests.app_support import record_notifications
+
+    record_notifications(monkeypatch)
 
 
 @pytest.fixture

@@ -17,6 +17,8 @@ from parallax.core.alignment_store import (
 )
 from parallax.core.corrections import BY_HAND, AlignmentError
 
+DATA = Path(__file__).parent / "data" / "damaged"
+
 
 def test_fixed_alignment_is_saved_and_found_again(tmp_path: Path) -> None:
     zh, en = ["甲", "乙"], ["A", "B"]
@@ -30,15 +32,47 @@ def test_fixed_alignment_is_saved_and_found_again(tmp_path: Path) -> None:
     assert load_alignment(zh, en, tmp_path) is None
 
 
-def test_damaged_saved_alignment_names_the_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"beads": [{"zh": [0], "en": [5], "score": 1}]}',
+        '{"beads": [{"zh": [0], "en": [0], "score": NaN}]}',  # align's JSON cannot hold it
+        '{"beads": [{"zh": [0], "en": [0], "score": Infinity}]}',
+        '{"beads": [{"zh": [0], "en": [0], "score": 1e308}]}',
+        '{"beads": [{"zh": [0], "en": [0], "score": "0.5"}]}',
+        "{not json",
+        (DATA / "alignment-infinity.json").read_text(encoding="utf-8"),
+        (DATA / "settings-deep.json").read_text(encoding="utf-8"),
+    ],
+)
+def test_damaged_saved_alignment_is_named_set_aside_and_kept(tmp_path: Path, content: str) -> None:
     zh, en = ["甲"], ["A"]
     path = save_alignment(zh, en, [Bead((0,), (0,), 1.0)], directory=tmp_path)
-    path.write_text('{"beads": [{"zh": [0], "en": [5], "score": 1}]}', encoding="utf-8")
-    with pytest.raises(AlignmentError, match=str(path)):
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(AlignmentError) as info:
         load_alignment(zh, en, tmp_path)
-    path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(AlignmentError, match="cannot read"):
-        load_alignment(zh, en, tmp_path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: the saved alignment is damaged") and "\n" not in message
+    (aside,) = tmp_path.glob("*.damaged*")
+    assert aside.read_text(encoding="utf-8") == content and aside.name in message
+    assert load_alignment(zh, en, tmp_path) is None  # met once, then gone
+
+
+def test_infinity_in_a_saved_alignment_is_one_warning_in_every_command(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from parallax.cli.main import main
+    from parallax.core.readers import load_document
+
+    doc = load_document(seed_path)
+    path = alignment_path(doc.zh_texts, doc.en_texts)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((DATA / "alignment-infinity.json").read_bytes())
+    assert main(["show", str(seed_path)]) == 0
+    err = capsys.readouterr().err
+    assert "the saved alignment is damaged" in err and "set aside" in err
+    assert main(["align", str(seed_path)]) == 0
+    assert "damaged" not in capsys.readouterr().err
 
 
 def test_saving_a_broken_alignment_is_refused(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from parallax.app.layout import GUTTER, SEPARATOR
 from parallax.app.widgets.parallel import ParallelView
 from parallax.core.bundled import bundled_document_path
 from parallax.core.readers import load_document
-from tests.app_support import ready, seed_app
+from tests.app_support import ready, seed_app, told
 
 
 def screen_lines(view: object) -> list[str]:
@@ -137,7 +137,7 @@ async def test_realign_forgets_the_fixes_and_aligns_afresh() -> None:
         await pilot.pause()
         assert not saved.exists()
         assert view.rows[0].zh == (0,) and len(view.rows) == 6
-        assert any("forgotten" in str(n.message) for n in app._notifications)
+        assert any("forgotten" in m for m in told(app))
 
 
 async def test_realign_is_in_the_palette_and_the_keys_panel() -> None:
@@ -182,6 +182,7 @@ def test_read_fresh_option_reaches_the_app(monkeypatch: pytest.MonkeyPatch) -> N
         return Stub()
 
     monkeypatch.setattr(app_module, "make_app", fake)
+    monkeypatch.setattr(read, "check_terminal", lambda: None)  # the tests have no terminal
     parser = argparse.ArgumentParser()
     read.register(parser.add_subparsers())
     assert read.run(parser.parse_args(["read", "--fresh"])) == 0

@@ -146,3 +146,23 @@ async def test_fixing_the_alignment_is_saved_and_reused(data_dir: Path) -> None:
         await pilot.press("x")  # split it: one to one, the leftover alone
         await app.workers.wait_for_complete()
         assert [r.zh for r in view.rows[:2]] == [(0,), (1,)]
+
+
+def test_every_key_of_the_keys_list_has_its_action_on_its_owner() -> None:
+    """Adding a key is one Binding in app/keys.py and one action on its owner: a binding whose
+    owner lacks the action (a typo, a forgotten method) would do nothing when pressed."""
+    from parallax.app.app import ParallaxApp
+    from parallax.app.keys import APP, KEY_GROUPS, READER, VIEW
+
+    owners = {VIEW: ParallelView, READER: ReaderScreen, APP: ParallaxApp}
+
+    def acts(cls: type, action: str) -> bool:
+        return callable(getattr(cls, f"action_{action.split('(')[0]}", None))
+
+    missing = [  # an action the owner lacks goes on to the app (as ctrl+q's quit does)
+        (owner, binding.action)
+        for group in KEY_GROUPS
+        for owner, binding in group.keys
+        if not (acts(owners[owner], binding.action) or acts(ParallaxApp, binding.action))
+    ]
+    assert missing == []

@@ -16,6 +16,7 @@ from parallax.app.manager.screen import GlossaryManagerScreen
 from parallax.core.glossary import GlossaryStore, Term, new_term, writable_glossary_name
 from parallax.core.glossary.dirs import WRITABLE_ENV
 from parallax.core.glossary.formats import EXPORT_FORMATS, import_file
+from tests.app_support import told
 
 
 class Host(App[None]):
@@ -76,9 +77,7 @@ async def settle(app: App[None], pilot: object) -> None:
 
 def notes(app: App[None]) -> list[str]:
     """The notifications shown so far (one line each)."""
-    messages = [n.message for n in app._notifications]
-    assert all("\n" not in m and "Traceback" not in m for m in messages)
-    return messages
+    return told(app)
 
 
 def manager(app: App[None]) -> GlossaryManagerScreen:
@@ -370,7 +369,7 @@ async def test_export_asks_before_replacing(gdir: Path, tmp_path: Path) -> None:
         await settle(app, pilot)
         assert isinstance(app.screen, GlossaryManagerScreen)  # a one-line error, no traceback
         assert not (tmp_path / "no-dir").exists()
-        assert "no such directory" in notes(app)[-1]
+        assert "no such folder" in notes(app)[-1]
 
 
 async def test_typed_filter_escape_and_chinese_edit(gdir: Path) -> None:

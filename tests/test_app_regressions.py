@@ -11,7 +11,7 @@ import pytest
 from parallax.app.app import make_app
 from parallax.core.bundled import bundled_document_path
 from parallax.core.readers import load_document
-from tests.app_support import ready, seed_app
+from tests.app_support import ready, seed_app, told
 
 
 # ------------------------------------------------------------------ markup in user text
@@ -23,7 +23,7 @@ async def test_search_without_match_for_markup_like_text_does_not_crash() -> Non
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert view.selection is None
-        assert any("[/zzz]" in str(n.message) for n in app._notifications)
+        assert any("[/zzz]" in m for m in told(app))
     assert app.return_code in (0, None)
 
 
@@ -36,7 +36,7 @@ async def test_worker_error_with_markup_is_shown_literally() -> None:
         app.screen.post_message(StepFailed("glossary", "x.tsv: bad row [/b] [red]"))
         await pilot.pause()
         await pilot.pause()
-        assert any("[/b] [red]" in str(n.message) for n in app._notifications)
+        assert any("[/b] [red]" in m for m in told(app))
     assert app.return_code in (0, None)
 
 
@@ -52,6 +52,7 @@ def test_read_command_returns_the_apps_return_code(monkeypatch: pytest.MonkeyPat
     from parallax.cli import read
 
     monkeypatch.setattr(app_module, "make_app", lambda *a, **k: _CrashedApp())
+    monkeypatch.setattr(read, "check_terminal", lambda: None)  # the tests have no terminal
     args = argparse.Namespace(
         doc=None,
         doc_optional=True,
@@ -179,7 +180,7 @@ async def test_damaged_hand_fixed_alignment_is_reported(
     app = seed_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         view = await ready(app, pilot)
-        said = [str(n.message) for n in app._notifications]
+        said = told(app)
         assert len(said) == 1 and str(path) in said[0] and "\n" not in said[0]
         assert len(view.rows) == 6  # aligned afresh
 

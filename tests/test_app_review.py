@@ -17,7 +17,7 @@ from parallax.core import review as core_review
 from parallax.core.glossary import GlossaryStore, Term, new_term
 from parallax.core.review import Deck, Graded, Rating, load, record, review
 from parallax.core.review.context import BLANK
-from tests.app_support import hold, settle
+from tests.app_support import hold, settle, told
 
 NOW = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
 CONTEXT_ZH = "美國對中俄實施『雙遏制』，所謂雙遏制是指同時削弱兩國。"
@@ -175,8 +175,8 @@ async def test_a_corrupt_review_file_is_told_in_one_line_and_set_aside(glossary_
     app = make_review_app(clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
         await started(app, pilot)
-        (note,) = [n for n in app._notifications if "set aside" in n.message]
-        assert "\n" not in note.message and "my-terms.review.sqlite" in note.message
+        (note,) = [m for m in told(app) if "set aside" in m]
+        assert "my-terms.review.sqlite" in note
         assert "new 6" in text_of(app, "#counts")
     kept = glossary_dir / "my-terms.review.sqlite.damaged"
     assert kept.read_bytes().endswith(b"not really")
@@ -253,3 +253,49 @@ async def test_a_term_saved_without_readings_gets_them_in_context(glossary_dir: 
         await pilot.pause()
         answer = text_of(app, "#answer")
         assert "yín háng háng zhǎng" in answer and "ngan4 hong4" in answer
+
+
+async def test_the_answer_comes_into_view_on_a_small_terminal(glossary_dir: Path) -> None:
+    long_zh, long_en = CONTEXT_ZH * 6, CONTEXT_EN * 6  # a paragraph as long as an editorial's
+    GlossaryStore(glossary_dir).add(
+        "my-terms",
+        new_term("雙遏制", "dual containment", context_zh=long_zh, context_en=long_en),
+    )
+    app = make_review_app(clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("space")
+        await settle(app, pilot)
+        card = screen_of(app).query_one(CardView)
+        for part in ("#answer", "#source"):
+            shown = screen_of(app).query_one(part).region
+            assert card.region.contains_region(shown), (part, shown, card.region)
+        await pilot.press("3")  # the next card starts at its top again
+        await settle(app, pilot)
+        assert card.scroll_y == 0 and "Which term" in text_of(app, "#prompt")
+
+
+async def test_t_shows_the_cards_in_the_other_script_the_cloze_blank_included(
+    glossary_dir: Path,
+) -> None:
+    three_terms(glossary_dir, context=True)
+    simplified_context = "美国对中俄实施『双遏制』，所谓双遏制是指同时削弱两国。"
+    app = make_review_app(clock=Clock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert text_of(app, "#cue") == "双遏制"
+        assert text_of(app, "#context-zh") == simplified_context
+        for _ in range(3):  # the recognition cards come first
+            await pilot.press("space", "4")
+        await settle(app, pilot)
+        assert "Which term" in text_of(app, "#prompt")
+        assert text_of(app, "#context-zh") == simplified_context.replace("双遏制", BLANK * 3)
+        await pilot.press("space")
+        await pilot.pause()
+        assert text_of(app, "#context-zh") == simplified_context  # the term back, lit
+        assert "雙遏制  ·  双遏制" in text_of(app, "#answer")  # both scripts, as saved
+        await pilot.press("t")
+        await pilot.pause()
+        assert text_of(app, "#context-zh") == CONTEXT_ZH  # as saved again

@@ -102,3 +102,17 @@ async def test_the_manager_shows_due_counts_per_glossary(glossary_dir: Path) -> 
             str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
         )  # type: ignore[attr-defined]
         assert "review: 0 due · 4 new" in text
+
+
+async def test_review_from_the_reader_shows_the_chinese_in_the_script_read(
+    glossary_dir: Path,
+) -> None:
+    from parallax.core.glossary import new_term
+
+    GlossaryStore(glossary_dir).add("my-terms", new_term("雙遏制", "dual containment"))
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("t", "ctrl+r")  # reading in Simplified
+        await until(app, pilot, lambda: getattr(app.screen, "session", None) is not None)
+        assert content(app, "#cue") == "双遏制"

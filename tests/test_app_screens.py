@@ -11,7 +11,7 @@ from parallax.app.reader.screen import ReaderScreen
 from parallax.core.bundled import bundled_document_path
 from parallax.core.glossary import GlossaryStore, new_term
 from parallax.core.readers import load_document
-from tests.app_support import hold, own_app, ready, settle
+from tests.app_support import hold, own_app, ready, settle, told
 
 
 async def open_manager(app, pilot, glossary: str) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +80,7 @@ async def test_a_suggestion_already_in_the_glossary_completes_it(
         await pilot.press("enter")  # 雙遏制 / dual containment: in my-terms already
         await settle(app, pilot)
         assert screen.accepted == {("雙遏制", "dual containment")}  # type: ignore[attr-defined]
-        messages = [str(n.message) for n in app._notifications]
+        messages = told(app)
         assert any("updated 雙遏制 / dual containment in my-terms" in m for m in messages)
     (term,) = GlossaryStore(glossary_dir).load("my-terms").terms
     assert term.en == "dual containment" and "雙遏制" in term.context_zh
@@ -109,7 +109,7 @@ async def test_fixer_keys_with_nothing_to_do_say_so() -> None:
         view = await ready(app, pilot)
         await pilot.press("G", "m")  # the last row has no next row
         await pilot.pause()
-        assert any("nothing to merge" in str(n.message) for n in app._notifications)
+        assert any("nothing to merge" in m for m in told(app))
         assert view.cursor == len(view.rows) - 1
 
 

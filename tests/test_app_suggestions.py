@@ -24,7 +24,7 @@ from parallax.core.bundled import bundled_document_path
 from parallax.core.document import Document
 from parallax.core.glossary import GlossaryStore
 from parallax.core.readers import load_document
-from tests.app_support import ready, seed_app
+from tests.app_support import ready, seed_app, told
 
 FIRST = ("雙遏制", "dual containment")
 
@@ -90,7 +90,7 @@ async def test_first_row_is_the_quoted_pair() -> None:
         assert not screen.query_one(ProgressBar).display
         current = screen.current()
         assert current is not None and (current.zh, current.en) == FIRST
-        assert "雙遏制" in str(screen.query_one("#suggest-context", Static).content)
+        assert "雙遏制" in str(screen.query_one("#suggest-context-zh").content)
 
 
 async def test_enter_saves_a_draft_and_marks_the_row() -> None:
@@ -273,7 +273,7 @@ async def test_a_damaged_rejections_file_is_named_and_suggestions_still_come() -
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
         assert pairs(screen)[0] == FIRST
-        assert any(str(path) in str(n.message) for n in app._notifications)
+        assert any(str(path) in m for m in told(app))
 
 
 async def test_from_the_reader_S_accept_saves_to_the_glossary(glossary_dir: Path) -> None:

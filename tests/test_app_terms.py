@@ -11,7 +11,7 @@ from parallax.app.widgets.parallel import ParallelView
 from parallax.core.bundled import bundled_document_path
 from parallax.core.glossary import GlossaryStore, new_term
 from parallax.core.readers import load_document
-from tests.app_support import hold, own_app, ready, settle
+from tests.app_support import hold, own_app, ready, settle, told
 
 
 async def select_by_search(app: ParallaxApp, pilot: object, text: str) -> None:
@@ -157,7 +157,7 @@ async def test_reference_terms_cannot_be_edited_from_the_reader(glossary_dir: Pa
         await pilot.press("n", "d")
         await settle(app, pilot)
         assert not (glossary_dir / "my-terms.tsv").exists()
-        assert any("read-only" in str(n.message) for n in app._notifications)
+        assert any("read-only" in m for m in told(app))
 
 
 async def test_word_cursor_moves_by_jieba_words_and_tab_goes_to_the_english() -> None:

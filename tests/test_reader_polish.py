@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.coordinate import Coordinate
 from textual.strip import Strip
 from textual.widgets import DataTable
 
 from parallax.app.highlight import PALETTE, row_colours
+from parallax.app.keys import all_bindings
 from parallax.app.search import search
 from parallax.app.wrap import NO_LINE_START
 from parallax.core.glossary import GlossaryStore, new_term
-from tests.app_support import own_app, ready, seed_app, settle
+from tests.app_support import own_app, ready, screen_text, seed_app, settle, told
+from tests.test_app_review import until
 
 
 def lit(strip: Strip) -> str:
@@ -22,7 +25,7 @@ def lit(strip: Strip) -> str:
 
 
 def notes(app: object) -> list[str]:
-    return [str(n.message) for n in app._notifications]  # type: ignore[attr-defined]
+    return told(app)  # type: ignore[arg-type]
 
 
 def status(app: object) -> str:
@@ -46,6 +49,43 @@ async def test_sentence_view_shows_one_row_per_sentence_bead() -> None:
         lines = [sentences.render_line(y).text for y in range(sentences.size.height)]
         cells = [part.strip() for line in lines for part in line[2:].split(" │ ")]
         assert cells and not [c for c in cells if c[:1] in NO_LINE_START]
+
+
+async def test_the_suggestions_context_starts_no_line_with_closing_punctuation() -> None:
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("S")
+        await until(app, pilot, lambda: bool(getattr(app.screen, "ready", False)))
+        starts = []
+        for _ in range(8):  # the first suggestions, each in its context
+            for side in ("#suggest-context-zh", "#suggest-context-en"):
+                passage = app.screen.query_one(side)
+                lines = [passage.render_line(y).text for y in range(passage.size.height)]
+                starts += [line.strip()[:1] for line in lines if line.strip()]
+            await pilot.press("down")
+            await pilot.pause()
+        assert starts and not [c for c in starts if c in NO_LINE_START]
+
+
+@pytest.mark.parametrize("width", [60, 100])
+async def test_the_term_dialogs_context_starts_no_line_with_closing_punctuation(
+    width: int,
+) -> None:
+    app = seed_app()
+    async with app.run_test(size=(width, 40)) as pilot:
+        view = await ready(app, pilot)
+        starts = []
+        for row in range(1, 6):
+            view.move_cursor(row)
+            await pilot.press("l", "A")  # the dialog on the row's first word
+            await settle(app, pilot)
+            for passage in app.screen.query("#context PassageView"):
+                lines = [passage.render_line(y).text for y in range(passage.size.height)]
+                starts += [line.strip()[:1] for line in lines if line.strip()]
+            await pilot.press("escape")
+            await settle(app, pilot)
+        assert starts and not [c for c in starts if c in NO_LINE_START], starts
 
 
 # ------------------------------------------------------------------ terms
@@ -149,6 +189,21 @@ async def test_the_keys_panel_scrolls_at_80x24() -> None:
         assert type(app.screen.focused).__name__ == "ParallelView"
 
 
+async def test_every_key_of_the_keys_panel_is_readable_whole_at_80_columns() -> None:
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        seen = screen_text(app)
+        for _ in range(4):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            seen += screen_text(app)
+        cut = [b.description for b in all_bindings() if b.description not in seen]
+        assert cut == []
+
+
 # ------------------------------------------------------------------ fixer
 async def test_a_fix_that_changes_a_confirmed_row_says_so_and_the_tick_stays_visible() -> None:
     app = seed_app()
@@ -187,6 +242,18 @@ async def test_manager_shows_the_english_at_60_columns_and_one_undo_one_toast(
         ]
 
 
+async def test_one_term_is_one_term_not_one_terms(glossary_dir: Path) -> None:
+    GlossaryStore(glossary_dir).add("my-terms", new_term("雙遏制", "dual containment"))
+    app = own_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        assert "1 term (my-terms)" in status(app)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        drawn = screen_text(app)
+        assert "1 term ·" in drawn and "1 of 1 term," in drawn and "1 terms" not in drawn
+
+
 # ------------------------------------------------------------------ colours
 def test_the_palette_is_larger_and_readable_on_dark_and_light() -> None:
     def luminance(colour: str) -> float:
@@ -202,6 +269,13 @@ def test_the_palette_is_larger_and_readable_on_dark_and_light() -> None:
     for colour in PALETTE:
         assert contrast(luminance(colour), dark) >= 3, colour
         assert contrast(luminance(colour), light) >= 3, colour
+
+
+def test_the_palette_stays_distinct_on_a_256_colour_terminal() -> None:
+    from rich.color import Color, ColorSystem
+
+    shown = [Color.parse(c).downgrade(ColorSystem.EIGHT_BIT).number for c in PALETTE]
+    assert len(set(shown)) == len(PALETTE), shown  # e.g. macOS Terminal, tmux without RGB
 
 
 def test_terms_of_a_row_get_distinct_colours() -> None:

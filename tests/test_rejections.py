@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from parallax.core import notices
 from parallax.core.document import Document
 from parallax.core.readers import load_document
 from parallax.core.rejections import (
-    RejectionsError,
     load_rejections,
     reject,
     rejections_path,
     unreject,
 )
+
+DATA = Path(__file__).parent / "data" / "damaged"
 
 
 @pytest.fixture
@@ -68,14 +70,24 @@ def test_two_instances_lose_nothing(doc: Document, data_dir: Path, seed_path: Pa
     }
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"rejected": [{"zh": 1}]}', "[]"])
-def test_damaged_file_is_named(doc: Document, content: str) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        '{"rejected": [{"zh": 1}]}',
+        "[]",
+        (DATA / "settings-deep.json").read_text(encoding="utf-8"),
+    ],
+)
+def test_damaged_file_is_named_set_aside_and_kept(doc: Document, content: str) -> None:
     path = rejections_path(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(RejectionsError, match=str(path)) as caught:
-        load_rejections(doc)
-    assert isinstance(caught.value, ValueError) and "\n" not in str(caught.value)
-    with pytest.raises(RejectionsError):
-        reject(doc, "美國", "US")
-    assert path.read_text(encoding="utf-8") == content
+    notices.take()
+    assert load_rejections(doc) == set()
+    (told,) = notices.take()
+    assert str(path) in told and "damaged" in told and "\n" not in told
+    (aside,) = path.parent.glob("*.damaged*")
+    assert aside.read_text(encoding="utf-8") == content
+    reject(doc, "美國", "US")
+    assert load_rejections(doc) == {("美國", "US")} and notices.take() == []

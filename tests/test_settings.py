@@ -9,9 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parallax.cli.main import main
+from parallax.core import notices
 from parallax.core.glossary import GlossaryNameError, writable_glossary_name
 from parallax.core.glossary.dirs import WRITABLE_ENV, set_writable_glossary
-from parallax.core.settings import SettingsError, load_settings, save_setting, settings_path
+from parallax.core.settings import load_settings, save_setting, settings_path
+
+DATA = Path(__file__).parent / "data" / "damaged"
 
 
 def test_missing_is_empty(data_dir: Path) -> None:
@@ -30,17 +34,35 @@ def test_save_merges_and_removes(data_dir: Path) -> None:
     assert not list(data_dir.glob(".settings.json.*.tmp"))
 
 
-@pytest.mark.parametrize("content", [b"{bad", b"[1, 2]", b"\xff\xfe{}", b'"text"'])
-def test_damaged_file_is_one_line_error_and_kept(data_dir: Path, content: bytes) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [b"{bad", b"[1, 2]", b"\xff\xfe{}", b'"text"', (DATA / "settings-deep.json").read_bytes()],
+)
+def test_damaged_file_is_set_aside_kept_and_told_once(data_dir: Path, content: bytes) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / "settings.json"
     path.write_bytes(content)
-    with pytest.raises(SettingsError) as info:
-        load_settings()
-    assert str(path) in str(info.value) and "\n" not in str(info.value)
-    with pytest.raises(SettingsError):
-        save_setting("a", 1)
-    assert path.read_bytes() == content  # never overwritten
+    notices.take()
+    assert load_settings() == {}  # no command stops on it
+    (told,) = notices.take()
+    (aside,) = data_dir.glob("settings.json.damaged*")
+    assert aside.read_bytes() == content  # kept, never overwritten
+    assert str(path) in told and aside.name in told and "\n" not in told
+    assert load_settings() == {} and notices.take() == []  # told once
+    save_setting("a", 1)
+    assert load_settings() == {"a": 1} and aside.read_bytes() == content
+
+
+def test_deeply_nested_settings_do_not_stop_a_command(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "settings.json").write_bytes((DATA / "settings-deep.json").read_bytes())
+    assert main(["glossary", "list"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "settings.json: damaged settings" in err and "set aside" in err
+    assert main(["glossary", "list"]) == 0
+    assert "settings" not in capsys.readouterr().err
 
 
 def test_empty_file_is_empty_settings(data_dir: Path) -> None:
@@ -70,12 +92,15 @@ def test_invalid_name_in_settings_names_the_file(monkeypatch: pytest.MonkeyPatch
         writable_glossary_name()
 
 
+TEXT = st.characters(blacklist_categories=("Cc", "Cf", "Cs"))  # controls are read as data
+
+
 @settings(max_examples=50, deadline=None)
 @given(
     st.lists(
         st.tuples(
-            st.text(min_size=1, max_size=8),
-            st.one_of(st.none(), st.integers(), st.text(max_size=8), st.booleans()),
+            st.text(TEXT, min_size=1, max_size=8),
+            st.one_of(st.none(), st.integers(), st.text(TEXT, max_size=8), st.booleans()),
         ),
         max_size=6,
     )
@@ -91,3 +116,11 @@ def test_saves_read_back(changes: list[tuple[str, object]]) -> None:
         else:
             expected[key] = value
     assert load_settings() == expected
+
+
+def test_escapes_in_the_settings_are_not_read(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text(
+        json.dumps({"theme\x1b[2J": ["dark\x1b]52;c;aGk=\x07", {"k": "\x9b2Jv"}]}), encoding="utf-8"
+    )
+    assert load_settings() == {"theme": ["dark", {"k": "v"}]}

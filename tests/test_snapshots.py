@@ -1,6 +1,6 @@
-"""Layout as pictures: the reader, the sentence view, the manager and the suggestions at 80×24
-and 160×45 (pytest-textual-snapshot; ``pytest --snapshot-update`` accepts a change after a look
-at ``snapshot_report.html``).
+"""Layout as pictures: the reader, the sentence view, the manager, the suggestions and the
+review at 80×24 and 160×45 (pytest-textual-snapshot; ``pytest --snapshot-update`` accepts a
+change after a look at ``snapshot_report.html``).
 
 Every background step is finished and every cursor blink turned off before the picture, so
 the pictures do not depend on timing (nor on which xdist worker takes the test)."""
@@ -31,6 +31,8 @@ def shown(app: Any) -> bool:
         return screen.query_one(DataTable).row_count > 0
     if name == "SentenceScreen":
         return bool(screen.beads)
+    if name == "ReviewScreen":
+        return screen.session is not None
     return not screen.query_one("#status").busy
 
 
@@ -103,3 +105,38 @@ def test_manager(snap_compare: Any, size: tuple[int, int], glossary_dir: Path) -
 def test_suggestions(snap_compare: Any, size: tuple[int, int]) -> None:
     """The suggested term pairs of the seed editorial."""
     assert snap_compare(seed_app(), terminal_size=size, run_before=after("S"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review(
+    snap_compare: Any, size: tuple[int, int], glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A card of 雙遏制, met in the editorial's third paragraph, with its answer shown (the
+    grade keys' intervals without FSRS's random fuzz)."""
+    import datetime as dt
+
+    from parallax.app.app import make_review_app
+    from parallax.core.bundled import bundled_document_path
+    from parallax.core.readers import load_document
+
+    doc = load_document(bundled_document_path())
+    zh = next(p for p in doc.zh_texts if "雙遏制" in p)
+    en = next(p for p in doc.en_texts if "dual containment" in p)
+    GlossaryStore(glossary_dir).add(
+        "my-terms",
+        new_term(
+            "雙遏制",
+            "dual containment",
+            id="t1",
+            pinyin="shuāng è zhì",
+            jyutping="soeng1 aat3 zai3",
+            context_zh=zh,
+            context_en=en,
+            source="Ming Pao editorial",
+            source_date="2025-05-12",
+        ),
+    )
+    monkeypatch.setattr("fsrs.scheduler.random", lambda: 0.5)
+    now = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
+    app = make_review_app(clock=lambda: now)
+    assert snap_compare(app, terminal_size=size, run_before=after("space"))

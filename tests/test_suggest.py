@@ -92,7 +92,9 @@ def test_no_aligned_pairs_no_suggestions(seed: tuple[Document, list[Bead]]) -> N
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(cut=st.lists(st.floats(0, 1), min_size=2, max_size=2), shift=st.integers(0, 4))
 def test_any_pairing_of_seed_fragments(

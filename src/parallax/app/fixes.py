@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from parallax.app.model import Lang, Row
+from parallax.app.model import Lang, Row, counted
 from parallax.core.document import PARAGRAPH_BREAK
 
 if TYPE_CHECKING:  # importing parallax.core.align loads NumPy: only when fixing
@@ -107,4 +107,4 @@ def alignment_fact(rows: Sequence[Row], by_hand: bool) -> str:
     how = ", fixed by hand" if by_hand else (f", {low} uncertain" if low else "")
     if confirmed:
         how += f", {confirmed} confirmed"
-    return f"{len(rows)} rows{how}"
+    return f"{counted(len(rows), 'row')}{how}"

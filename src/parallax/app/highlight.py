@@ -2,9 +2,10 @@
 
 A term's Chinese and English share one colour, derived from a hash of its script-folded
 Chinese (or its English when it has no Chinese), picked from :data:`PALETTE`: twelve hues of
-one luminance, readable on dark and light themes alike. Within a row, different terms get
-different colours (a term whose colour is taken there moves on to the next free one), so
-neighbouring terms never look like one. A Chinese term whose English is missing from the
+one luminance, readable on dark and light themes alike, and still twelve different colours on
+a terminal of 256 colours (Textual then shows the nearest of those). Within a row, different
+terms get different colours (a term whose colour is taken there moves on to the next free
+one), so neighbouring terms never look like one. A Chinese term whose English is missing from the
 aligned English is marked with :data:`MISSING_STYLE` instead. Styles are applied with
 ``Content.stylize`` on spans; document text is never turned into markup.
 """
@@ -34,7 +35,7 @@ PALETTE: tuple[str, ...] = (
     "#077e74",  # 175°
     "#d50b81",  # 325°
     "#078307",  # 120°
-    "#3464f4",  # 225°
+    "#087aa1",  # 195°
     "#7e7407",  # 55°
     "#a22ff4",  # 275°
 )

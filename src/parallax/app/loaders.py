@@ -91,8 +91,8 @@ def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState
     own: frozenset[str] = frozenset()
     origins: dict[str, str] = {}
     problems = 0
-    for name in dict.fromkeys(chosen):
-        glossary = store.load(name)
+    for glossary in store.load_readable(dict.fromkeys(chosen)):  # unreadable: told, skipped
+        name = glossary.name
         terms.extend(glossary.terms)
         for term in glossary.terms:
             origins.setdefault(term.id, name)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from parallax.core.document import PARAGRAPH_BREAK, Document, Metadata
+from parallax.core.text import printable
 
 Lang = Literal["zh", "en"]
 Hit = tuple[Lang, int, int]
@@ -22,6 +23,11 @@ def displayable(text: str) -> str:
 
     A same-length replacement, so offsets (highlights, search hits, selections) stay valid."""
     return text.translate(_DISPLAY)
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, in the plural unless ``n`` is 1: ``1 term``, ``3 terms``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def one_line(error: BaseException) -> str:
@@ -78,19 +84,6 @@ def rows_from_beads(
     return rows
 
 
-def provisional_rows(doc: Document) -> list[Row]:
-    """Paragraphs paired 1:1 in order (leftovers beside empty cells), shown until aligned."""
-    count = max(len(doc.zh), len(doc.en))
-    rows = []
-    for i in range(count):
-        zh = (i,) if i < len(doc.zh) else ()
-        en = (i,) if i < len(doc.en) else ()
-        zh_text = displayable(doc.zh[i].text) if zh else ""
-        en_text = displayable(doc.en[i].text) if en else ""
-        rows.append(Row(zh, en, zh_text, en_text, None))
-    return rows
-
-
 def row_of_paragraph(rows: Sequence[Row], lang: str, index: int) -> int:
     """The row holding paragraph ``index`` of language ``lang`` (0 if none)."""
     for number, row in enumerate(rows):
@@ -123,4 +116,5 @@ def titles(meta: Metadata) -> tuple[str, str]:
         else:
             title, source = source or name or "parallax", ""
     date = meta.date.isoformat() if meta.date else ""
-    return title, " · ".join(x for x in (source, date) if x)
+    subtitle = " · ".join(x for x in (source, date) if x)
+    return printable(title), printable(subtitle)  # a file name may hold escapes

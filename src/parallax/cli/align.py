@@ -8,6 +8,8 @@ aligned first, then the sentences inside each aligned pair).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -19,7 +21,9 @@ from parallax.cli.common import (
     tell,
 )
 from parallax.core.alignment_output import OUTPUT_FORMATS, render_alignment
+from parallax.core.errors import ParallaxError
 from parallax.core.readers import UNIT_CHOICES
+from parallax.core.text import printable
 from parallax.core.unit_alignment import align_for_output
 
 UNITS = (*UNIT_CHOICES, "sentences")
@@ -52,12 +56,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     """Align the document named by ``args`` and write the result."""
+    if args.output is not None:
+        check_output(args.output, [args.doc, args.zh, args.en], args.glossary_dir)
     document = document_from_args(args, one_sided=True)
     glossary = _glossary_pairs(args.glossary, args.glossary_dir) if args.glossary else []
     if not document.zh or not document.en:
         missing = "Chinese" if not document.zh else "English"
         print(
-            f"parallax: warning: {document.meta.source}: no {missing} text; "
+            f"parallax: warning: {printable(document.meta.source)}: no {missing} text; "
             "every unit is left unmatched",
             file=sys.stderr,
         )
@@ -75,10 +81,31 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        from parallax.core.tmx import write_atomic
+        from parallax.core.safefile import write_output
 
-        write_atomic(args.output, text)
+        sys.stdout.flush()
+        write_output(args.output, text.encode("utf-8"))
     return 0
+
+
+def check_output(output: Path, inputs: list[Path | None], glossary_dir: str | None) -> None:
+    """Refuse ``-o`` onto a file the command reads or onto a glossary (a slip of the keyboard
+    would replace the document or the terms with the alignment); one line naming it."""
+    for given in inputs:
+        same = False
+        with contextlib.suppress(OSError, ValueError):  # missing, or standard input
+            same = given is not None and os.path.samefile(output, given)
+        if same:
+            raise ParallaxError("is the document being aligned: write to another file", path=output)
+    from parallax.core.glossary.store import open_store
+
+    owner = None
+    with contextlib.suppress(ParallaxError, OSError):  # no glossaries to protect
+        owner = open_store(glossary_dir).glossary_at(output)
+    if owner is not None:
+        raise ParallaxError(
+            f"is the file of glossary {owner!r}: write to another file", path=output
+        )
 
 
 def _glossary_pairs(name: str, directory: str | None) -> list[tuple[str, str]]:

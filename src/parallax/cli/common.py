@@ -12,6 +12,7 @@ from parallax.core.bundled import bundled_document_path
 from parallax.core.document import Document
 from parallax.core.errors import ParallaxError
 from parallax.core.readers import UNIT_CHOICES, Units, load_document
+from parallax.core.text import printable
 
 if TYPE_CHECKING:
     from parallax.core.align import Bead
@@ -101,10 +102,10 @@ def tell(resolution: Resolution, problems: Iterable[str] | None = None) -> None:
     default the resolution's own)."""
     for problem in [resolution.problem] if problems is None else problems:
         if problem:
-            print(f"parallax: warning: {problem}", file=sys.stderr)
+            print(f"parallax: warning: {printable(problem)}", file=sys.stderr)
     if resolution.source == "hand":
         print(
-            f"parallax: using the alignment you fixed by hand ({resolution.path}); "
+            f"parallax: using the alignment you fixed by hand ({printable(str(resolution.path))}); "
             "--fresh ignores it",
             file=sys.stderr,
         )

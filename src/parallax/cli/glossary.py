@@ -26,7 +26,7 @@ from parallax.core.glossary.dirs import WRITABLE_ENV
 from parallax.core.glossary.formats import EXPORT_FORMATS, IMPORT_FORMATS
 from parallax.core.glossary.formats.lute import DEFAULT_LANGUAGE
 from parallax.core.glossary.store import open_store
-from parallax.core.text import strip_controls
+from parallax.core.text import printable, strip_controls
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -171,8 +171,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
-    print(f"glossary directory: {store.directory}")
+    print(printable(f"glossary directory: {store.directory}"))
     for info in store.list():
+        if info.error:
+            print(f"parallax: warning: {info.error}; skipped", file=sys.stderr)
+            continue
         if info.writable:
             flags = "writable"
         elif info.default:
@@ -181,9 +184,12 @@ def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
             flags = "reference"
         problems = f", {info.problems} bad rows" if info.problems else ""
         problems += "" if info.exists else ", created on first save"
-        print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{info.path}")
+        print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{printable(str(info.path))}")
     for path in store.ignored_files():
-        print(f"parallax: warning: {path}: ignored, not a valid glossary name", file=sys.stderr)
+        print(
+            f"parallax: warning: {printable(str(path))}: ignored, not a valid glossary name",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -204,7 +210,7 @@ def _selected(terms: Iterable[Term], args: argparse.Namespace) -> list[Term]:
 
 def _warn_problems(path: Path, problems: Sequence[object]) -> None:
     for problem in problems:
-        print(f"parallax: warning: {path}:{problem}", file=sys.stderr)
+        print(printable(f"parallax: warning: {path}:{problem}"), file=sys.stderr)
 
 
 def _show(store: GlossaryStore, args: argparse.Namespace) -> int:
@@ -212,11 +218,18 @@ def _show(store: GlossaryStore, args: argparse.Namespace) -> int:
     for t in _selected(glossary.terms, args):
         reading = f" [{t.pinyin}]" if t.pinyin else ""
         tags = "".join(f" #{tag}" for tag in t.tags)
-        note = f" ({' '.join(t.note.split())})" if t.note else ""
-        # A hand-edited file may hold terminal escapes: never print them raw.
-        print(strip_controls(f"{t.id}\t{t.zh}{reading}\t{t.en}{note}\t{t.status}{tags}"))
+        note = f" ({_flat(t.note)})" if t.note else ""
+        # A hand-edited file may hold terminal escapes: never print them raw. One line per
+        # term, four tab-separated columns, whatever blanks the fields hold.
+        line = f"{t.id}\t{_flat(t.zh)}{reading}\t{_flat(t.en)}{note}\t{t.status}{tags}"
+        print(strip_controls(line))
     _warn_problems(glossary.path, glossary.problems)
     return 0
+
+
+def _flat(text: str) -> str:
+    """``text`` on one line: runs of blanks (TAB and newline too) as one space."""
+    return " ".join(text.split())
 
 
 def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
@@ -235,7 +248,7 @@ def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
     )
     term = report.term
     assert term is not None
-    print(strip_controls(f"{report.message}\t{term.id}\t{term.zh}\t{term.en}"))
+    print(strip_controls(f"{report.message}\t{term.id}\t{_flat(term.zh)}\t{_flat(term.en)}"))
     return 0
 
 
@@ -256,7 +269,9 @@ def _edit(store: GlossaryStore, args: argparse.Namespace) -> int:
 
 def _remove(store: GlossaryStore, args: argparse.Namespace) -> int:
     term = operations.writable(store, args.name).remove(args.name, args.term_id)
-    print(strip_controls(f"removed {term.id}\t{term.zh}\t{term.en}\tfrom {args.name}"))
+    print(
+        strip_controls(f"removed {term.id}\t{_flat(term.zh)}\t{_flat(term.en)}\tfrom {args.name}")
+    )
     return 0
 
 
@@ -271,11 +286,11 @@ def _import(store: GlossaryStore, args: argparse.Namespace) -> int:
         encoding=args.encoding,
         aligned=paragraph_pairs,
     )
-    print(strip_controls(report.message))
+    print(printable(report.message))
     for problem in report.problems:
-        print(f"parallax: warning: {args.file}:{problem}", file=sys.stderr)
+        print(printable(f"parallax: warning: {args.file}:{problem}"), file=sys.stderr)
     for note in report.notes:
-        print(strip_controls(f"learner note (no Chinese found): {note}"), file=sys.stderr)
+        print(printable(f"learner note (no Chinese found): {note}"), file=sys.stderr)
     return 0
 
 
@@ -306,5 +321,5 @@ def _export(store: GlossaryStore, args: argparse.Namespace) -> int:
         if report.skipped:
             print(f"parallax: {report.message}", file=sys.stderr)
     else:
-        print(operations.write_export(report, args.output), file=sys.stderr)
+        print(printable(operations.write_export(report, args.output, store=store)), file=sys.stderr)
     return 0

@@ -19,8 +19,9 @@ from parallax.core.text import strip_controls
 def run_check(store: GlossaryStore, args: argparse.Namespace) -> int:
     """``parallax glossary check``: the terms of each aligned pair, missing translations flagged."""
 
-    names = args.glossary or store.names()
-    terms = _distinct_terms(term for name in names for term in store.load(name).terms)
+    glossaries = store.load_readable(args.glossary or store.names())
+    names = [g.name for g in glossaries]
+    terms = _distinct_terms(term for g in glossaries for term in g.terms)
     document = document_from_args(args)
     matcher = Matcher.build(terms.values(), cache=True)
     confirmed = missing = untranslated = 0

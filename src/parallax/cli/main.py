@@ -13,9 +13,12 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from parallax import __version__
+from parallax.core import notices
 from parallax.core.errors import ParallaxError
+from parallax.core.reading import DEFAULT_LIMIT_MB, LIMIT_ENV, set_read_limit
 from parallax.core.text import printable
 
 # name -> module providing register(subparsers) and run(args)
@@ -35,14 +38,31 @@ BUG_HINT = (
 )
 
 
+class UsageError(ParallaxError):
+    """A mistyped command line (told in one line, without the usage block)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (``UsageError``), not usage plus error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; with ``command`` only that sub-command's module is imported."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="parallax",
         description="Read Chinese and English side by side, aligned, "
         "with your glossary lit on both sides.",
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    parser.add_argument(
+        MAX_INPUT,
+        metavar="MB",
+        help=f"read at most MB megabytes from any file (default {DEFAULT_LIMIT_MB}, or "
+        f"${LIMIT_ENV})",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         if command is not None and name != command:
@@ -52,10 +72,20 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+MAX_INPUT = "--max-input"
+
+
 def _command_of(argv: Sequence[str]) -> str | None:
+    skip = False
     for arg in argv:
+        if skip:
+            skip = False
+            continue
         if arg in COMMANDS:
             return arg
+        if arg == MAX_INPUT:
+            skip = True
+            continue
         if not arg.startswith("-"):
             return None
     return None
@@ -69,7 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list = ["read"]
         command = args_list[0]
     parser = build_parser(command)
-    args = parser.parse_args(args_list)
+    try:
+        args = parser.parse_args(args_list)
+        set_read_limit(args.max_input)
+    except ParallaxError as error:
+        print(f"parallax: {_one_line(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if getattr(args, "func", None) is None:
         parser.print_help()
         return EXIT_BAD_INPUT
@@ -86,6 +121,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:
         print(BUG_HINT, file=sys.stderr)
         raise
+    finally:
+        set_read_limit(None)
+        tell_notices()
+
+
+def tell_notices() -> None:
+    """Print the core's pending notices (a damaged file set aside, a cache skipped) on stderr,
+    one line each."""
+    for message in notices.take():
+        print(f"parallax: warning: {_one_line(ParallaxError(message))}", file=sys.stderr)
 
 
 def _silence_stdout() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from parallax.cli.common import add_document_args, add_fresh_arg, document_from_args
@@ -35,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     doc = document_from_args(args)
     if args.glossary:
         check_glossaries(args.glossary, args.glossary_dir)
+    check_terminal()
     from parallax.app.app import make_app
 
     app = make_app(
@@ -45,6 +47,15 @@ def run(args: argparse.Namespace) -> int:
     )
     app.run()
     return app.return_code or 0
+
+
+def check_terminal(
+    what: str = "the reader", instead: str = "parallax show prints the document"
+) -> None:
+    """Raise a one-line error unless the keys can come from a terminal: with standard input
+    redirected (``< /dev/null``, a pipe, ``-``) the TUI would wait for ever."""
+    if not sys.stdin.isatty():
+        raise ParallaxError(f"{what} needs a terminal, and standard input is not one ({instead})")
 
 
 def check_glossaries(names: list[str], directory: Path | None) -> None:

@@ -15,6 +15,7 @@ from parallax.cli.common import (
     paragraph_beads,
 )
 from parallax.core.document import Document
+from parallax.core.text import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -68,7 +69,8 @@ def aligned_rows(document: Document, *, fresh: bool = False) -> list[Row]:
 
 
 def metadata_lines(document: Document) -> list[tuple[str, str]]:
-    """The document's metadata as (label, value) pairs, only those that are known."""
+    """The document's metadata as (label, value) pairs, only those that are known; a file name
+    holding escapes is shown, never sent to the terminal (:func:`printable`)."""
     meta = document.meta
     items = [
         ("Title", meta.title_zh or ""),
@@ -79,7 +81,7 @@ def metadata_lines(document: Document) -> list[tuple[str, str]]:
         ("Encoding", meta.encoding),
         ("Paragraphs", f"{len(document.zh)} Chinese, {len(document.en)} English"),
     ]
-    return [(label, value) for label, value in items if value]
+    return [(label, printable(value)) for label, value in items if value]
 
 
 def _label(lang: str, ids: Sequence[int]) -> str:

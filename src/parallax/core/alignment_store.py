@@ -11,11 +11,14 @@ import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from parallax.core.align.bead import Bead
 from parallax.core.corrections import AlignmentError, check_beads
-from parallax.core.paths import cache_dir, data_dir
-from parallax.core.safefile import atomic_write
+from parallax.core.damaged import aside_note, set_aside
+from parallax.core.paths import cache_dir, data_dir, tell_cache_unusable
+from parallax.core.reading import InputError, MissingInputError, read_input
+from parallax.core.safefile import OutputError, atomic_write
 
 FORMAT_VERSION = 2
 """2 added ``confirmed`` to each bead; version 1 files (no such key) are read as unconfirmed."""
@@ -36,19 +39,26 @@ def alignment_path(zh: Sequence[str], en: Sequence[str], directory: Path | None 
 
 
 def load_alignment(
-    zh: Sequence[str], en: Sequence[str], directory: Path | None = None
+    zh: Sequence[str], en: Sequence[str], directory: Path | None = None, *, aside: bool = True
 ) -> list[Bead] | None:
     """The saved alignment of these units, or None if there is none.
 
-    Raises :class:`AlignmentError` naming the file when it is damaged.
+    Raises :class:`AlignmentError` naming the file when it cannot be used. A damaged file
+    (not JSON, nested too deeply, ``Infinity`` for an index or a score, beads that do not fit
+    the text)
+    is first set aside, renamed and kept (unless ``aside`` is false): the error says so, and
+    is met once. A file saved by a newer parallax is left alone.
     """
     path = alignment_path(zh, en, directory)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        data = json.loads(read_input(path).decode("utf-8"))
+    except MissingInputError:
         return None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise AlignmentError(f"{path}: cannot read the saved alignment ({error})") from None
+    except InputError as error:
+        problem = f"cannot read the saved alignment ({error.problem})"
+        raise AlignmentError(problem, path=path) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError) as error:
+        _damaged(path, _fault(error), aside)
     version = data.get("version", 1) if isinstance(data, dict) else 1
     if isinstance(version, int) and version > FORMAT_VERSION:
         raise AlignmentError(
@@ -60,15 +70,41 @@ def load_alignment(
             Bead(
                 tuple(map(int, b["zh"])),
                 tuple(map(int, b["en"])),
-                float(b["score"]),
+                _score(b["score"]),
                 _flag(b.get("confirmed", False)),
             )
             for b in data["beads"]
         ]
         check_beads(beads, len(zh), len(en))
-    except (AttributeError, KeyError, TypeError, ValueError) as error:
-        raise AlignmentError(f"{path}: the saved alignment is damaged ({error})") from None
+    except (AttributeError, KeyError, TypeError, ValueError, OverflowError) as error:
+        _damaged(path, _fault(error), aside)
     return beads
+
+
+def _fault(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    if isinstance(error, OverflowError):
+        return "a number out of range"
+    if isinstance(error, UnicodeDecodeError):
+        return f"not UTF-8 (byte {error.start})"
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def _damaged(path: Path, fault: str, aside: bool) -> NoReturn:
+    """Raise the AlignmentError for the damaged file ``path``, set aside first if ``aside``."""
+    where = f"; {aside_note(set_aside(path))}" if aside else ""
+    raise AlignmentError(f"the saved alignment is damaged ({fault}){where}", path=path)
+
+
+def _score(value: object) -> float:
+    """A bead's confidence: a number from 0 to 1 (``NaN``, ``Infinity`` or ``1e308`` would be
+    shown as such and written into ``align``'s JSON, which cannot hold them)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"score is {value!r}, not a number")
+    if not 0.0 <= value <= 1.0:  # NaN fails this too
+        raise ValueError(f"score {value!r} is not between 0 and 1")
+    return float(value)
 
 
 def _flag(value: object) -> bool:
@@ -123,7 +159,7 @@ CACHE_VERSION = "1"
 def cached_alignment(zh: Sequence[str], en: Sequence[str]) -> list[Bead] | None:
     """The aligner's last result for these units, or None (a cache never raises)."""
     try:
-        return load_alignment(zh, en, cache_dir() / f"alignments-v{CACHE_VERSION}")
+        return load_alignment(zh, en, cache_dir() / f"alignments-v{CACHE_VERSION}", aside=False)
     except (AlignmentError, OSError):
         return None
 
@@ -133,5 +169,10 @@ def cache_alignment(zh: Sequence[str], en: Sequence[str], beads: Sequence[Bead])
     try:
         directory = cache_dir() / f"alignments-v{CACHE_VERSION}"
         save_alignment(zh, en, beads, directory=directory, backups=0)
-    except (AlignmentError, OSError):
+    except OSError as error:
+        tell_cache_unusable(error)
+    except OutputError as error:
+        if isinstance(error.__cause__, OSError):
+            tell_cache_unusable(error.__cause__)
+    except AlignmentError:
         pass

@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import regex
 
 from parallax.core.errors import ParallaxError
-from parallax.core.paths import cache_dir
+from parallax.core.paths import cache_dir, tell_cache_unusable
 
 CACHE_VERSION = 3
 ENV_SOURCE = "PARALLAX_CEDICT"
@@ -221,13 +221,15 @@ def write_cache(cache: Path, value: object) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    except OSError:
-        pass  # an unwritable cache only costs the next process a parse
+    except OSError as error:  # an unwritable cache only costs the next process a parse
+        tell_cache_unusable(error)
 
 
 def _read_source(path: Path) -> str:
+    from parallax.core.reading import read_input
+
     try:
-        raw = path.read_bytes()
+        raw = read_input(path)  # a regular file, at most the read limit
         if raw[:2] == b"\x1f\x8b":
             raw = gzip.decompress(raw)
         return raw.decode("utf-8-sig")

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from parallax.core.document import DocumentError
+from parallax.core.reading import read_input
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -22,7 +23,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _LEGACY = ("big5hkscs", "gb18030")
 # Control characters that text does not hold (terminal escapes use ESC and BEL: those are text).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x06\x08\x0e-\x1a\x1c-\x1f]+")
-MAX_BYTES = 256 * 1024 * 1024
 
 
 @cache
@@ -63,6 +63,12 @@ def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[
                 raise DocumentError(path, "this is a binary file, not text")
             return text, name
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            raise DocumentError(
+                path,
+                f"looks like UTF-16 text without a byte-order mark: give --encoding {utf16}",
+            )
         raise DocumentError(path, "this is a binary file, not text (it contains NUL bytes)")
     try:
         text = data.decode("utf-8")
@@ -97,6 +103,12 @@ def _decode_legacy(data: bytes, path: Path | str) -> tuple[str, str]:
         if best is None or score > best[0]:
             best = (score, text, name)
     if best is None or best[0] < 0.3:
+        utf16 = _utf16_without_bom(data)
+        if utf16 and _commonness(data.decode(utf16, "replace")) >= 0.3:
+            raise DocumentError(
+                path,
+                f"looks like UTF-16 text without a byte-order mark: give --encoding {utf16}",
+            )
         raise DocumentError(
             path,
             "cannot be decoded: not UTF-8, UTF-16, Big5-HKSCS or GB18030 text "
@@ -105,19 +117,23 @@ def _decode_legacy(data: bytes, path: Path | str) -> tuple[str, str]:
     return best[1], best[2]
 
 
+def _utf16_without_bom(data: bytes) -> str:
+    """``utf-16-le`` or ``utf-16-be`` if ``data`` reads as such text (NUL bytes are then the
+    high or low half of most characters), else ``""``."""
+    if len(data) % 2:
+        data = data[:-1]
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(c.isprintable() or c in "\t\n\r" for c in text)
+        if text and readable >= 0.95 * len(text) and not _looks_binary(text):
+            return name
+    return ""
+
+
 def read_text(path: Path, encoding: str | None = None) -> tuple[str, str]:
-    """Read and decode the file at ``path``; errors name the file and the fault."""
-    if not path.exists():
-        raise DocumentError(path, "no such file")
-    if path.is_dir():
-        raise DocumentError(path, "is a directory, not a text file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(path, f"the file is too large ({size // 2**20} MiB)")
-        data = path.read_bytes()
-    except PermissionError:
-        raise DocumentError(path, "permission denied") from None
-    except OSError as error:
-        raise DocumentError(path, f"cannot be read ({error.strerror or error})") from None
-    return decode(data, path, encoding)
+    """Read (at most the read limit, see :mod:`parallax.core.reading`) and decode the file at
+    ``path`` (``-``: standard input); errors name the file and the fault."""
+    return decode(read_input(path), path, encoding)

@@ -27,3 +27,20 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("parallax"))
+
+
+def tell_cache_unusable(error: OSError) -> None:
+    """Tell once (:mod:`parallax.core.notices`) that the cache folder cannot be used: caches
+    are an optimisation, the work goes on without them, only slower."""
+    from parallax.core import notices
+    from parallax.core.reading import describe_os_error
+    from parallax.core.text import printable
+
+    directory = cache_dir()
+    fault = describe_os_error(error)
+    if directory.exists() and not directory.is_dir():
+        fault = "it is a file, not a folder"
+    notices.tell(
+        f"{printable(str(directory))}: the cache folder cannot be used ({fault}); "
+        "going on without it (slower)"
+    )

@@ -13,10 +13,13 @@ from pathlib import Path
 
 from parallax.core.alignment_store import document_key
 from parallax.core.chinese import fold
+from parallax.core.damaged import set_aside_and_tell
 from parallax.core.document import Document
 from parallax.core.errors import ParallaxError
 from parallax.core.paths import data_dir
+from parallax.core.reading import InputError, MissingInputError, read_input
 from parallax.core.safefile import atomic_write, locked
+from parallax.core.text import strip_controls
 
 FORMAT_VERSION = 1
 Pair = tuple[str, str]
@@ -34,7 +37,8 @@ def rejections_path(doc: Document) -> Path:
 def load_rejections(doc: Document) -> set[Pair]:
     """The (zh, en) pairs rejected for ``doc`` (empty if none).
 
-    Raises :class:`RejectionsError` (a ``ValueError``) naming the file when it is damaged.
+    A damaged file is set aside and told once (see :mod:`parallax.core.damaged`); one that
+    cannot be read at all is a :class:`RejectionsError` naming it.
     """
     return set(_read(rejections_path(doc)))
 
@@ -70,17 +74,22 @@ def _change(doc: Document, pair: Pair, *, add: bool) -> Path:
 
 
 def _read(path: Path) -> list[Pair]:
+    """The pairs in ``path``; a damaged file is set aside (renamed, kept), told once, and read
+    as empty: the rejections are lost for that text, never the command."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return []
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise RejectionsError(f"{path}: cannot read the rejected suggestions ({error})") from None
-    try:
+        data = json.loads(read_input(path).decode("utf-8"))
         rows = data["rejected"]
         pairs = [(row["zh"], row["en"]) for row in rows]
         if not all(isinstance(zh, str) and isinstance(en, str) for zh, en in pairs):
             raise TypeError("zh and en must be strings")
-    except (KeyError, TypeError) as error:
-        raise RejectionsError(f"{path}: the rejected suggestions are damaged ({error!r})") from None
+        pairs = [(strip_controls(zh), strip_controls(en)) for zh, en in pairs]  # data
+    except MissingInputError:
+        return []
+    except InputError as error:
+        problem = f"cannot read the rejected suggestions ({error.problem})"
+        raise RejectionsError(problem, path=path) from None
+    except (ValueError, RecursionError, KeyError, TypeError, IndexError) as error:
+        fault = "nested too deeply" if isinstance(error, RecursionError) else repr(error)
+        set_aside_and_tell(path, f"the rejected suggestions are damaged ({fault})")
+        return []
     return pairs

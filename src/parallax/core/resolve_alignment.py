@@ -3,21 +3,23 @@
 In order: the alignment the user fixed by hand (unless ``fresh``), else — where the caller only
 wants what is known at once (:func:`known_alignment`) — the aligner's last result from the
 cache, else the aligner's (:func:`resolve_alignment`).
-A damaged hand-fixed file is treated once, here, the same way for every caller: it is set aside
-(renamed, kept beside its old name) and named in :attr:`Resolution.problem`, and the aligner
-runs instead. The caller prints or notifies ``problem`` and, for ``source == "hand"``, that a
+A damaged hand-fixed file is treated the same way for every caller: it is set aside (renamed,
+kept beside its old name) and named in :attr:`Resolution.problem`, and the aligner runs
+instead. The caller prints or notifies ``problem`` and, for ``source == "hand"``, that a
 hand-fixed alignment is in use (``--fresh`` ignores it).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from parallax.core.align.bead import Bead
+from parallax.core.damaged import set_aside  # one way to set a damaged file aside
+
+__all__ = ["Resolution", "hand_fixed", "known_alignment", "resolve_alignment", "set_aside"]
 
 Source = Literal["hand", "cache", "aligner", "none"]
 
@@ -85,36 +87,17 @@ def resolve_alignment(
 def hand_fixed(zh: Sequence[str], en: Sequence[str]) -> tuple[Resolution | None, str]:
     """The alignment of these units fixed by hand, if any, and a problem ("" if none).
 
-    A damaged file is set aside (see :func:`set_aside`) and the problem names it and where it
-    went; the result is then None so that the caller aligns anew.
+    A damaged file is set aside by :func:`~parallax.core.alignment_store.load_alignment` (see
+    :func:`parallax.core.damaged.set_aside`) and the problem names it and where it went; the
+    result is then None so that the caller aligns anew.
     """
     from parallax.core.alignment_store import alignment_path, load_alignment
     from parallax.core.corrections import AlignmentError
 
     try:
         beads = load_alignment(zh, en)
-    except (AlignmentError, RecursionError, OverflowError) as error:
-        path = alignment_path(zh, en)
-        kept = set_aside(path)
-        where = f"; set aside as {kept.name}" if kept is not None else ""
-        reason = error if isinstance(error, AlignmentError) else f"{path}: damaged ({error})"
-        return None, f"{reason}{where}; aligned anew"
+    except AlignmentError as error:
+        return None, f"{error}; aligned anew"
     if beads is None:
         return None, ""
     return Resolution(tuple(beads), "hand", path=alignment_path(zh, en)), ""
-
-
-def set_aside(path: Path) -> Path | None:
-    """Rename a damaged file to ``NAME.damaged`` (``NAME.damaged-2`` … if taken) so that it is
-    kept for the user but no longer read; the new path, or None if it could not be moved."""
-    for number in range(1, 100):
-        suffix = ".damaged" if number == 1 else f".damaged-{number}"
-        target = path.with_name(path.name + suffix)
-        if target.exists():
-            continue
-        try:
-            os.replace(path, target)
-        except OSError:
-            return None
-        return target
-    return None

@@ -1,8 +1,10 @@
 """The user's settings: a small JSON object in ``data_dir()/settings.json``.
 
 Written atomically under the inter-process lock (read-merge-write, so two programs saving
-different keys keep both). A missing file is an empty object; a damaged one is a
-``SettingsError`` naming the file (it is never overwritten).
+different keys keep both). A missing file is an empty object. A damaged one (not JSON, not an
+object, nested too deeply) is set aside, renamed and kept (:mod:`parallax.core.damaged`), told
+once, and read as empty: it never stops a command and is never overwritten. A file that cannot
+be read at all (permissions) is a ``SettingsError`` naming it.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from parallax.core.damaged import set_aside_and_tell
 from parallax.core.errors import ParallaxError
 from parallax.core.paths import data_dir
+from parallax.core.reading import InputError, MissingInputError, read_input
 from parallax.core.safefile import atomic_write, locked, remove_stale_temps
+from parallax.core.text import strip_controls
 
 FILE_NAME = "settings.json"
 
@@ -28,7 +33,8 @@ def settings_path() -> Path:
 
 
 def load_settings() -> dict[str, Any]:
-    """The saved settings (``{}`` when there is no file); SettingsError if it is damaged."""
+    """The saved settings (``{}`` when there is none, or when the file was damaged and has
+    been set aside); SettingsError if it cannot be read."""
     return _read(settings_path())
 
 
@@ -50,24 +56,43 @@ def save_setting(key: str, value: Any) -> Path:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+        data = read_input(path)
+    except MissingInputError:
         return {}
-    except OSError as error:
-        raise SettingsError(f"{path}: cannot read ({error.strerror})") from None
+    except InputError as error:
+        if "larger than the read limit" not in error.problem:
+            raise SettingsError(f"cannot read ({error.problem})", path=path) from None
+        set_aside_and_tell(path, "damaged settings (far too large)")
+        return {}
     if not data.strip():
         return {}
+    fault = ""
     try:
         settings = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        raise SettingsError(f"{path}: not UTF-8 (byte {error.start})") from None
+        fault = f"not UTF-8 (byte {error.start})"
     except json.JSONDecodeError as error:
-        raise SettingsError(
-            f"{path}: damaged settings ({error.msg} at line {error.lineno}, column {error.colno})"
-        ) from None
-    if not isinstance(settings, dict):
-        raise SettingsError(f"{path}: damaged settings (not a JSON object)")
-    return settings
+        fault = f"{error.msg} at line {error.lineno}, column {error.colno}"
+    except (RecursionError, ValueError):
+        fault = "nested too deeply or numbers too long"
+    else:
+        if not isinstance(settings, dict):
+            fault = "not a JSON object"
+    if fault:
+        set_aside_and_tell(path, f"damaged settings ({fault})")
+        return {}
+    return {strip_controls(key): _clean(value) for key, value in settings.items()}
+
+
+def _clean(value: Any) -> Any:
+    """``value`` with the control characters and escapes of every text in it removed."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    if isinstance(value, dict):
+        return {strip_controls(str(k)): _clean(v) for k, v in value.items()}
+    return value
 
 
 __all__ = ["SettingsError", "load_settings", "save_setting", "settings_path"]

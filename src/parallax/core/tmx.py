@@ -7,8 +7,6 @@ have nothing to translate and are left out. Dates are UTC, ``YYYYMMDDThhmmssZ``.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,13 +87,8 @@ def write_tmx(
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write UTF-8 ``text`` to ``path`` through a temporary file in the same directory."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write UTF-8 ``text`` to ``path`` with :func:`parallax.core.safefile.write_output`
+    (a regular file replaced atomically, a device or FIFO written through)."""
+    from parallax.core.safefile import write_output
+
+    write_output(path, text.encode("utf-8"))

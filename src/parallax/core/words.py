@@ -8,7 +8,9 @@ the original. Loading jieba takes about a second: call :func:`zh_words` from a w
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import threading
 from functools import cache
 from typing import Any
@@ -26,16 +28,18 @@ def _tokenizer() -> Any:
     """jieba's default tokenizer, its dictionary cache kept in parallax's cache directory."""
     import jieba
 
-    from parallax.core.paths import cache_dir
+    from parallax.core.paths import cache_dir, tell_cache_unusable
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        if not os.access(directory, os.W_OK | os.X_OK):  # jieba would log a traceback
+            raise PermissionError(errno.EACCES, "permission denied", str(directory))
         tokenizer.tmp_dir = str(directory)
-    except OSError:
-        pass  # jieba falls back to the system's temporary directory
+    except OSError as error:  # jieba falls back to the system's temporary directory
+        tell_cache_unusable(error)
     tokenizer.initialize()
     return tokenizer
 

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Select
 
 from parallax.app.dialogs.base import DIALOG_CSS, Dialog
+from parallax.app.model import counted
 from parallax.core.errors import ParallaxError
 from parallax.core.glossary.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
@@ -135,7 +136,7 @@ class ExportScreen(FileDialog):
         """The format, the path, a hint."""
         name = self.glossary_name
         with Vertical():
-            yield Label(Content(f"Export {name} ({self.count} terms)"), classes="title")
+            yield Label(Content(f"Export {name} ({counted(self.count, 'term')})"), classes="title")
             formats = [(f, f) for f in EXPORT_FORMATS]
             select = Select(formats, value="csv", allow_blank=False, id="format")
             yield self.field("Format", select)

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select
 
 from parallax.app.dialogs.base import DIALOG_CSS, Dialog
 from parallax.app.terms.draft import TermDraft
+from parallax.app.widgets.passage import PassageView
 from parallax.core.glossary.term import STATUSES
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class AddTermScreen(Dialog[TermDraft]):
         border: thick $primary; background: $surface; padding: 0 1;
     }
     AddTermScreen Label { margin-top: 1; }
-    AddTermScreen #context { color: $text-muted; max-height: 4; margin-top: 1; }
+    AddTermScreen #context { color: $text-muted; height: auto; max-height: 4; margin-top: 1; }
     AddTermScreen Horizontal { height: auto; margin-top: 1; }
     """
     OK = "Save"
@@ -60,8 +61,9 @@ class AddTermScreen(Dialog[TermDraft]):
             yield Label("Status")
             status = self.draft.status if self.draft.status in STATUSES else "new"
             yield Select([(s, s) for s in STATUSES], value=status, allow_blank=False, id="status")
-            context = f"{self.draft.context_zh[:120]}\n{self.draft.context_en[:160]}"
-            yield Static(Content(context), id="context")
+            with Vertical(id="context"):  # wrapped as the reader wraps
+                yield PassageView(Content(self.draft.context_zh[:120]))
+                yield PassageView(Content(self.draft.context_en[:160]))
             with Horizontal():
                 yield Button("Save", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")

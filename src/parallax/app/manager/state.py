@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from parallax.app.dialogs.glossary import FileChoice
 from parallax.app.manager import tasks
-from parallax.app.model import one_line
+from parallax.app.model import counted, one_line
 from parallax.app.ordering import InOrder
 from parallax.app.undo import UndoList, UndoStep
 from parallax.core.glossary import Glossary, GlossaryInfo, GlossaryStore, Term
@@ -131,6 +131,7 @@ class ManagerBase(Screen[bool]):
     def load_list(self, select: str | None) -> None:
         """Open the store (the writable glossary from the settings) and list the glossaries."""
         from parallax.app.loaders import open_store
+        from parallax.core import notices
 
         try:
             store = open_store(self.glossary_dir)
@@ -139,6 +140,11 @@ class ManagerBase(Screen[bool]):
         except (ValueError, OSError) as error:
             self.post_message(Failed(one_line(error)))
             return
+        for notice in notices.take():  # a damaged settings file set aside
+            self.post_message(Failed(notice))
+        for info in infos:
+            if info.error:  # a glossary that cannot be read: listed, named, not opened
+                self.post_message(Failed(info.error))
         self.post_message(Listed(store, infos, select, reviews))
 
     def on_failed(self, message: Failed) -> None:
@@ -153,11 +159,12 @@ class ManagerBase(Screen[bool]):
         options.clear_options()
         for info in infos:
             mark = "writable" if info.writable else "read-only"
-            mark += f" · {info.problems} bad rows" if info.problems else ""
+            mark = "cannot be read" if info.error else mark
+            mark += f" · {counted(info.problems, 'bad row')}" if info.problems else ""
             mark += "" if info.exists else " · new"
             review = message.reviews.get(info.name)
             mark += f"\nreview: {review}" if review else ""
-            content = Content(f"{info.name}\n{info.terms} terms · {mark}")
+            content = Content(f"{info.name}\n{counted(info.terms, 'term')} · {mark}")
             content = content.stylize("bold", 0, len(info.name))
             options.add_option(Option(content, id=info.name))
         names = [i.name for i in infos]
@@ -232,7 +239,8 @@ class ManagerBase(Screen[bool]):
         order += " (reversed)" if self.reverse else ""
         mark = "writable" if glossary.writable else "read-only"
         cut = f" (the first {MAX_ROWS} shown: filter to narrow)" if len(shown) > MAX_ROWS else ""
-        summary = f"{glossary.name} ({mark}): {len(shown)} of {len(glossary.terms)} terms{cut}"
+        total = counted(len(glossary.terms), "term")
+        summary = f"{glossary.name} ({mark}): {len(shown)} of {total}{cut}"
         self.query_one("#summary", Label).update(Content(f"{summary}, {order}"))
 
     def change(self, do: Change, undo: Change | None = None, undo_label: str = "") -> None:

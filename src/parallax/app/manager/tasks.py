@@ -48,7 +48,7 @@ describe = operations.describe
 
 def export_glossary(store: GlossaryStore, name: str, fmt: str, path: Path) -> str:
     """Write glossary ``name`` to ``path`` in format ``fmt`` (atomically); the message."""
-    return operations.write_export(operations.export(store, name, fmt), path)
+    return operations.write_export(operations.export(store, name, fmt), path, store=store)
 
 
 def import_into(store: GlossaryStore, path: Path, fmt: str) -> str:

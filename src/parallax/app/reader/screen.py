@@ -37,7 +37,7 @@ from parallax.app.messages import (
     TermChanged,
     WordsReady,
 )
-from parallax.app.model import Selection, titles
+from parallax.app.model import Selection, counted, titles
 from parallax.app.reader import tasks
 from parallax.app.reader.alignment import AlignmentDesk
 from parallax.app.reader.terms import TermDesk
@@ -48,6 +48,7 @@ from parallax.app.widgets.parallel import ParallelView
 from parallax.app.widgets.search_bar import SearchBar
 from parallax.app.widgets.status import StatusLine
 from parallax.app.workers import run_step
+from parallax.core import notices
 from parallax.core.document import Document
 
 ROMANISATIONS = (None, "pinyin", "jyutping")
@@ -182,9 +183,11 @@ class ReaderScreen(Screen[None]):
             selection = self.view.retag()
             if selection is not None and self.lookup.display:
                 self._look_up(selection)
-        problems = f", {state.problems} bad rows" if state.problems else ""
+        problems = f", {counted(state.problems, 'bad row')}" if state.problems else ""
+        for notice in notices.take():  # a glossary that cannot be read, a file set aside
+            self.notify(notice, title="glossary", severity="warning", markup=False)
         names = ", ".join(state.names)
-        self.status.done("glossary", f"{len(state.terms)} terms ({names}){problems}")
+        self.status.done("glossary", f"{counted(len(state.terms), 'term')} ({names}){problems}")
 
     def on_aligned(self, message: Aligned) -> None:
         """The rows aligned (see :meth:`AlignmentDesk.arrived`)."""
@@ -395,7 +398,8 @@ class ReaderScreen(Screen[None]):
             if changed:
                 self.reload_glossary()
 
-        self.app.push_screen(ReviewScreen(glossary_dir=self.glossary_dir), callback=done)
+        review = ReviewScreen(glossary_dir=self.glossary_dir, script=self.view.script)
+        self.app.push_screen(review, callback=done)  # the Chinese in the script shown here
 
     def action_manager(self) -> None:
         """Open the glossary manager; reload the glossaries when something changed there."""

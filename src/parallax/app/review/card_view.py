@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from parallax.app.review import render
 from parallax.app.review.keys import CARD_BINDINGS
-from parallax.app.review.passage import PassageView
+from parallax.app.widgets.passage import PassageView
 from parallax.core.review import Back, Front, Rating
 
 
@@ -78,6 +78,14 @@ class CardView(VerticalScroll, can_focus=True):
         self._show_context(render.passage(back.zh), render.passage(back.en))
         self._set("#source", render.source(back.source))
         self.add_class("-revealed")
+        self.call_after_refresh(self._answer_in_view)
+
+    def _answer_in_view(self) -> None:
+        """Scroll the answer and the source into view (below a long context on a small
+        terminal they would be out of sight)."""
+        if self.has_class("-revealed"):
+            self.scroll_to_widget(self.query_one("#source"), animate=False, immediate=True)
+            self.scroll_to_widget(self.query_one("#answer"), animate=False, immediate=True)
 
     def show_message(self, prompt: str, text: str = "") -> None:
         """Show a line instead of a card (loading, done, a failure)."""

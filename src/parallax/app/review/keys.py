@@ -1,5 +1,6 @@
 """The review screen's keys, each owned by the part that acts on it: the card view reveals and
-grades (``CARD_BINDINGS``), the screen undoes and closes (``SCREEN_BINDINGS``). The footer
+grades (``CARD_BINDINGS``), the screen undoes, switches the script the cards are built in and
+closes (``SCREEN_BINDINGS``). The footer
 and the command palette show them all."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ CARD_BINDINGS: list[Binding] = [
 
 SCREEN_BINDINGS: list[Binding] = [
     Binding("u", "undo", "Undo grade", id="review-undo"),
+    Binding("t", "script", "Trad/Simp", id="review-script"),
     Binding("escape,q", "close", "Done", id="review-close"),
 ]
 """Bindings of :class:`~parallax.app.review.screen.ReviewScreen`."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from parallax.app.model import counted
 from parallax.core.review import Back, Passage, Rating
 
 if TYPE_CHECKING:
@@ -96,7 +97,8 @@ def done_lines(session: ReviewSession) -> tuple[str, str]:
     if after is not None:
         when = f"; next card at {after.astimezone().strftime('%H:%M')}"
     left = session.new_left()
-    more = f"; {left} new cards wait for the coming days" if left else ""
+    waiting = "waits" if left == 1 else "wait"
+    more = f"; {counted(left, 'new card')} {waiting} for the coming days" if left else ""
     if session.reviewed == 0:
         empty = all(not s.terms for s in session.sources.values())
         if empty:

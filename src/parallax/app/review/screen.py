@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from parallax.app.model import one_line
 from parallax.app.ordering import InOrder
 from parallax.app.review import render
 from parallax.app.review.card_view import CardView
@@ -33,16 +34,13 @@ from parallax.app.review.messages import (
     ReviewOpenFailed,
     SavesDone,
 )
+from parallax.app.review.script import back_in_script, card_in_script
 from parallax.app.review.session import Clock, ReviewSession, utc_now
+from parallax.app.script import other_script
 
 if TYPE_CHECKING:
     from parallax.core.glossary import GlossaryStore, Term
     from parallax.core.review import CardRef, Glimpse, Rating, ReviewChange
-
-
-def one_line(error: BaseException) -> str:
-    """An exception as one line."""
-    return " ".join((str(error) or type(error).__name__).split())
 
 
 class ReviewScreen(Screen[bool]):
@@ -62,7 +60,10 @@ class ReviewScreen(Screen[bool]):
         glossary_dir: Path | None = None,
         new_per_day: int | None = None,
         clock: Clock = utc_now,
+        script: str | None = None,
     ) -> None:
+        """``script``: show the Chinese in "simplified" or "traditional" (None: as saved; ``t``
+        switches), e.g. as the reader shows it."""
         super().__init__()
         self.glossary_names = tuple(glossaries)
         self.glossary_dir = glossary_dir
@@ -76,6 +77,7 @@ class ReviewScreen(Screen[bool]):
         self.glimpse_revealed = False
         self.pending_rating: Rating | None = None
         self.readings_ready = False
+        self.script = script
 
     def compose(self) -> ComposeResult:
         """Header, the counts line, the card, the grade keys, the footer."""
@@ -245,6 +247,18 @@ class ReviewScreen(Screen[bool]):
         self.notify("grade undone", timeout=2, markup=False)
         self.show()
 
+    def action_script(self) -> None:
+        """Show the cards' Chinese in the other script (Traditional ↔ Simplified), the blank of
+        a cloze card and the lit term included; again: as saved."""
+        session, glimpse = self.session, self.glimpse
+        card = session.current if session is not None else glimpse.card if glimpse else None
+        if self.script is not None:
+            self.script = None
+        elif card is not None:
+            self.script = other_script(card.term.context_zh or card.term.zh)
+        self.notify(f"Chinese shown {self.script or 'as saved'}", timeout=2, markup=False)
+        self.show()
+
     def action_close(self) -> None:
         """Leave once the grades are written."""
         self.close_after_saves(self.in_order.ticket())
@@ -305,10 +319,11 @@ class ReviewScreen(Screen[bool]):
 
         view = self.card_view
         grades = self.query_one("#grades", Static)
-        view.show_front(front_of(card))
+        view.show_front(front_of(card_in_script(card, self.script)))
         if revealed:
             english = renderings_of(card.term, terms)
-            view.show_back(back_of(card, english, compute_readings=self.readings_ready))
+            back = back_of(card, english, compute_readings=self.readings_ready)
+            view.show_back(back_in_script(back, card.term.zh, self.script))
             grades.update(render.grades(intervals()))
         else:
             grades.update(Content("space  show the answer"))

@@ -1,4 +1,4 @@
-"""The suggestions screen's context line: where a pair was found, both sides lit."""
+"""The suggestions screen's context: where a pair was found, both sides lit."""
 
 from __future__ import annotations
 
@@ -22,16 +22,16 @@ def window(text: str, start: int, end: int, around: int) -> tuple[str, int, int]
     return cut, start - left + len(head), end - left + len(head)
 
 
-def context(s: Suggestion) -> Content:
-    """Where the pair was found: a window of each context, its Chinese and English lit."""
+def context(s: Suggestion) -> tuple[Content, Content]:
+    """Where the pair was found: a window of each context (Chinese, English), the pair lit."""
     zh_at = s.context_zh.find(s.zh) if s.zh else -1
     found = re.search(re.escape(s.en), s.context_en, re.IGNORECASE) if s.en else None
     zh, zh_start, zh_end = window(s.context_zh, zh_at, zh_at + len(s.zh), 30)
     en_at = (found.start(), found.end()) if found else (-1, -1)
     en, en_start, en_end = window(s.context_en, *en_at, 80)
-    content = Content(f"{zh}\n{en}")
+    zh_content, en_content = Content(zh), Content(en)
     if zh_start >= 0:
-        content = content.stylize("bold reverse", zh_start, zh_end)
+        zh_content = zh_content.stylize("bold reverse", zh_start, zh_end)
     if en_start >= 0:
-        content = content.stylize("bold reverse", len(zh) + 1 + en_start, len(zh) + 1 + en_end)
-    return content
+        en_content = en_content.stylize("bold reverse", en_start, en_end)
+    return zh_content, en_content

@@ -16,6 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -27,6 +28,7 @@ from parallax.app.model import one_line
 from parallax.app.ordering import InOrder
 from parallax.app.suggestions.context import context
 from parallax.app.terms.draft import TermDraft, draft_from
+from parallax.app.widgets.passage import PassageView
 from parallax.core.document import Document
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ class SuggestionsScreen(ModalScreen[None]):
     SuggestionsScreen #suggest-context {
         height: auto; max-height: 6; padding: 0 1; border-top: solid $primary-darken-2;
     }
+    SuggestionsScreen #suggest-context > PassageView { width: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,a", "accept", "Accept", priority=True, id="suggest-accept"),
@@ -124,7 +127,9 @@ class SuggestionsScreen(ModalScreen[None]):
             yield Static("finding term pairs…", id="suggest-status", markup=False)
             yield ProgressBar(total=100, show_eta=False, id="suggest-progress")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="suggest-table")
-            yield Static("", id="suggest-context", markup=False)
+            with Vertical(id="suggest-context"):  # wrapped as the reader wraps
+                yield PassageView(id="suggest-context-zh")
+                yield PassageView(id="suggest-context-en")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -155,6 +160,7 @@ class SuggestionsScreen(ModalScreen[None]):
                 self.post_message(Progressed(percent))
 
         try:
+            from parallax.core import notices
             from parallax.core.alignment_store import document_key
             from parallax.core.rejections import load_rejections
             from parallax.core.suggest import suggest_terms
@@ -162,8 +168,10 @@ class SuggestionsScreen(ModalScreen[None]):
             warning = ""
             try:
                 rejected = load_rejections(self.doc)
-            except ValueError as error:  # a damaged file: say so, suggest all the same
+            except ValueError as error:  # an unreadable file: say so, suggest all the same
                 rejected, warning = set(), one_line(error)
+            told = notices.take()  # a damaged file set aside
+            warning = "; ".join([warning, *told] if warning else told)
             key = (
                 document_key(self.doc.zh_texts, self.doc.en_texts),
                 tuple((b.zh, b.en) for b in self.beads),
@@ -290,7 +298,9 @@ class SuggestionsScreen(ModalScreen[None]):
 
     def _show_context(self) -> None:
         s = self.current()
-        self.query_one("#suggest-context", Static).update(context(s) if s else "")
+        zh, en = context(s) if s else (Content(""), Content(""))
+        self.query_one("#suggest-context-zh", PassageView).update(zh)
+        self.query_one("#suggest-context-en", PassageView).update(en)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         """Show the highlighted suggestion in its context."""

@@ -1,5 +1,7 @@
 """The keys panel (``?``): parallax's own keys, grouped by what they are for, scrollable (it
-takes the focus while open: arrows and page keys scroll it, ``?`` or escape closes it)."""
+takes the focus while open: arrows and page keys scroll it, ``?`` or escape closes it). It
+takes up to 60% of the width, enough for every line at 80 columns; narrower, lines wrap
+rather than being cut."""
 
 from __future__ import annotations
 
@@ -42,11 +44,11 @@ class KeysPanel(VerticalScroll):
 
     DEFAULT_CSS = """
     KeysPanel {
-        split: right; width: auto; max-width: 50%; height: 1fr;
+        split: right; width: auto; max-width: 60%; height: 1fr;
         border-left: vkey $foreground 30%; padding: 0 1; background: $panel;
     }
     KeysPanel:focus { border-left: vkey $accent; }
-    KeysPanel > Static { width: auto; }
+    KeysPanel > Static { width: auto; max-width: 100%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close keys", id="keys-close"),

@@ -104,8 +104,13 @@ _LETTERS = regex.compile(r"[a-z]+")
 _DIGIT = regex.compile(r"\d")
 
 
+# Quantities from a thousand trillion up are not keys: such digit strings are ids or noise,
+# and keys must stay well inside 64-bit integers (a 309-digit number is even infinite).
+MAX_VALUE = 1e15
+
+
 def _key(value: float) -> int | None:
-    if value == 1 or value < 0:
+    if value == 1 or not 0 <= value < MAX_VALUE:  # also drops inf and nan
         return None
     return round(value * 100)
 

@@ -35,20 +35,29 @@ def glossary_dir(cli_dir: str | os.PathLike[str] | None = None) -> Path:
     ``glossary_dir`` setting, else ``glossaries`` in the user data directory
     (``$PARALLAX_DATA_DIR`` or the platform's). A project's ``./glossaries`` folder is never
     chosen by itself: it is read as reference glossaries (:func:`reference_dirs`). The
-    directory is not created here.
+    directory is not created here; a path that exists but is not a folder (a file, a symlink
+    loop) is refused in one line.
     """
     if cli_dir:
-        return Path(cli_dir).expanduser()
+        return _folder(Path(cli_dir).expanduser(), "--glossary-dir")
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env).expanduser()
+        return _folder(Path(env).expanduser(), f"${ENV_VAR}")
     from parallax.core.paths import data_dir
     from parallax.core.settings import load_settings
 
     saved = load_settings().get(DIR_SETTING)
     if isinstance(saved, str) and saved.strip():
-        return Path(saved).expanduser()
-    return data_dir() / PROJECT_DIR
+        return _folder(Path(saved).expanduser(), f"the {DIR_SETTING} setting")
+    return _folder(data_dir() / PROJECT_DIR, "")
+
+
+def _folder(path: Path, given_as: str) -> Path:
+    """``path`` unless it exists and is not a folder (one line naming it)."""
+    if os.path.lexists(path) and not path.is_dir():
+        how = f" (given as {given_as})" if given_as else ""
+        raise ParallaxError(f"is not a folder{how}: give the folder of the glossaries", path=path)
+    return path
 
 
 def reference_dirs(directory: Path, cwd: Path | None = None) -> list[Path]:

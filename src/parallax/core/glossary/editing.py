@@ -14,6 +14,7 @@ from parallax.core.errors import ParallaxError
 from parallax.core.glossary import fileformat
 from parallax.core.glossary.fileformat import Entry, ParsedFile
 from parallax.core.glossary.term import Term
+from parallax.core.reading import InputError
 from parallax.core.safefile import (
     Signature,
     atomic_write,
@@ -35,13 +36,26 @@ class GlossaryConflictError(GlossaryError):
 
 
 def read_file(path: Path) -> tuple[ParsedFile, Signature]:
-    """The parsed content of glossary file ``path`` and its signature (for conflict checks)."""
-    data, signature = read_with_signature(path)
+    """The parsed content of glossary file ``path`` and its signature (for conflict checks);
+    GlossaryError if it cannot be read (not a regular file, too large, not UTF-8)."""
+    data, signature = _read(path)
+    return fileformat.parse(_decode(path, data)), signature
+
+
+def _read(path: Path) -> tuple[bytes, Signature]:
     try:
-        text = data.decode("utf-8")
+        return read_with_signature(path)
+    except InputError as error:
+        raise GlossaryError(error.problem, path=path) from None
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise GlossaryError(f"{path}: not UTF-8 (byte {error.start})") from None
-    return fileformat.parse(text), signature
+        raise GlossaryError(
+            f"not UTF-8 (byte {error.start}); a parallax glossary is UTF-8 text", path=path
+        ) from None
 
 
 def transact(
@@ -111,11 +125,8 @@ def add_one(
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(path):
         remove_stale_temps(path)
-        data, signature = read_with_signature(path)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise GlossaryError(f"{path}: not UTF-8 (byte {error.start})") from None
+        data, signature = _read(path)
+        text = _decode(path, data)
         found = same(text) if text else None
         if found is not None:
             merged = merge(found)
@@ -168,7 +179,7 @@ def _append_locked(
 ) -> bool:
     """``append_fast`` once the lock is held (``read``: the file's text and signature)."""
     if read is None:
-        data, signature = read_with_signature(path)
+        data, signature = _read(path)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

@@ -8,6 +8,8 @@
 * A row that cannot be read (wrong number of fields, bad status, duplicate id, …) becomes a
   ``RowProblem``; its raw line is kept verbatim and written back unchanged on every save, so
   a hand-edited mistake is never lost. Blank lines are skipped and ``#`` lines kept as comments.
+* Glossary files are data, like documents: terminal escapes and control characters are
+  removed from every field as it is read (a shared glossary cannot drive the terminal).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 from parallax.core.glossary._gc import gc_paused
 from parallax.core.glossary.term import Term, TermError, validate
+from parallax.core.text import has_controls, strip_controls
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Term))
 REQUIRED: tuple[str, ...] = ("id", "zh", "en")
@@ -116,10 +119,10 @@ def parse(text: str) -> ParsedFile:
         raw = tuple(RawLine(line) for line in lines)
         return ParsedFile(raw, (RowProblem(1, fault, lines[0]),), header_ok=False)
     with gc_paused():
-        return _parse_rows(header, lines)
+        return _parse_rows(header, lines, dirty=has_controls(text))
 
 
-def _parse_rows(header: Sequence[str], lines: list[str]) -> ParsedFile:
+def _parse_rows(header: Sequence[str], lines: list[str], *, dirty: bool) -> ParsedFile:
     entries: list[Entry] = []
     problems: list[RowProblem] = []
     seen: set[str] = set()
@@ -130,7 +133,7 @@ def _parse_rows(header: Sequence[str], lines: list[str]) -> ParsedFile:
             entries.append(RawLine(line))
             continue
         try:
-            term = _parse_row(header, line.removesuffix("\r"))
+            term = _parse_row(header, line.removesuffix("\r"), dirty=dirty)
             if term.id in seen:
                 raise TermError(f"duplicate id {term.id}")
         except TermError as error:
@@ -157,12 +160,14 @@ def _header_fault(header: Sequence[str]) -> str:
 HEADER_LINE = "\t".join(COLUMNS)
 
 
-def _parse_row(header: Sequence[str], line: str) -> Term:
+def _parse_row(header: Sequence[str], line: str, *, dirty: bool = True) -> Term:
     cells = line.split("\t")
     if len(cells) != len(header):
         raise TermError(f"{len(cells)} fields, expected {len(header)}")
     if "\\" in line:
         cells = [unescape(cell) for cell in cells]
+    if dirty and any(map(has_controls, cells)):
+        cells = [strip_controls(cell) for cell in cells]
     if header is COLUMNS:
         values: dict[str, Any] = dict(zip(COLUMNS, cells, strict=True))
     else:

@@ -31,7 +31,7 @@ from parallax.core.glossary import english
 from parallax.core.glossary._gc import gc_paused
 from parallax.core.glossary.merging import renderings
 from parallax.core.glossary.term import Term
-from parallax.core.paths import cache_dir
+from parallax.core.paths import cache_dir, tell_cache_unusable
 
 CACHE_VERSION = "4"  # bump when the pickled layout changes
 CACHE_KEEP = 4  # matchers kept in the cache directory
@@ -254,8 +254,8 @@ def _write_cache(path: Path, matcher: Matcher) -> None:
         cached = sorted(path.parent.glob("matcher-*.pickle"), key=_mtime, reverse=True)
         for old in cached[CACHE_KEEP:]:
             old.unlink(missing_ok=True)
-    except OSError:  # a cache is an optimisation: never fail because of it
-        pass
+    except OSError as error:  # a cache is an optimisation: never fail because of it
+        tell_cache_unusable(error)
 
 
 def _mtime(path: Path) -> float:

@@ -17,10 +17,11 @@ from pathlib import Path
 from parallax.core.errors import ParallaxError
 from parallax.core.glossary.editing import GlossaryError
 from parallax.core.glossary.formats.mingpao import AlignedPairs
-from parallax.core.glossary.merging import ImportCounts, renderings
+from parallax.core.glossary.merging import ImportCounts, content_key, renderings
 from parallax.core.glossary.senses import en_key, zh_key
 from parallax.core.glossary.store import GlossaryStore
 from parallax.core.glossary.term import STATUSES, Term, edited, new_term
+from parallax.core.text import printable
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,22 @@ def edit_values(store: GlossaryStore, name: str, old: Term, values: dict[str, st
         return Report(f"no change to {describe(old)}", old, "unchanged")
     if not new.zh.strip() and old.zh.strip():
         raise GlossaryError(f"{describe(old)}: the Chinese cannot be made empty")
-    writable(store, name).update(name, new)
+    target = writable(store, name)
+    if zh_key(new.zh) and zh_key(new.zh) != zh_key(old.zh):  # one term, one row
+        other = next(
+            (
+                t
+                for t in target.load(name).terms
+                if t.id != old.id and content_key(t) == content_key(new)
+            ),
+            None,
+        )
+        if other is not None:
+            raise GlossaryError(
+                f"{other.zh} is already in {name} ({other.id}): edit that term, or remove "
+                f"{describe(old)}"
+            )
+    target.update(name, new)
     return Report(f"saved {describe(new)} in {name}", new, "edited")
 
 
@@ -174,9 +190,7 @@ def import_file(
     entries of a Ming Pao editorial get their Chinese there."""
     from parallax.core.glossary.formats import import_file as read_terms
 
-    if not path.is_file():
-        raise ParallaxError("no such file", path=path)
-    name = into or store.writable_name
+    name = into or store.writable_name  # a missing file, a folder, a FIFO: the reader says so
     target = writable(store, name)
     result = read_terms(path, fmt, encoding=encoding, aligned=aligned)
     counts = target.import_terms(name, result.terms)
@@ -187,7 +201,7 @@ def import_file(
         tail += f"; {len(notes)} learner entries kept as notes (no Chinese found for them)"
     message = (
         f"imported {counts.new} new, {counts.updated} updated, {counts.unchanged} unchanged"
-        f" from {path} into {name}{tail}"
+        f" from {printable(str(path))} into {name}{tail}"
     )
     return ImportReport(message, counts, problems, notes)
 
@@ -213,16 +227,17 @@ def export(
     )
 
 
-def write_export(report: ExportReport, path: Path) -> str:
-    """Write an export to ``path`` atomically; the message naming the file."""
-    from parallax.core.safefile import atomic_write
+def write_export(report: ExportReport, path: Path, *, store: GlossaryStore | None = None) -> str:
+    """Write an export to ``path`` with :func:`parallax.core.safefile.write_output` (a regular
+    file replaced atomically, a symlink's target replaced, a device or FIFO written through);
+    the message naming the file. Never over a glossary of ``store``."""
+    from parallax.core.safefile import write_output
 
-    if not path.parent.is_dir():
-        raise ParallaxError(f"no such directory {str(path.parent)!r}", path=path)
-    if path.is_dir():
-        raise ParallaxError("is a directory, give a file name", path=path)
-    atomic_write(path, report.data, backups=0)
-    return f"{report.message} to {path}"
+    owner = store.glossary_at(path) if store is not None else None
+    if owner is not None:
+        raise ParallaxError(f"is the file of glossary {owner!r}: export to another file", path=path)
+    write_output(path, report.data)
+    return f"{report.message} to {printable(str(path))}"
 
 
 def _check_status(status: str | None) -> None:

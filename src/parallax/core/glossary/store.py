@@ -13,11 +13,13 @@ read-merge-write is in ``editing``.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parallax.core import notices
 from parallax.core.glossary import editing, merging, senses
 from parallax.core.glossary.dirs import (
     DEFAULT_WRITABLE,
@@ -68,6 +70,7 @@ class GlossaryInfo:
     problems: int
     default: bool
     exists: bool = True
+    error: str = ""  # why the file cannot be read as a glossary ("" when it can)
 
 
 class GlossaryStore:
@@ -138,6 +141,15 @@ class GlossaryStore:
             return starter_path()
         return own
 
+    def glossary_at(self, path: Path | str) -> str | None:
+        """The name of the glossary whose file ``path`` is (symlinks followed), else None: an
+        export must never overwrite a glossary."""
+        for name in self.names():
+            with contextlib.suppress(OSError):
+                if os.path.samefile(path, self.path(name)):
+                    return name
+        return None
+
     def is_reference_file(self, name: str) -> bool:
         """True if glossary ``name`` is read from a reference folder or is the packaged starter."""
         return self.path(name).parent != self.directory
@@ -161,29 +173,56 @@ class GlossaryStore:
             path = self.path(self.writable_name)
             infos.append(GlossaryInfo(self.writable_name, path, 0, True, 0, True, exists=False))
         for name in names:
-            g = self.load(name)
             default = name == self.writable_name
+            try:
+                g = self.load(name)
+            except GlossaryError as error:
+                path = self.path(name)
+                infos.append(GlossaryInfo(name, path, 0, False, 0, default, error=error.message))
+                continue
             infos.append(
                 GlossaryInfo(name, g.path, len(g.terms), g.writable, len(g.problems), default)
             )
         return infos
 
     def load(self, name: str) -> Glossary:
-        """Glossary ``name``; GlossaryError if it does not exist or cannot be read."""
+        """Glossary ``name``; GlossaryError if it does not exist or cannot be read (not a
+        regular file, too large, not UTF-8, or its first line is not a glossary header)."""
         path = self.path(name)
         if not path.is_file():
-            if name == self.writable_name:  # created on first save
+            if name == self.writable_name and not os.path.lexists(path):  # created on save
                 return Glossary(name, path, (), True)
+            if os.path.lexists(path):  # a folder, a FIFO, a dangling symlink…
+                editing.read_file(path)  # raises, naming the fault
             known = ", ".join(self.names()) or "none"
-            raise GlossaryError(f"{path}: no glossary named {name!r} (known: {known})")
+            raise GlossaryError(f"no glossary named {name!r} (known: {known})", path=path)
         parsed, signature = editing.read_file(path)
+        if not parsed.header_ok:
+            problem = parsed.problems[0]
+            raise GlossaryError(
+                f"{problem.message}; not read as a glossary", path=path, line=problem.line
+            )
         return Glossary(
             name, path, parsed.terms, self.is_writable(name), parsed.problems, signature
         )
 
     def load_all(self) -> builtins.list[Glossary]:
-        """Every glossary in priority order (for highlighting and look-up)."""
-        return [self.load(name) for name in self.names()]
+        """Every readable glossary in priority order (for highlighting and look-up); one that
+        cannot be read is left out and told once (:mod:`parallax.core.notices`)."""
+        return self.load_readable(self.names())
+
+    def load_readable(self, names: Iterable[str]) -> builtins.list[Glossary]:
+        """Glossaries ``names`` in that order, leaving out (and telling, see :mod:`notices`)
+        those that exist but cannot be read; an unknown name is still a GlossaryError."""
+        found = []
+        for name in names:
+            try:
+                found.append(self.load(name))
+            except GlossaryError as error:
+                if not os.path.lexists(self.path(name)):
+                    raise
+                notices.tell(f"{error.message}; skipped")
+        return found
 
     # ---------------------------------------------------------------- writing
     def create(self, name: str) -> Path:

@@ -10,6 +10,7 @@ from parallax.core.errors import ParallaxError
 from parallax.core.readers.mingpao import is_mingpao, parse_mingpao
 from parallax.core.readers.mixed import parse_mixed
 from parallax.core.readers.units import UNIT_CHOICES, Units, iter_units, leading_date, paragraphs
+from parallax.core.reading import read_input
 from parallax.core.text import han_count, latin_count, normalise_newlines, strip_controls
 
 __all__ = ["UNIT_CHOICES", "Units", "load_document", "parse_text"]
@@ -111,8 +112,7 @@ def _load_pair(
 def _is_blank(path: Path) -> bool:
     """Whether ``path`` is a readable file holding nothing but blanks (and a BOM)."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
+        head = read_input(path, limit=4095)  # a FIFO or device is refused, never waited on
+    except ParallaxError:
         return False
-    return not head.strip(b" \t\r\n\xef\xbb\xbf\xfe\xff\x00") and len(head) < 4096
+    return not head.strip(b" \t\r\n\xef\xbb\xbf\xfe\xff\x00")

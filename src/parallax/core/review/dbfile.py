@@ -145,7 +145,7 @@ def keep_backup(path: Path) -> None:
 
 def set_aside_damaged(path: Path, error: BaseException) -> str:
     """Rename a damaged file (and its journal) out of the way; the line that tells it."""
-    from parallax.core.resolve_alignment import set_aside
+    from parallax.core.damaged import set_aside
 
     journal = path.with_name(path.name + "-journal")
     kept = set_aside(path)

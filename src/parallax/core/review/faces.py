@@ -82,7 +82,7 @@ def back_of(
     :mod:`parallax.core.readings` when it was saved); a term saved without them gets them
     computed only with ``compute_readings`` (the readings' dictionaries take seconds to load:
     load them in a worker first)."""
-    from parallax.core import chinese
+    from parallax.core import chinese, readings
 
     term = card.term
     english = tuple(dict.fromkeys([*split_renderings(term.en), *renderings]))
@@ -91,8 +91,8 @@ def back_of(
     return Back(
         traditional=chinese.to_traditional(term.zh) if han else term.zh,
         simplified=chinese.to_simplified(term.zh) if han else term.zh,
-        pinyin=term.pinyin or (chinese.pinyin(term.zh) if compute else ""),
-        jyutping=term.jyutping or (chinese.jyutping(term.zh) if compute else ""),
+        pinyin=term.pinyin or (readings.pinyin(term.zh) if compute else ""),
+        jyutping=term.jyutping or (readings.jyutping(term.zh) if compute else ""),
         renderings=english,
         note=term.note,
         zh=_zh_passage(term),

@@ -101,9 +101,11 @@ def _senses(headword: str) -> tuple[frozenset[str], ...]:
     return tuple(found)
 
 
-def pieces(text: str, *, singles: bool = True) -> list[Piece]:
+@lru_cache(maxsize=256)
+def pieces(text: str, *, singles: bool = True) -> tuple[Piece, ...]:
     """Every headword occurring in ``text`` with content senses (single characters too when
-    ``singles``), ordered by start then length; a span is also looked up script-folded."""
+    ``singles``), ordered by start then length; a span is also looked up script-folded.
+    Cached: every quote of a paragraph looks in the same text."""
     found: list[Piece] = []
     index = cedict.load().index
     folded = fold(text)  # same length: Hong Kong variants CC-CEDICT lacks, in Simplified
@@ -116,7 +118,33 @@ def pieces(text: str, *, singles: bool = True) -> list[Piece]:
                     senses = _senses(word)
                     if senses:
                         found.append(Piece(i, j, senses, frozenset().union(*senses)))
-    return found
+    return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def gloss_index(text: str) -> dict[str, tuple[int, ...]]:
+    """Where in :func:`pieces` of ``text`` each gloss word is: by whole word and, for words of
+    five letters or more, by their first five letters plus ``*`` (all :func:`same_word` needs).
+    """
+    found: dict[str, list[int]] = {}
+    for k, piece in enumerate(pieces(text)):
+        for gloss in piece.glosses:
+            for key in _keys(gloss):
+                found.setdefault(key, []).append(k)
+    return {key: tuple(dict.fromkeys(ks)) for key, ks in found.items()}
+
+
+def _keys(word: str) -> tuple[str, ...]:
+    return (word, word[:5] + "*") if len(word) >= 5 else (word,)
+
+
+def pieces_hit_by(text: str, word: str) -> list[int]:
+    """The indexes (in :func:`pieces` order) of the pieces of ``text`` that the normalised
+    English ``word`` may hit (check with :meth:`Piece.hits`), found without a scan."""
+    index = gloss_index(text)
+    parts = (word, *word.split("-")) if "-" in word else (word,)
+    found = {k for part in parts for key in _keys(part) for k in index.get(key, ())}
+    return sorted(found)
 
 
 def han_count(text: str) -> int:

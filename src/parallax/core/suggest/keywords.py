@@ -34,9 +34,10 @@ def keywords(texts: Sequence[str], top: int = TOP) -> list[tuple[str, float]]:
 def keyword_pairs(
     pairs: Sequence[Pair], texts: Sequence[str]
 ) -> Iterator[tuple[str, str, float, int]]:
-    """``(zh as written, en, score, row)`` for the keywords found in an aligned pair."""
+    """``(zh as written, en, score, index of the pair)`` for the keywords found in an aligned
+    pair."""
     for word, weight in keywords(texts):
-        for pair in pairs:
+        for index, pair in enumerate(pairs):
             at = fold(pair.zh).find(word)
             if at < 0:
                 continue
@@ -47,5 +48,5 @@ def keyword_pairs(
                 if p.start >= 0
             ]
             if found and found[0].score >= 0.45:
-                yield zh, found[0].text, round(0.25 + 0.35 * found[0].score * weight, 4), pair.row
+                yield zh, found[0].text, round(0.25 + 0.35 * found[0].score * weight, 4), index
                 break

@@ -14,7 +14,7 @@ from pathlib import Path
 from parallax.core import cedict
 from parallax.core.chinese import fold
 from parallax.core.suggest import evidence
-from parallax.core.suggest.candidates import Pair
+from parallax.core.suggest.candidates import Pair, Tries
 from parallax.core.suggest.propose import dictionary_en
 from parallax.core.words import zh_words
 
@@ -115,8 +115,11 @@ def _verb_part(part: str) -> bool:
     return len(part) > 1 and is_verb(part)
 
 
-def phrases(pair: Pair) -> Iterator[tuple[str, str, float, str]]:
-    """``(zh, en, score, "dictionary")`` for the CC-CEDICT-backed phrases of ``pair``."""
+def phrases(pair: Pair, tries: Tries | None = None) -> Iterator[tuple[str, str, float, str]]:
+    """``(zh, en, score, "dictionary")`` for the CC-CEDICT-backed phrases of ``pair``; with
+    ``tries`` (shared by the pairs of a document) a phrase already looked at in a few places is
+    skipped."""
+    tries = tries or Tries()
     index = evidence.word_index(pair.en)
     seen: set[str] = set()
     for start, end, parts in spans(pair.zh):
@@ -124,6 +127,8 @@ def phrases(pair: Pair) -> Iterator[tuple[str, str, float, str]]:
         if fold(zh) in seen:
             continue
         seen.add(fold(zh))
+        if not tries.take("phrase", fold(zh)):
+            continue
         if not evidence.token_hits(evidence.pieces(zh), index):
             continue
         position = start / max(1, len(pair.zh))

@@ -14,7 +14,8 @@ their offsets in the aligned text when they occur there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from parallax.core.chinese import fold
@@ -54,7 +55,7 @@ def propose_en(
     zh = zh.strip()
     if not zh:
         return []
-    start = _locate(fold(zh_text), fold(zh), zh_start)
+    start = _locate(zh_text, zh, zh_start, fold)
     found: list[Proposal] = []
     for g_zh, g_en in glossary:
         if g_en.strip() and fold(g_zh.strip()) == fold(zh):
@@ -99,10 +100,10 @@ def propose_zh(
     en = en.strip()
     if not en:
         return []
-    start = _locate(en_text.lower(), en.lower(), en_start)
+    start = _locate(en_text, en, en_start, str.lower)
     found: list[Proposal] = []
     key = " ".join(en.lower().split())
-    folded_text = fold(zh_text)
+    folded_text = fold(zh_text) if glossary else ""
     for g_zh, g_en in glossary:
         if g_zh.strip() and " ".join(g_en.lower().split()) == key:
             at = folded_text.find(fold(g_zh.strip()))
@@ -133,11 +134,14 @@ def propose_zh(
     return _best(found)
 
 
-def _locate(text: str, span: str, hint: int) -> int:
-    """Where ``span`` is in ``text``: at ``hint`` if it is there, else its first occurrence."""
-    if hint >= 0 and text[hint : hint + len(span)] == span:
+def _locate(text: str, span: str, hint: int, same: Callable[[str], str]) -> int:
+    """Where ``span`` is in ``text``, compared through ``same`` (``fold``, ``str.lower``: both
+    keep lengths): at ``hint`` if it is there (only that slice is compared), else its first
+    occurrence."""
+    key = same(span)
+    if hint >= 0 and same(text[hint : hint + len(span)]) == key:
         return hint
-    return text.find(span)
+    return same(text).find(key)
 
 
 def _quoted(text: str, quote: quotes.Quote, score: float) -> Proposal:
@@ -169,8 +173,7 @@ def _pair(
     best, best_score = None, 0.3
     source_text, target_text = (zh_text, en_text) if zh_side else (en_text, zh_text)
     where = quote.start / max(1, len(source_text))
-    nearest = sorted(targets, key=lambda t: abs(t.start / max(1, len(target_text)) - where))
-    for other in nearest[:NEAREST_QUOTES]:
+    for other in _nearest(targets, where, max(1, len(target_text))):
         zq, eq = (quote, other) if zh_side else (other, quote)
         cover = evidence.bag_coverage(zh_text[zq.start : zq.end], en_text[eq.start : eq.end])
         if cover < MIN_QUOTE_EVIDENCE:
@@ -179,6 +182,27 @@ def _pair(
         if score > best_score:
             best, best_score = other, score
     return best
+
+
+def _nearest(targets: Sequence[quotes.Quote], where: float, length: int) -> list[quotes.Quote]:
+    """The :data:`NEAREST_QUOTES` quotes of ``targets`` (ordered by start) whose relative start
+    is nearest to ``where``, nearest first (the earlier one first when two are as near)."""
+    right = bisect_left(targets, where, key=lambda t: t.start / length)
+    left = right - 1
+    found: list[quotes.Quote] = []
+    while len(found) < NEAREST_QUOTES and (left >= 0 or right < len(targets)):
+        go_left = right >= len(targets) or (
+            left >= 0
+            and abs(targets[left].start / length - where)
+            <= abs(targets[right].start / length - where)
+        )
+        if go_left:
+            found.append(targets[left])
+            left -= 1
+        else:
+            found.append(targets[right])
+            right += 1
+    return found
 
 
 def _en_windows(
@@ -226,23 +250,34 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _zh_windows(
     en: str, zh_text: str, position: float, region: tuple[int, int]
 ) -> list[tuple[int, int, float]]:
-    """Runs of CC-CEDICT headwords of ``zh_text`` accounting for the English ``en``."""
+    """Runs of CC-CEDICT headwords of ``zh_text`` accounting for the English ``en``.
+
+    The headwords an English word may hit are looked up in an index, and a run only looks at
+    the headwords near it: the work grows with the matches, not with the text.
+    """
     toks = evidence.tokens(en)
     words = list(dict.fromkeys(t.word for t in toks if not t.stop)) or [t.word for t in toks]
     if not words:
         return []
+    all_pieces = evidence.pieces(zh_text)
+    candidates = sorted({k for w in words for k in evidence.pieces_hit_by(zh_text, w)})
     matching: list[tuple[evidence.Piece, dict[str, float]]] = []
-    for piece in evidence.pieces(zh_text):
+    for k in candidates:  # in pieces order: by start, then length
+        piece = all_pieces[k]
         value = 1.0 if piece.end - piece.start > 1 else evidence.SINGLE
         got = {w: value for w in words if piece.hits(w)}
         if got:
             matching.append((piece, got))
+    starts = [p.start for p, _ in matching]
     windows: dict[tuple[int, int], float] = {}
-    for a, _ in matching:
-        for b, _ in matching:
-            if b.end < a.end or b.start < a.start or b.end - a.start > MAX_WINDOW + 2:
+    for ia, (a, _) in enumerate(matching):
+        first = bisect_left(starts, a.start)  # shorter pieces at the same start come first
+        last = bisect_left(starts, a.start + MAX_WINDOW + 3)  # b.end - a.start <= MAX + 2
+        for ib in range(ia, last):
+            b = matching[ib][0]
+            if b.end < a.end or b.end - a.start > MAX_WINDOW + 2:
                 continue
-            inside = [(p, g) for p, g in matching if a.start <= p.start and p.end <= b.end]
+            inside = [matching[k] for k in range(first, last) if matching[k][0].end <= b.end]
             held = {i for p, _ in inside for i in range(p.start, p.end)}
             if len(held) < b.end - a.start:
                 continue  # a gap no headword accounts for

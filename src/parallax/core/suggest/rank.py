@@ -9,7 +9,7 @@ from parallax.core.align import Bead
 from parallax.core.chinese import fold
 from parallax.core.document import Document
 from parallax.core.suggest import Suggestion
-from parallax.core.suggest.candidates import Pair, pairs
+from parallax.core.suggest.candidates import Pair, Tries, pairs
 from parallax.core.suggest.keywords import keyword_pairs
 from parallax.core.suggest.phrases import phrases
 from parallax.core.suggest.quoted import quoted
@@ -20,13 +20,14 @@ FRAGMENT = 0.75  # a compound only seen inside a longer suggestion
 
 @dataclass(frozen=True, slots=True)
 class Offer:
-    """One source's English for a Chinese term found in a row."""
+    """One source's English for a Chinese term found in a pair (``at``: its index in the
+    pairs, which are in bead order)."""
 
     zh: str
     en: str
     score: float
     reason: str
-    row: int
+    at: int
 
 
 def en_key(en: str) -> str:
@@ -48,19 +49,20 @@ def collect(
     rows = pairs(doc, beads)
     offers: dict[str, list[Offer]] = {}
 
-    def take(found: Iterable[tuple[str, str, float, str]], row: int) -> None:
+    def take(found: Iterable[tuple[str, str, float, str]], at: int) -> None:
         for zh, en, score, reason in found:
-            offers.setdefault(fold(zh), []).append(Offer(zh, en, score, reason, row))
+            offers.setdefault(fold(zh), []).append(Offer(zh, en, score, reason, at))
 
     steps = max(1, 2 * len(rows) + 1)
+    tries = Tries()
     for n, pair in enumerate(rows):
-        take(quoted(pair), pair.row)
+        take(quoted(pair, tries), n)
         report(0.05 + 0.9 * (n + 1) / steps)
     for n, pair in enumerate(rows):
-        take(phrases(pair), pair.row)
+        take(phrases(pair, tries), n)
         report(0.05 + 0.9 * (len(rows) + n + 1) / steps)
-    for zh, en, score, row in keyword_pairs(rows, [p.zh for p in rows]):
-        offers.setdefault(fold(zh), []).append(Offer(zh, en, score, "keyword", row))
+    for zh, en, score, at in keyword_pairs(rows, [p.zh for p in rows]):
+        offers.setdefault(fold(zh), []).append(Offer(zh, en, score, "keyword", at))
     report(0.96)
     ranked = _rank(offers, doc, beads, rows, glossary, rejected)
     report(1.0)
@@ -79,20 +81,22 @@ def _rank(
     refused = {(fold(zh.strip()), en_key(en)) for zh, en in rejected}
     known = {fold(zh.strip()) for zh, _ in glossary}
     known_pairs = {(fold(zh.strip()), en_key(en)) for zh, en in glossary}
-    folded = fold("\n".join(p.zh for p in rows))
-    by_row = {p.row: p for p in rows}
+    bead_texts: dict[int, list[str]] = {}  # the slices of a long bead joined back (counts)
+    for pair in rows:
+        bead_texts.setdefault(pair.row, []).append(pair.zh)
+    folded = fold("\n".join("".join(parts) for parts in bead_texts.values()))
     found: list[Suggestion] = []
     for key, options in offers.items():
         allowed = [o for o in options if (key, en_key(o.en)) not in refused]
         if not allowed:
             continue
-        best = max(allowed, key=lambda o: (o.score, -o.row))
+        best = max(allowed, key=lambda o: (o.score, -o.at))
         kinds = {o.reason for o in allowed}
         score = min(1.0, best.score + BONUS * (len(kinds) - 1))
-        # the first row where this English was found, with both sides as written there
-        first = min((o for o in allowed if en_key(o.en) == en_key(best.en)), key=lambda o: o.row)
-        row = first.row
-        pair = by_row[row]
+        # the first pair where this English was found, with both sides as written there
+        first = min((o for o in allowed if en_key(o.en) == en_key(best.en)), key=lambda o: o.at)
+        pair = rows[first.at]
+        row = pair.row
         found.append(
             Suggestion(
                 zh=first.zh,

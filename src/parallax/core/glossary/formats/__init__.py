@@ -29,9 +29,12 @@ from parallax.core.glossary.formats import (
     omegat,
     tbx,
     tbx2,
+    xmltext,
 )
 from parallax.core.glossary.formats._common import FormatError, ImportResult, from_term
 from parallax.core.glossary.term import Term
+from parallax.core.reading import is_stdin, read_input
+from parallax.core.text import normalise_newlines
 
 EXPORT_FORMATS = (
     "csv",
@@ -125,7 +128,7 @@ def unexportable(terms: Sequence[Term], fmt: str) -> tuple[list[Term], str]:
 
 
 def import_text(text: str, fmt: str, *, source: str = "") -> ImportResult:
-    """Terms from ``text`` in format ``fmt`` (not ``auto``); ValueError if unreadable."""
+    """Terms from ``text`` in format ``fmt`` (not ``auto``); FormatError if unreadable."""
     parsers = {
         "csv": csv.parse,
         "csv-excel": csv.parse,
@@ -163,8 +166,9 @@ def detect_format(path: Path, text: str) -> str:
     """The format of file ``path`` from its content ``text`` alone (the suffix is not used).
 
     Recognised: XML with a ``tbx``/``martif`` root, JSON, an Anki ``#key:value`` header, our
-    TSV header, a CSV header naming ``zh`` and ``en`` (csv) or ``term`` and ``language``
-    (Lute), a Ming Pao editorial with its ``■ Glossary`` block, and tab-separated OmegaT rows.
+    TSV header, a CSV header naming ``en`` and ``zh`` (or ``traditional``/``simplified``) (csv)
+    or ``term`` and ``language`` (Lute), a Ming Pao editorial with its ``■ Glossary`` block,
+    tab-separated OmegaT rows, and comma-separated ones (OmegaT's CSV: ``source,target``).
     FormatError (naming the file) when nothing matches.
     """
     body = text.removeprefix("\ufeff").lstrip()
@@ -177,7 +181,7 @@ def detect_format(path: Path, text: str) -> str:
         local = root.group(1).rsplit(":", 1)[-1] if root else ""
         if local in ("tbx", "martif"):
             return "tbx2" if local == "martif" else "tbx"
-        raise FormatError(f"{path}: XML but not TBX (root element <{local or '?'}>)")
+        raise FormatError(f"XML but not TBX (root element <{local or '?'}>)", path=path)
     if body.startswith(("{", "[")):
         return "json"
     if _ANKI_HEADER.match(first):
@@ -185,19 +189,26 @@ def detect_format(path: Path, text: str) -> str:
     tab_header = [h.strip() for h in first.split("\t")]
     if {"id", "zh", "en"} <= set(tab_header) and set(tab_header) <= set(fileformat.COLUMNS):
         return "parallax"
-    comma_header = {h.strip().lower() for h in next(_csv.reader([first]), [])}
+    try:
+        first_row = next(_csv.reader([first]), [])
+    except _csv.Error:  # e.g. a first line over the CSV field limit: not a CSV header
+        first_row = []
+    comma_header = {h.strip().lower() for h in first_row}
     if {"term", "language"} <= comma_header:
         return "lute"
-    if {"zh", "en"} <= comma_header:
+    if "en" in comma_header and comma_header & {"zh", *csv.SCRIPTS}:
         return "csv"
     if mingpao.looks_like(text):
         return "mingpao"
     rows = [line for line in body.split("\n") if line.strip() and not line.startswith("#")]
     if (rows and "\t" in rows[0]) or first.startswith(omegat.HEADER[:12]):
         return "omegat"
+    if csv.is_headerless(first_row):  # OmegaT's CSV glossary: source,target[,comment]
+        return "csv"
     raise FormatError(
-        f"{path}: unrecognised glossary format (expected TBX, JSON, Anki, CSV with a zh,en"
-        " header, Lute CSV, OmegaT TSV or a Ming Pao editorial); name it with --format"
+        "unrecognised glossary format (expected TBX, JSON, Anki, CSV with a zh,en header, "
+        "Lute CSV, OmegaT TSV or CSV, or a Ming Pao editorial); name it with --format",
+        path=path,
     )
 
 
@@ -208,40 +219,38 @@ def import_file(
     encoding: str | None = None,
     aligned: mingpao.AlignedPairs | None = None,
 ) -> ImportResult:
-    """Terms from the file at ``path``; errors name the file (FormatError / OSError).
+    """Terms from the file at ``path`` (``-``: standard input); errors name the file and the
+    line where known (FormatError, InputError).
 
-    The bytes are decoded with ``encoding``, or else detected (UTF-8 with or without BOM,
-    UTF-16/32 with BOM, Big5-HKSCS, GB18030). A file without any term (empty, only a header,
-    or only bad rows) is a FormatError.
+    At most the read limit is read (:mod:`parallax.core.reading`). An Anki package is read as
+    such; TBX is decoded as its byte-order mark or XML declaration says (or ``encoding``) and
+    parsed once; any other file is decoded with ``encoding``, or else detected (UTF-8 with or
+    without BOM, UTF-16/32 with BOM, Big5-HKSCS, GB18030), its line ends (CRLF, LF or CR) read
+    alike. A file without any term (empty, only a header, or only bad rows) is a FormatError.
     """
     path = Path(path)
-    data = path.read_bytes()
+    data = read_input(path)
     if not data.strip():
-        raise FormatError(f"{path}: empty file, no terms to import")
-    if fmt in ("auto", "apkg") and apkg.is_package(data):
-        try:
+        raise FormatError("empty file, no terms to import", path=path)
+    try:
+        if fmt in ("auto", "apkg") and apkg.is_package(data):
             return _some(path, apkg.parse(data), "Anki package")
-        except FormatError as error:
-            raise FormatError(f"{path}: {error}") from None
-    try:
-        text, _used = decode(data, path, encoding)
-    except DocumentError as error:
-        raise FormatError(str(error)) from None
-    if not text.removeprefix("\ufeff").strip():
-        raise FormatError(f"{path}: empty file, no terms to import")
-    if fmt == "auto":
-        fmt = detect_format(path, text)
-    try:
-        if fmt == "mingpao":
+        if fmt in ("tbx", "tbx2") or (fmt == "auto" and xmltext.looks_like_xml(data)):
+            text = xmltext.decode_xml(data, encoding)
+        else:
+            text = normalise_newlines(_decode(data, path, encoding))
+        if not text.strip():
+            raise FormatError("empty file, no terms to import")
+        if fmt == "auto":
+            fmt = detect_format(path, text)
+        if fmt == "mingpao" and not is_stdin(path):  # read again as a document
             result = mingpao.parse_document(path, encoding=encoding, aligned=aligned)
         else:
             result = import_text(text, fmt, source=path.name)
     except FormatError as error:
-        raise FormatError(f"{path}: {error}") from None
-    except ValueError as error:
-        if str(error).startswith(str(path)):
+        if error.path is not None:
             raise
-        raise FormatError(f"{path}: {error}") from None
+        raise FormatError(error.problem, path=path, line=error.line) from None
     return _some(path, result, fmt)
 
 
@@ -253,8 +262,15 @@ def _some(path: Path, result: ImportResult, fmt: str) -> ImportResult:
             if result.problems
             else ""
         )
-        raise FormatError(f"{path}: no terms found as {fmt}{bad}")
+        raise FormatError(f"no terms found as {fmt}{bad}", path=path)
     return result
+
+
+def _decode(data: bytes, path: Path, encoding: str | None) -> str:
+    try:
+        return decode(data, path, encoding)[0].removeprefix("\ufeff")
+    except DocumentError as error:
+        raise FormatError(error.problem, path=path) from None
 
 
 __all__ = [

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv as _csv
 import hashlib
+import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +27,33 @@ class ImportResult:
     terms: tuple[Term, ...]
     problems: tuple[RowProblem, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """``(line, cells)`` for each row of CSV ``text`` (RFC 4180; line ends CRLF, LF or CR),
+    ``line`` being where the row starts. Bad quoting (an unclosed quote, text after a closing
+    quote) or a field over 128 KB is a FormatError naming the line: nothing is guessed."""
+    from parallax.core.text import normalise_newlines
+
+    reader = _csv.reader(io.StringIO(normalise_newlines(text), newline=""), strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except _csv.Error as error:
+            raise FormatError(_csv_fault(str(error)), line=start) from None
+        yield start, row
+        start = reader.line_num + 1
+
+
+def _csv_fault(message: str) -> str:
+    if "unexpected end of data" in message:
+        return "a quote is opened here and never closed; nothing imported"
+    if "field larger than field limit" in message:
+        return f"a field is larger than {_csv.field_size_limit() // 1024} KB; nothing imported"
+    return f"bad CSV quoting ({message}); nothing imported"
 
 
 def stable_id(zh: str, en: str) -> str:
@@ -73,6 +103,7 @@ def from_term(term: Term) -> Term:
 
 __all__ = [
     "FormatError",
+    "csv_rows",
     "ImportResult",
     "RowProblem",
     "TermError",

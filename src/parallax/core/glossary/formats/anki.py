@@ -21,12 +21,14 @@ Anki). Fields are HTML-escaped, newlines are
 
 from __future__ import annotations
 
+import csv as _csv
 import html
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from parallax.core.glossary.formats._common import (
+    FormatError,
     ImportResult,
     RowProblem,
     TermError,
@@ -47,10 +49,13 @@ BACK_FIELDS = (
     "source",
     "source_date",
 )
-_DIV = re.compile(r'<div class="px-([a-z_]+)">(.*?)</div>', re.DOTALL)
-_SENSE = re.compile(r'<span class="px-sense">.*?</span>', re.DOTALL)
+_DIV_OPEN = '<div class="px-'
+_DIV_REST = re.compile(r'([a-z_]{1,20})">(.*?)</div>', re.DOTALL)
+_KNOWN_FIELDS = frozenset(("zh", *BACK_FIELDS))
+_SENSE = re.compile(r'<span class="px-sense">[^<]*</span>')
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]+>")  # [^<>]: a '<' never scans past the next '<' (linear)
+MAX_COLUMN = 1000
 
 
 def to_html(text: str) -> str:
@@ -100,8 +105,11 @@ def export(terms: Sequence[Term], *, name: str = "parallax") -> str:
 
 
 def parse(text: str) -> ImportResult:
-    """Terms from an Anki text file (ours, or any Front/Back file with tab separators)."""
+    """Terms from an Anki text file (ours, or any Front/Back file; the ``#separator:`` header
+    is honoured, tab when there is none)."""
     headers: dict[str, str] = {}
+    columns = (0, 0)
+    separator = "\t"
     terms: list[Term] = []
     problems: list[RowProblem] = []
     in_header = True
@@ -113,23 +121,60 @@ def parse(text: str) -> ImportResult:
             continue
         if not line.strip():
             continue
-        in_header = False
+        if in_header:
+            in_header = False
+            columns = (_column(headers, "guid column"), _column(headers, "tags column"))
+            separator = _separator(headers.get("separator", "tab"))
         try:
-            terms.append(_note(line.split("\t"), headers))
-        except (TermError, IndexError) as error:
-            problems.append(RowProblem(number, str(error) or "too few fields"))
+            terms.append(_note(_cells(line, separator), *columns))
+        except IndexError:
+            problems.append(RowProblem(number, "too few fields"))
+        except TermError as error:
+            problems.append(RowProblem(number, error.problem))
+        except _csv.Error as error:
+            problems.append(RowProblem(number, f"bad quoting ({error})"))
     return ImportResult(tuple(terms), tuple(problems))
 
 
-def _note(cells: list[str], headers: dict[str, str]) -> Term:
-    guid_col = int(headers.get("guid column", "0") or 0)
-    tags_col = int(headers.get("tags column", "0") or 0)
+# The separators Anki's ``#separator:`` names (or gives as the character itself)
+SEPARATORS = {"tab": "\t", "pipe": "|", "semicolon": ";", "colon": ":", "comma": ",", "space": " "}
+
+
+def _separator(value: str) -> str:
+    """The field separator a ``#separator:`` header names; FormatError if Anki knows none."""
+    name = value.strip().lower()
+    if name in SEPARATORS:
+        return SEPARATORS[name]
+    if value in SEPARATORS.values():
+        return value
+    raise FormatError(f"#separator:{value} is not a separator Anki knows ({', '.join(SEPARATORS)})")
+
+
+def _cells(line: str, separator: str) -> list[str]:
+    """The fields of one line: split at tabs (our own files, which never quote), else read as
+    CSV with ``separator``, as Anki reads it."""
+    if separator == "\t":
+        return line.split("\t")
+    return next(_csv.reader([line], delimiter=separator, strict=True), [""])
+
+
+def _column(headers: dict[str, str], key: str) -> int:
+    """The 1-based column number of header ``key`` (0 when absent); FormatError if invalid."""
+    value = headers.get(key, "").strip()
+    if not value:
+        return 0
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_COLUMN:
+        raise FormatError(f"#{key}:{value} is not a column number (1 to {MAX_COLUMN})")
+    return int(value)
+
+
+def _note(cells: list[str], guid_col: int, tags_col: int) -> Term:
     guid = cells[guid_col - 1] if guid_col else ""
     tags = cells[tags_col - 1] if tags_col else ""
     rest = [c for i, c in enumerate(cells, start=1) if i not in (guid_col, tags_col)]
     front = from_html(_SENSE.sub("", rest[0]))
     back = rest[1] if len(rest) > 1 else ""
-    values = {key: from_html(value) for key, value in _DIV.findall(back)}
+    values = _back_fields(back)
     if not values:  # not written by parallax: the Back text is the translation
         values = {"en" if has_han(front) else "note": from_html(back)}
     if "zh" in values:
@@ -140,3 +185,20 @@ def _note(cells: list[str], headers: dict[str, str]) -> Term:
         zh, en = "", front
     term_id = guid.removeprefix(GUID_PREFIX) if guid.startswith(GUID_PREFIX) else ""
     return make_term(zh, en, id=term_id, tags=tags, **values)
+
+
+def _back_fields(back: str) -> dict[str, str]:
+    """The ``px-`` fields of a Back written by parallax; TermError for an unknown or repeated
+    one (the note was not written by parallax, or was edited by hand)."""
+    values: dict[str, str] = {}
+    for part in back.split(_DIV_OPEN)[1:]:  # linear: each part is scanned once
+        found = _DIV_REST.match(part)
+        if found is None:
+            continue
+        key, value = found.groups()
+        if key not in _KNOWN_FIELDS:
+            raise TermError(f"unknown field px-{key}")
+        if key in values:
+            raise TermError(f"field px-{key} given twice")
+        values[key] = from_html(value)
+    return values

@@ -18,6 +18,7 @@ import re
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -153,15 +154,28 @@ def is_package(data: bytes) -> bool:
 def parse(data: bytes) -> ImportResult:
     """Terms from an Anki package: notes of the parallax note type field by field; any other
     note type's first field as the Chinese and second as the English."""
+    from parallax.core.reading import read_limit
+
+    limit = read_limit()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = set(package.namelist())
             inner = next((n for n in ("collection.anki21", "collection.anki2") if n in names), "")
             if not inner:
                 raise FormatError("an Anki package without a collection")
-            collection = package.read(inner)
-    except (zipfile.BadZipFile, KeyError) as error:
+            with package.open(inner) as member:  # bounded: the sizes in a zip can lie
+                collection = member.read(limit + 1)
+    except FormatError:
+        raise
+    except (zipfile.BadZipFile, KeyError, EOFError, OSError, ValueError, zlib.error) as error:
         raise FormatError(f"not a readable Anki package ({error})") from None
+    except (NotImplementedError, RuntimeError) as error:  # a compression or an encryption
+        raise FormatError(f"an Anki package parallax cannot open ({error})") from None
+    if len(collection) > limit:
+        raise FormatError(
+            "the Anki collection unpacks to more than the read limit "
+            "(raise it with parallax --max-input MB)"
+        )
     with tempfile.TemporaryDirectory(prefix="parallax-apkg-") as directory:
         path = Path(directory) / "collection.sqlite"
         path.write_bytes(collection)

@@ -22,11 +22,14 @@ from collections.abc import Sequence
 
 from parallax.core.chinese import fold
 from parallax.core.glossary.formats._common import (
+    FormatError,
     ImportResult,
     RowProblem,
     TermError,
+    csv_rows,
     make_term,
 )
+from parallax.core.glossary.formats.csv import neutralise, restore
 from parallax.core.glossary.merging import join_renderings
 from parallax.core.glossary.term import Term
 
@@ -93,21 +96,23 @@ def export(terms: Sequence[Term], *, language: str = DEFAULT_LANGUAGE) -> str:
     writer.writerow(EXPORT_COLUMNS)
     for key, row in rows.items():
         row["tags"] = ",".join(tags[key])
-        writer.writerow([row[c] for c in EXPORT_COLUMNS])
+        # a spreadsheet must not run a cell as a formula
+        writer.writerow([neutralise(row[c]) for c in EXPORT_COLUMNS])
     return out.getvalue()
 
 
 def parse(text: str) -> ImportResult:
     """Terms from a Lute term CSV."""
-    reader = _csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    rows = list(csv_rows(text.removeprefix("\ufeff")))
+    fields = [restore(f).strip().lower() for f in (rows[0][1] if rows else [])]
     if "term" not in fields or "language" not in fields:
-        raise ValueError("a Lute CSV needs the columns language and term")
-    reader.fieldnames = fields
+        raise FormatError("a Lute CSV needs the columns language and term", line=1)
     terms: list[Term] = []
     problems: list[RowProblem] = []
-    for row in reader:
-        line = reader.line_num
+    for line, cells in rows[1:]:
+        if not any(cell.strip() for cell in cells):
+            continue
+        row = {f: restore(c) for f, c in zip(fields, cells, strict=False)}
         term = (row.get("term") or "").replace(ZERO_WIDTH, "").strip()
         translation = row.get("translation") or ""
         status = FROM_LUTE.get((row.get("status") or "1").strip().lower(), "new")

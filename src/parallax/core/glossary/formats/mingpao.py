@@ -16,7 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from parallax.core.document import Document
-from parallax.core.glossary.formats._common import ImportResult, RowProblem, TermError, make_term
+from parallax.core.glossary.formats._common import (
+    FormatError,
+    ImportResult,
+    RowProblem,
+    TermError,
+    make_term,
+)
 from parallax.core.glossary.term import Term
 
 AlignedPairs = Callable[[Document], list[tuple[str, str]]]
@@ -36,7 +42,7 @@ def parse(text: str, *, source: str = "") -> ImportResult:
     Chinese in: import the editorial file itself for that)."""
     block = BLOCK.search(text)
     if block is None:
-        raise ValueError("no '■ Glossary 生字' block")
+        raise FormatError("no '■ Glossary 生字' block")
     notes: list[str] = []
     problems: list[RowProblem] = []
     first_line = text.count("\n", 0, block.end()) + 2

@@ -17,9 +17,16 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parallax.core.glossary.formats._common import ImportResult, RowProblem, TermError, make_term
+from parallax.core.glossary.formats._common import (
+    FormatError,
+    ImportResult,
+    RowProblem,
+    TermError,
+    make_term,
+)
 from parallax.core.glossary.merging import SEPARATOR, renderings
 from parallax.core.glossary.term import Term
+from parallax.core.text import strip_controls
 
 NS_V3 = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -118,13 +125,17 @@ def _find(element: ET.Element, *names: str) -> list[ET.Element]:
 
 
 def parse(text: str) -> ImportResult:
-    """Terms from TBX v3 (ed-2, ed:3.0 or no namespace) or v2 (martif)."""
+    """Terms from TBX v3 (ed-2, ed:3.0 or no namespace) or v2 (martif), given as text (see
+    :func:`parallax.core.glossary.formats.xmltext.decode_xml`); an encoding the XML
+    declaration names is not applied again."""
+    parser = ET.XMLParser(encoding="utf-8")  # the text is decoded already: override it
     try:
-        root = ET.fromstring(text.removeprefix("\ufeff").encode("utf-8"))
+        parser.feed(text.removeprefix("\ufeff").encode("utf-8"))
+        root = parser.close()
     except ET.ParseError as error:
-        raise ValueError(f"invalid XML at line {error.position[0]}: {error}") from None
+        raise FormatError(f"invalid XML: {error}", line=error.position[0]) from None
     if _local(root.tag) not in ("tbx", "martif"):
-        raise ValueError(f"not TBX: root element is <{_local(root.tag)}>")
+        raise FormatError(f"not TBX: root element is <{_local(root.tag)}>")
     terms: list[Term] = []
     problems: list[RowProblem] = []
     for concept in root.iter():
@@ -133,7 +144,8 @@ def parse(text: str) -> ImportResult:
         try:
             terms.extend(_concept_terms(concept))
         except TermError as error:
-            problems.append(RowProblem(0, f"concept {concept.get('id', '?')}: {error}"))
+            concept_id = strip_controls(concept.get("id", "?"))
+            problems.append(RowProblem(0, f"concept {concept_id}: {error.problem}"))
     return ImportResult(tuple(terms), tuple(problems))
 
 

@@ -1,5 +1,6 @@
-"""A context paragraph on a card, wrapped as the reader wraps it: Chinese breaks between any
-two characters but never before closing punctuation (``」，`` do not start a line)."""
+"""A paragraph (a review card's context, a suggestion's) wrapped as the reader wraps it:
+Chinese breaks between any two characters but never before closing punctuation (``」，`` do
+not start a line) nor after an opening bracket."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ class PassageView(Widget):
 
     DEFAULT_CSS = "PassageView { height: auto; }"
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, content: Content | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._content = Content("")
+        self._content = content or Content("")
 
     @property
     def content(self) -> Content:
