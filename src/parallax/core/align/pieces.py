@@ -3,9 +3,9 @@
 The paragraphs are first searched as whole units (a few times fewer units than sentences); the
 points of that coarse path between two one-to-one paragraph pairs are candidate cuts, a few
 dozen sentences apart. The pieces between the cuts are aligned by their sentences
-independently, all at once (:mod:`grids`), each in a narrow band around the coarse path, forwards
-and (for the margins) backwards. Each grid reaches a little past its piece's end, so the two
-searches meeting at a cut also hold the costs of the paths that avoid the cut: a cut stays only
+independently, all at once (:mod:`gridsearch`), each in a narrow band around the coarse path,
+forwards and (for the margins) backwards. Each grid reaches a little past its piece's end, so the
+two searches meeting at a cut also hold the costs of the paths that avoid the cut: a cut stays only
 where the best sentence path through the two pieces around it passes through it. The pieces
 around a cut that fails are joined and searched again, until every cut holds. The coarse path is
 a guess that costs nothing when it is wrong (a headline it paired with the wrong lede is found
@@ -25,7 +25,8 @@ from parallax.core.align.coarse import paragraph_features, sentence_centre
 from parallax.core.align.dp import Path
 from parallax.core.align.engine import RATIO_TOLERANCE, paired_ratio, path_centre, search_widening
 from parallax.core.align.features import Features
-from parallax.core.align.grids import GridPaths, Grids, replace_grids, search_grids
+from parallax.core.align.grids import Grids
+from parallax.core.align.gridsearch import GridPaths, replace_grids, search_grids
 from parallax.core.align.length import FloatArray
 from parallax.core.align.margins import MARGIN_BAND, Rows, Sheet, through_points
 from parallax.core.align.pairs import window_table
