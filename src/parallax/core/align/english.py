@@ -70,6 +70,15 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+_TOKEN_OR_BREAK = re.compile(_TOKEN.pattern + r"|\n")
+
+
+def tokens_and_breaks(text: str) -> list[str]:
+    """:func:`tokens` of ``text``, with its line breaks ("\\n") where they are: many texts
+    joined by line breaks are tokenised at once, far faster than one by one."""
+    return _TOKEN_OR_BREAK.findall(text.lower())
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem of the lowercase ``word``: ``criticised`` and ``criticize`` -> ``criticiz``."""

@@ -17,7 +17,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +25,7 @@ import numpy.typing as npt
 
 from parallax.core import cedict
 from parallax.core.align.band import IntArray
-from parallax.core.align.english import STOP_WORDS, stem, tokens
+from parallax.core.align.english import STOP_WORDS, stem, tokens, tokens_and_breaks
 from parallax.core.align.items import Items
 from parallax.core.align.keyjoin import distinct_sorted
 from parallax.core.align.wordindex import INDEX_VERSION, WordIndex, compile_index, is_index
@@ -156,14 +156,7 @@ def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) 
 def _english_keys(english: EnglishKeys, en: Sequence[str]) -> tuple[list[KeyArray], IntArray]:
     """Each English unit's keys (sorted 32-bit arrays: a tenth of the memory of sets, which
     matters with 100,000 units), without the document's common ones, and those common keys."""
-    found = [tokens(text) for text in en]
-    sizes = np.fromiter(map(len, found), np.int64, len(found))
-    flat = list(chain.from_iterable(found))
-    memo = english.memo
-    for token in set(flat).difference(memo):
-        memo[token] = english.token_id(token)
-    keys = np.fromiter(map(memo.__getitem__, flat), np.int64, len(flat))
-    units = np.repeat(np.arange(len(en), dtype=np.int64), sizes)
+    units, keys = _token_ids(english, en)
     top = len(english.stem_ids) + 1
     pairs = distinct_sorted(units[keys >= 0] * top + keys[keys >= 0])  # each (unit, key) once
     units, keys = pairs // top, pairs % top
@@ -177,6 +170,31 @@ def _english_keys(english: EnglishKeys, en: Sequence[str]) -> tuple[list[KeyArra
     bounds = np.searchsorted(units, np.arange(len(en) + 1))
     narrow = keys.astype(np.int32)
     return [narrow[bounds[v] : bounds[v + 1]] for v in range(len(en))], common
+
+
+def _token_ids(english: EnglishKeys, en: Sequence[str]) -> tuple[IntArray, IntArray]:
+    """Each token of ``en`` (in order) as its unit and its stem id (-1: none)."""
+    joined = "\n".join(en)
+    memo = english.memo
+    if joined.count("\n") != len(en) - 1:  # a unit holds a line break: one by one
+        found = [tokens(text) for text in en]
+        sizes = np.fromiter(map(len, found), np.int64, len(found))
+        flat = list(chain.from_iterable(found))
+        units = np.repeat(np.arange(len(en), dtype=np.int64), sizes)
+    else:  # all at once, the units' breaks among the tokens
+        flat = tokens_and_breaks(joined)
+        units = None
+    for token in set(flat).difference(memo):
+        if token != "\n":
+            memo[token] = english.token_id(token)
+    ids = np.fromiter(map(memo.get, flat, repeat(_BREAK)), np.int64, len(flat))
+    if units is None:
+        breaks = ids == _BREAK
+        units, ids = np.cumsum(breaks)[~breaks], ids[~breaks]
+    return units, ids
+
+
+_BREAK = -2
 
 
 def _unit_keys(
