@@ -137,11 +137,15 @@ def flatten(sets: Sequence[Collection[int]]) -> tuple[IntArray, IntArray]:
 
     A key beyond 64 bits (a number of 20 digits in the text) is replaced by its hash, which
     keeps equal keys equal (and almost surely different ones different)."""
-    sizes = np.fromiter((len(keys) for keys in sets), np.int64, len(sets))
+    sizes = np.fromiter(map(len, sets), np.int64, len(sets))
+    total = int(sizes.sum())
     if sets and isinstance(sets[0], np.ndarray):
         keys = np.concatenate(list(sets)).astype(np.int64, copy=False)
     else:
-        keys = np.fromiter(map(_int64, chain.from_iterable(sets)), np.int64, int(sizes.sum()))
+        try:
+            keys = np.fromiter(chain.from_iterable(sets), np.int64, total)
+        except OverflowError:
+            keys = np.fromiter(map(_int64, chain.from_iterable(sets)), np.int64, total)
     return np.repeat(np.arange(len(sets)), sizes), keys
 
 

@@ -87,7 +87,7 @@ def window_table(
         w = items.weight
         counts = np.array(items.zh_counts, dtype=np.float64)
         zh_total += w * counts
-        en_total += w * np.array([len(keys) for keys in items.en], dtype=np.float64)
+        en_total += w * np.fromiter(map(len, items.en), np.float64, m)
         common, zh_common, en_common = join.counts(lo, hi, offset, size, redundancy)
         if zh_matched:
             matched_zh[1:] += w * np.minimum(common[1:], np.repeat(counts, widths))
