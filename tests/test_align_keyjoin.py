@@ -14,8 +14,14 @@ keys = st.frozensets(st.integers(0, 6), max_size=4)
 
 @st.composite
 def documents(draw: st.DrawFn) -> tuple[Items, np.ndarray, np.ndarray]:
-    zh = draw(st.lists(keys, min_size=1, max_size=9))
-    en = draw(st.lists(keys, min_size=1, max_size=9))
+    # Keys far apart are ranked by binary search, close ones through a table.
+    scale = draw(st.sampled_from([1, 10**12]))
+    zh = [
+        frozenset(k * scale for k in unit) for unit in draw(st.lists(keys, min_size=1, max_size=9))
+    ]
+    en = [
+        frozenset(k * scale for k in unit) for unit in draw(st.lists(keys, min_size=1, max_size=9))
+    ]
     m = len(en)
     lo, hi = [], []
     for _ in zh:

@@ -82,22 +82,28 @@ def key_join(items: Items) -> KeyJoin:
     n, m = len(items.zh_keys), len(items.en)
     en_units, en_keys = flatten(items.en)
     distinct = distinct_sorted(en_keys)
-    en_ranks = np.searchsorted(distinct, en_keys)
+    rank = _Ranks(distinct)
+    en_ranks = rank(en_keys)
     del en_keys
     # English pairs: their neighbours' keys, found beside them when sorted by key then unit.
-    codes = en_ranks * (m + 1) + en_units
-    order = np.argsort(codes, kind="stable")
-    by_key = codes[order]
-    en_next, en_previous = np.empty(len(codes), dtype=bool), np.empty(len(codes), dtype=bool)
+    order = _by_rank(en_ranks, len(distinct))
+    by_key = en_ranks[order] * (m + 1) + en_units[order]
+    en_next, en_previous = np.empty(len(by_key), dtype=bool), np.empty(len(by_key), dtype=bool)
     en_next[order], en_previous[order] = _beside(by_key)
-    del codes, order, by_key
-    zh_codes = []
+    del order, by_key
+    ranks, units = [], []
     for start in range(0, n, UNIT_BLOCK):
-        units, keys = flatten(items.zh_keys[start : start + UNIT_BLOCK])
-        at = np.searchsorted(distinct, keys)
-        found = distinct[np.minimum(at, len(distinct) - 1)] == keys if len(distinct) else at < 0
-        zh_codes.append(at[found] * (n + 1) + units[found] + start)
-    codes = np.sort(np.concatenate([np.zeros(0, dtype=np.int64), *zh_codes]))
+        block_units, keys = flatten(items.zh_keys[start : start + UNIT_BLOCK])
+        found = rank(keys)
+        held = found >= 0
+        ranks.append(found[held])
+        units.append(block_units[held] + start)
+    zh_ranks = np.concatenate([np.zeros(0, dtype=np.int64), *ranks])
+    zh_units = np.concatenate([np.zeros(0, dtype=np.int64), *units])
+    del ranks, units
+    order = _by_rank(zh_ranks, len(distinct))
+    codes = zh_ranks[order] * (n + 1) + zh_units[order]
+    del order, zh_ranks, zh_units
     zh_next, zh_previous = _beside(codes)
     return KeyJoin(
         n,
@@ -110,6 +116,44 @@ def key_join(items: Items) -> KeyJoin:
         en_next,
         en_previous,
     )
+
+
+class _Ranks:
+    """The rank of each key among the sorted distinct ``keys`` (-1 for a key not among them):
+    a table lookup when the keys span a small range (dictionary stems), else binary search."""
+
+    def __init__(self, keys: IntArray) -> None:
+        self.keys = keys
+        self.table: npt.NDArray[np.int32] | None = None
+        if len(keys) and int(keys[-1]) - int(keys[0]) < max(DENSE_SPAN, 4 * len(keys)):
+            self.low = int(keys[0])
+            self.table = np.full(int(keys[-1]) - self.low + 1, -1, dtype=np.int32)
+            self.table[keys - self.low] = np.arange(len(keys), dtype=np.int32)
+
+    def __call__(self, wanted: IntArray) -> IntArray:
+        if not len(self.keys):
+            return np.full(len(wanted), -1, dtype=np.int64)
+        if self.table is not None:
+            at = wanted - self.low
+            inside = (at >= 0) & (at < len(self.table))
+            found: IntArray = np.full(len(wanted), -1, dtype=np.int64)
+            found[inside] = self.table[at[inside]]
+            return found
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        return np.where(self.keys[at] == wanted, at, -1)
+
+
+# Keys spanning fewer values than this (or than four times their number) are ranked through a
+# table (a few MB: the dictionary's stem ids).
+DENSE_SPAN = 1 << 19
+
+
+def _by_rank(ranks: IntArray, count: int) -> IntArray:
+    """The order sorting pairs given in unit order by rank, then unit (a radix sort when the
+    ranks fit 16 bits)."""
+    if count <= 1 << 16:
+        return np.argsort(ranks.astype(np.uint16), kind="stable")
+    return np.argsort(ranks, kind="stable")
 
 
 def _beside(codes: IntArray) -> tuple[BoolArray, BoolArray]:
