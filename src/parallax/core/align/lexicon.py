@@ -28,6 +28,7 @@ from parallax.core.align.band import IntArray
 from parallax.core.align.english import STOP_WORDS, stem, tokens, tokens_and_breaks
 from parallax.core.align.items import Items
 from parallax.core.align.keyjoin import distinct_sorted
+from parallax.core.align.segment import segment
 from parallax.core.align.wordindex import INDEX_VERSION, WordIndex, compile_index, is_index
 
 KeyArray = npt.NDArray[np.int32]  # a unit's keys (32-bit: there are millions of them)
@@ -147,9 +148,8 @@ def dictionary_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) 
     index = word_index()
     en_keys, common = _english_keys(EnglishKeys(index.stem_ids), en)
     universe = distinct_sorted(np.concatenate([np.zeros(0, dtype=np.int32), *en_keys]))
-    index.prepare(zh)
-    words = [index.headword_ids(text) for text in zh]
-    zh_keys, zh_counts = _unit_keys(index, words, common, universe.astype(np.int64))
+    heads, units = segment(index, zh)
+    zh_keys, zh_counts = _unit_keys(index, heads, units, len(zh), common, universe.astype(np.int64))
     return Items(zh_keys, zh_counts, en_keys, weight)
 
 
@@ -198,10 +198,16 @@ _BREAK = -2
 
 
 def _unit_keys(
-    index: WordIndex, words: Sequence[Sequence[int]], common_keys: IntArray, universe: IntArray
+    index: WordIndex,
+    heads: IntArray,
+    units: IntArray,
+    n: int,
+    common_keys: IntArray,
+    universe: IntArray,
 ) -> tuple[list[KeyArray], list[int]]:
-    """Each unit's keys (in ``universe``) and its count of words with a key not in
-    ``common_keys`` (a block of units at a time: a long document's keys number millions)."""
+    """Each of the ``n`` units' keys (in ``universe``) and its count of words with a key not
+    in ``common_keys``, from its headwords (``heads``, in unit order, in units ``units``), a
+    block of units at a time (a long document's keys number millions)."""
     size = int(max(universe.max(initial=0), common_keys.max(initial=0), index.keys.max())) + 1
     common = np.zeros(size, dtype=bool)
     common[common_keys] = True
@@ -209,9 +215,16 @@ def _unit_keys(
     wanted[universe] = True
     keys: list[KeyArray] = []
     counts: list[int] = []
-    for start in range(0, len(words), UNIT_BLOCK):
+    bounds = np.searchsorted(units, np.arange(0, n + UNIT_BLOCK, UNIT_BLOCK))
+    for block, start in enumerate(range(0, n, UNIT_BLOCK)):
+        first, last = int(bounds[block]), int(bounds[block + 1])
         block_keys, block_counts = _block_keys(
-            index, words[start : start + UNIT_BLOCK], common, wanted
+            index,
+            heads[first:last],
+            units[first:last] - start,
+            min(UNIT_BLOCK, n - start),
+            common,
+            wanted,
         )
         keys += block_keys
         counts += block_counts
@@ -219,13 +232,15 @@ def _unit_keys(
 
 
 def _block_keys(
-    index: WordIndex, words: Sequence[Sequence[int]], common: np.ndarray, wanted: np.ndarray
+    index: WordIndex,
+    heads: IntArray,
+    unit_of_word: IntArray,
+    n: int,
+    common: np.ndarray,
+    wanted: np.ndarray,
 ) -> tuple[list[KeyArray], list[int]]:
-    """:func:`_unit_keys` of a block of units (``common`` and ``wanted``: flags by key)."""
-    n = len(words)
-    sizes = np.fromiter(map(len, words), np.int64, n)
-    heads = np.fromiter(chain.from_iterable(words), np.int64, int(sizes.sum()))
-    unit_of_word = np.repeat(np.arange(n), sizes)
+    """:func:`_unit_keys` of a block of ``n`` units (``common`` and ``wanted``: flags by
+    key)."""
     starts, lengths = index.key_ranges(heads)
     word_of_key = np.repeat(np.arange(len(heads)), lengths)
     position = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
