@@ -66,6 +66,13 @@ class Term:
         """A copy with ``changes`` applied and ``updated`` set to now."""
         return replace(self, **changes, updated=now_iso())  # type: ignore[arg-type]
 
+    @property
+    def source_line(self) -> str:
+        """Where the term was met, as every view shows it: ``Ming Pao editorial: title ·
+        2025-05-12`` (the date left out when the source already holds it)."""
+        date = self.source_date if self.source_date not in self.source else ""
+        return " · ".join(part for part in (self.source, date) if part)
+
 
 def validate(id: str, zh: str, en: str, status: str, tags: tuple[str, ...]) -> None:
     """Raise TermError if these term fields are invalid."""

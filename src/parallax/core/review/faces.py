@@ -97,7 +97,7 @@ def back_of(
         note=term.note,
         zh=_zh_passage(term),
         en=_en_passage(term, english),
-        source=source_line(term),
+        source=term.source_line,
     )
 
 
@@ -119,11 +119,6 @@ def split_renderings(en: str) -> list[str]:
     from parallax.core.glossary.merging import renderings
 
     return renderings(en)
-
-
-def source_line(term: Term) -> str:
-    """Where the term was met: the source document and its date."""
-    return " · ".join(part for part in (term.source, term.source_date) if part)
 
 
 def _zh_passage(term: Term) -> Passage:
