@@ -19,7 +19,8 @@ async def open_manager(app, pilot, glossary: str) -> None:  # type: ignore[no-un
     await pilot.press("ctrl+g")
     await settle(app, pilot)
     assert type(app.screen).__name__ == "GlossaryManagerScreen"
-    app.screen.load_terms(glossary)
+    glossaries = app.screen.query_one("#glossaries")
+    glossaries.highlighted = glossaries.get_option_index(glossary)
     await settle(app, pilot)
 
 

@@ -48,15 +48,6 @@ async def still(pilot: Pilot[Any]) -> None:
         quiet = quiet + 1 if all(worker.is_finished for worker in app.workers) else 0
         if quiet >= 3 and shown(app):
             break
-    for _ in range(20):  # a table measures its new rows when its own queue is idle
-        if not any(t._require_update_dimensions for t in app.screen.query(DataTable)):
-            break
-        await pilot.pause()
-    for table in app.screen.query(DataTable):
-        # Textual 8's DataTable keeps lines drawn before it measured its columns (its line
-        # cache is not keyed by the widths): toggling a style clears that cache.
-        table.zebra_stripes = not table.zebra_stripes
-        table.zebra_stripes = not table.zebra_stripes
     for field in app.screen.query(Input):
         field.cursor_blink = False
     app.clear_notifications()
