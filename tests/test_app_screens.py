@@ -80,7 +80,7 @@ async def test_a_suggestion_already_in_the_glossary_completes_it(
         screen = app.screen
         await pilot.press("enter")  # 雙遏制 / dual containment: in my-terms already
         await settle(app, pilot)
-        assert screen.accepted == {("雙遏制", "dual containment")}  # type: ignore[attr-defined]
+        assert screen.choices.accepted == {("雙遏制", "dual containment")}  # type: ignore[attr-defined]
         messages = told(app)
         assert any("updated 雙遏制 / dual containment in my-terms" in m for m in messages)
     (term,) = GlossaryStore(glossary_dir).load("my-terms").terms
