@@ -26,7 +26,7 @@ def shown(app: Any) -> bool:
     screen = app.screen
     name = type(screen).__name__
     if name == "SuggestionsScreen":
-        return bool(screen.choices.ready)
+        return bool(screen.ready)
     if name == "GlossaryManagerScreen":
         return screen.query_one(DataTable).row_count > 0
     if name == "SentenceScreen":

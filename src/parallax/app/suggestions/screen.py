@@ -105,6 +105,11 @@ class SuggestionsScreen(ModalScreen[None]):
         """The suggestions table."""
         return self.query_one(SuggestionTable)
 
+    @property
+    def ready(self) -> bool:
+        """The suggestions are computed and listed."""
+        return self.choices.ready
+
     def current(self) -> Suggestion | None:
         """The suggestion under the cursor."""
         return self.table.current() if self.choices.ready else None
