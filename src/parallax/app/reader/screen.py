@@ -11,7 +11,6 @@ one plain function and posts one message (:func:`parallax.app.workers.run_step`)
 
 from __future__ import annotations
 
-import gc
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -35,12 +34,13 @@ from parallax.app.messages import (
     TermChanged,
     WordsReady,
 )
-from parallax.app.model import counted, titles
+from parallax.app.model import titles
 from parallax.app.reader import tasks
 from parallax.app.reader.alignment import AlignmentDesk
 from parallax.app.reader.doors import Doors
 from parallax.app.reader.readings import ReadingLine
 from parallax.app.reader.search import SearchDesk
+from parallax.app.reader.steps import OpeningSteps
 from parallax.app.reader.terms import TermDesk
 from parallax.app.terms.changes import Job, TermChanges
 from parallax.app.undo import UndoList
@@ -49,7 +49,6 @@ from parallax.app.widgets.parallel import ParallelView
 from parallax.app.widgets.search_bar import SearchBar
 from parallax.app.widgets.status import StatusLine
 from parallax.app.workers import run_step
-from parallax.core import notices
 from parallax.core.document import Document
 
 
@@ -145,11 +144,9 @@ class ReaderScreen(Screen[None]):
             reload=self.reload_glossary,
             glossary_dir=self.glossary_dir,
         )
+        self.steps = OpeningSteps(self, view=view, status=self.status)
         view.focus()
-        for step, text in tasks.STEPS:
-            self.status.start(step, text)
-        if self.first.problem:
-            self.notify(self.first.problem, title="alignment", severity="warning", markup=False)
+        self.steps.start(self.first.problem)
         self.call_after_refresh(self.prepare)
 
     def _pairs(self) -> list[tuple[str, str]]:
@@ -183,11 +180,7 @@ class ReaderScreen(Screen[None]):
         was loaded."""
         state = self.glossary = message.state
         self.terms.glossary_loaded(state)
-        problems = f", {counted(state.problems, 'bad row')}" if state.problems else ""
-        for notice in notices.take():  # a glossary that cannot be read, a file set aside
-            self.notify(notice, title="glossary", severity="warning", markup=False)
-        names = ", ".join(state.names)
-        self.status.done("glossary", f"{counted(len(state.terms), 'term')} ({names}){problems}")
+        self.steps.glossary(state)
 
     def on_aligned(self, message: Aligned) -> None:
         """The rows aligned (see :meth:`AlignmentDesk.arrived`)."""
@@ -199,18 +192,11 @@ class ReaderScreen(Screen[None]):
 
     def on_words_ready(self, _message: WordsReady) -> None:
         """Move by jieba's words from now on."""
-        self.view.words.loaded()
-        self.status.done("words", "jieba")
+        self.steps.words()
 
     def on_dictionary_ready(self, _message: DictionaryReady) -> None:
         """Look words up in CC-CEDICT from now on."""
-        self.view.words.word_end = loaders.word_end
-        self.status.done("dictionary", "CC-CEDICT")
-        # The dictionary and the document stay for the whole session: keep them out of the
-        # garbage collector's scans, and scan less often (the view's caches churn), which
-        # otherwise pause scrolling for 20-150 ms.
-        gc.freeze()
-        gc.set_threshold(10_000, 10, 10)
+        self.steps.dictionary()
 
     def on_readings_ready(self, message: ReadingsReady) -> None:
         """Show the readings above the cursor row's Chinese (see :meth:`ReadingLine.arrived`)."""
@@ -220,9 +206,8 @@ class ReaderScreen(Screen[None]):
         """Say what failed; the reader keeps working without it."""
         if message.step == "re-align":
             self.alignment.realign_failed(message.error)
-            return
-        self.status.done(message.step, f"{message.step}: {message.error}")
-        self.notify(message.error, title=message.step, severity="warning", markup=False)
+        else:
+            self.steps.failed(message)
 
     def on_proposed(self, message: Proposed) -> None:
         """Translations were proposed for a selection (see :meth:`TermDesk.proposed`)."""
