@@ -34,6 +34,11 @@ import time
 from fcntl import ioctl
 from pathlib import Path
 
+# Child processes write and reuse bytecode as an installed parallax does (pip compiles it at
+# install time): a shell with PYTHONDONTWRITEBYTECODE set would otherwise time Python compiling
+# every module on every start (parallax --version: 0.12 s with bytecode, 0.26 s without).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 ROOT = Path(__file__).resolve().parent.parent
 PARALLAX = [sys.executable, "-m", "parallax"]
 SIZE = (40, 120)

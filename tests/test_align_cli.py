@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -195,3 +196,22 @@ def test_sentences_fixed_in_the_sentence_view_are_used_unless_fresh(
 
     assert main(["align", str(seed_path), "--units", "sentences", "--fresh"]) == 0
     assert not any(b["confirmed"] for b in json.loads(capsys.readouterr().out)["beads"])
+
+
+def test_output_never_replaces_the_document_or_a_glossary(
+    seed_path: Path, tmp_path: Path, glossary_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "editorial.txt"
+    shutil.copy(seed_path, document)
+    before = document.read_bytes()
+    assert main(["align", str(document), "-o", str(document)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"parallax: {document}: is the document being aligned: write to another file\n"
+    assert document.read_bytes() == before
+    assert main(["glossary", "add", "my-terms", "遏制", "containment"]) == 0
+    glossary = glossary_dir / "my-terms.tsv"
+    terms = glossary.read_bytes()
+    capsys.readouterr()
+    assert main(["align", str(document), "-o", str(glossary)]) == 2
+    assert "is the file of glossary 'my-terms'" in capsys.readouterr().err
+    assert glossary.read_bytes() == terms

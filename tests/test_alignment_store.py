@@ -36,6 +36,10 @@ def test_fixed_alignment_is_saved_and_found_again(tmp_path: Path) -> None:
     "content",
     [
         '{"beads": [{"zh": [0], "en": [5], "score": 1}]}',
+        '{"beads": [{"zh": [0], "en": [0], "score": NaN}]}',  # align's JSON cannot hold it
+        '{"beads": [{"zh": [0], "en": [0], "score": Infinity}]}',
+        '{"beads": [{"zh": [0], "en": [0], "score": 1e308}]}',
+        '{"beads": [{"zh": [0], "en": [0], "score": "0.5"}]}',
         "{not json",
         (DATA / "alignment-infinity.json").read_text(encoding="utf-8"),
         (DATA / "settings-deep.json").read_text(encoding="utf-8"),

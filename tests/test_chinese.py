@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parallax.core import chinese
+from parallax.core import chinese, readings
 
 
 def test_to_simplified_and_traditional() -> None:
@@ -40,8 +40,8 @@ def test_fold_same_length_and_idempotent(text: str) -> None:
 
 
 def test_romanisation() -> None:
-    assert chinese.pinyin("雙遏制") == "shuāng è zhì"
-    assert chinese.pinyin_plain("雙遏制") == "shuang e zhi"
-    assert chinese.jyutping("雙遏制") == "soeng1 aat3 zai3"
-    assert chinese.jyutping("G7峰會") == "G7 fung1 wui2"
-    assert chinese.pinyin("") == chinese.jyutping("") == ""
+    assert readings.pinyin("雙遏制") == "shuāng è zhì"
+    assert readings.pinyin("雙遏制", tones=False) == "shuang e zhi"
+    assert readings.jyutping("雙遏制") == "soeng1 aat3 zai3"
+    assert readings.jyutping("G7峰會") == "G7 fung1 wui2"
+    assert readings.pinyin("") == readings.jyutping("") == ""

@@ -394,3 +394,89 @@ def test_edit_a_term_by_its_chinese_or_english(
     assert run(capsys, "edit", "law", "法治")[1].startswith("no change to 法治")
     status, _, err = run(capsys, "edit", "law", "法治", "--status", "done")
     assert status == 2 and "unknown status 'done'" in err
+
+
+def test_one_id_on_two_different_terms_loses_neither(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a JSON row copied to make a new term, its id left as it was
+    source = tmp_path / "copied.json"
+    source.write_text(
+        '[{"id": "19fea199ee5f4157", "zh": "攜手", "en": "hand in hand"},'
+        ' {"id": "19fea199ee5f4157", "zh": "法治", "en": "rule of law"}]',
+        encoding="utf-8",
+    )
+    assert run(capsys, "import", str(source))[1].startswith("imported 2 new")
+    terms = {t.zh: t for t in GlossaryStore(gdir).load("my-terms").terms}
+    assert terms["攜手"].en == "hand in hand" and terms["法治"].en == "rule of law"
+    assert terms["攜手"].id == "19fea199ee5f4157" and terms["法治"].id != terms["攜手"].id
+    # a later file giving that id to yet another term: added, 攜手 untouched
+    source.write_text('[{"id": "19fea199ee5f4157", "zh": "霸權", "en": "hegemony"}]', "utf-8")
+    assert run(capsys, "import", str(source))[1].startswith("imported 1 new")
+    terms = {t.zh: t for t in GlossaryStore(gdir).load("my-terms").terms}
+    assert set(terms) == {"攜手", "法治", "霸權"} and terms["攜手"].en == "hand in hand"
+    assert len({t.id for t in terms.values()}) == 3
+
+
+def test_edit_never_makes_two_rows_of_one_term(
+    gdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "add", "my-terms", "攜手", "join hands")
+    run(capsys, "add", "my-terms", "聯手", "join forces")
+    before = (gdir / "my-terms.tsv").read_bytes()
+    status, out, err = run(capsys, "edit", "my-terms", "攜手", "--zh", "联手")
+    assert status == 2 and out == "" and err.count("\n") == 1
+    assert "聯手 is already in my-terms" in err
+    assert (gdir / "my-terms.tsv").read_bytes() == before
+    assert run(capsys, "edit", "my-terms", "攜手", "--zh", "携手")[0] == 0  # its own other script
+
+
+def test_the_issue_example_as_written_a_csv_without_header(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # OmegaT writes its CSV glossaries without a header: source,target[,comment]
+    assert run(capsys, "add", "my-terms", "天文台", "Observatory")[0] == 0
+    source = tmp_path / "obs.csv"
+    source.write_text("天文台,Observatory,HK Observatory\n", encoding="utf-8")
+    status, out, err = run(capsys, "import", str(source))
+    assert status == 0 and out.startswith("imported 0 new, 1 updated, 0 unchanged"), err
+    (term,) = GlossaryStore(gdir).load("my-terms").terms
+    assert (term.zh, term.en, term.note) == ("天文台", "Observatory", "HK Observatory")
+    source.write_text('霸權,hegemony\n"結盟","alliance, bloc","a ""pact"""\n', encoding="utf-8")
+    assert run(capsys, "import", str(source))[1].startswith("imported 2 new")
+    terms = {t.zh: t for t in GlossaryStore(gdir).load("my-terms").terms}
+    assert terms["霸權"].en == "hegemony" and terms["結盟"].note == 'a "pact"'
+    assert terms["結盟"].en == "alliance, bloc"
+
+
+def test_a_csv_header_may_name_the_scripts_instead_of_zh(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "scripts.csv"
+    source.write_text("traditional,simplified,en\n雙遏制,双遏制,dual containment\n", "utf-8")
+    assert run(capsys, "import", str(source))[1].startswith("imported 1 new")
+    source.write_text("Simplified,English,en\n关税战,x,tariff war\n", "utf-8")
+    assert run(capsys, "import", str(source))[1].startswith("imported 1 new")
+    terms = {t.zh: t.en for t in GlossaryStore(gdir).load("my-terms").terms}
+    assert terms == {"雙遏制": "dual containment", "关税战": "tariff war"}
+
+
+def test_a_header_in_chinese_is_not_taken_for_a_term(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "spreadsheet.csv"
+    source.write_text("中文,英文,備註\n霸權,hegemony,\n", encoding="utf-8")
+    status, _, err = run(capsys, "import", str(source))
+    assert status == 2 and "unrecognised glossary format" in err
+    assert not (gdir / "my-terms.tsv").exists()
+
+
+def test_show_prints_one_line_of_four_columns_per_term(
+    gdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "anki.txt"  # Anki's <br> becomes a newline, a tab stays a tab
+    source.write_text("#separator:tab\n#html:true\n霸權\thegemony<br>dominance&#9;power\n", "utf-8")
+    assert run(capsys, "import", str(source))[0] == 0
+    out = run(capsys, "show", "my-terms")[1]
+    (line,) = out.splitlines()
+    assert line.split("\t")[1:] == ["霸權 [bà quán]", "hegemony dominance power", "new"]

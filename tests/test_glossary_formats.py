@@ -429,3 +429,23 @@ def test_unrecognised_or_empty_import_is_one_line_error(
     with pytest.raises(FormatError, match=message) as info:
         import_file(path)
     assert str(info.value).startswith(f"{path}: ") and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("header", "line"),
+    [
+        ("comma", '霸權,"hegemony, dominance"'),
+        ("Semicolon", "霸權;hegemony, dominance"),
+        ("|", "霸權|hegemony, dominance"),
+        ("tab", "霸權\thegemony, dominance"),
+    ],
+)
+def test_anki_text_honours_its_separator(header: str, line: str) -> None:
+    text = f"#separator:{header}\n#html:false\n{line}\n"
+    (term,) = import_text(text, "anki").terms
+    assert (term.zh, term.en) == ("霸權", "hegemony, dominance")
+
+
+def test_anki_text_with_an_unknown_separator_is_refused() -> None:
+    with pytest.raises(FormatError, match="#separator:dash is not a separator Anki knows"):
+        import_text("#separator:dash\n霸權-hegemony\n", "anki")

@@ -383,3 +383,13 @@ def test_same_sense_search_edge_cases(tmp_path: Path) -> None:
     other = store.add("my-terms", new_term("乙", "tab inside (x+2)?"))  # a second rendering
     assert other.id == odd.id and other.en == "tab\tinside  (x+1)?; tab inside (x+2)?"
     assert len(store.load("my-terms").terms) == 3
+
+
+def test_source_line_is_one_format_whatever_the_glossary() -> None:
+    saved = new_term(
+        "雙遏制", "dual containment", source="Ming Pao editorial: 中俄", source_date="2025-05-12"
+    )
+    assert saved.source_line == "Ming Pao editorial: 中俄 · 2025-05-12"
+    dated = saved.with_changes(source="Ming Pao editorial 2025-05-12: 中俄")
+    assert dated.source_line == "Ming Pao editorial 2025-05-12: 中俄"  # the date not said twice
+    assert new_term("制裁", "sanctions").source_line == ""

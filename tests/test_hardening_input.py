@@ -63,10 +63,19 @@ def test_a_fifo_without_writer_is_refused_not_waited_on(tmp_path: Path) -> None:
         )
 
 
-def test_read_without_a_terminal_is_one_line_not_a_hang(seed_path: Path) -> None:
+@pytest.mark.parametrize("argv", [["read", "SEED"], ["review"]])
+def test_the_tui_without_a_terminal_is_one_line_not_a_hang(
+    seed_path: Path, glossary_dir: Path, argv: list[str]
+) -> None:
+    assert main(["glossary", "add", "my-terms", "遏制", "containment"]) == 0  # a card to review
     with open(os.devnull, "rb") as devnull:
         result = subprocess.run(
-            [sys.executable, "-m", "parallax", "read", str(seed_path)],
+            [
+                sys.executable,
+                "-m",
+                "parallax",
+                *(str(seed_path) if a == "SEED" else a for a in argv),
+            ],
             stdin=devnull,
             capture_output=True,
             timeout=60,

@@ -77,6 +77,10 @@ def test_a_fifo_without_reader_is_one_line(
     os.mkfifo(fifo)
     assert main(["align", str(seed_path), "-o", str(fifo)]) == 2
     assert f"{fifo}: a FIFO with no program reading it" in one_line_error(capsys)
+    link = tmp_path / "out.json"  # named as the user gave it
+    link.symlink_to(fifo)
+    assert main(["align", str(seed_path), "-o", str(link)]) == 2
+    assert one_line_error(capsys) == f"parallax: {link}: a FIFO with no program reading it\n"
 
 
 def test_output_to_a_symlink_replaces_its_target(tmp_path: Path, seed_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,38 @@ def test_cli_plain_strips_terminal_escapes() -> None:
     done = run_cli("-", stdin="行長\x1b[31mred\n")
     assert "\x1b" not in done.stdout
     assert done.stdout.startswith("háng zhǎng")
+
+
+def test_cli_json_escapes_what_a_terminal_would_obey() -> None:
+    text = "行長\x9b2J\u202e\u2028x"
+    done = run_cli("-", "--format", "json", stdin=text + "\n")
+    assert done.returncode == 0, done.stderr
+    assert not any(char in done.stdout for char in "\x9b\u202e\u2028")
+    (line,) = done.stdout.splitlines()
+    assert "".join(w["text"] for w in json.loads(line)) == text  # the same JSON value
+
+
+def test_cli_text_argument_that_is_not_utf8() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "parallax", "readings", "--format", "json", b"\xff\xe9\x8a\x80"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[1] == {"text": "銀", "pinyin": ["yín"], "jyutping": None}
+    assert json.loads(done.stdout)[0]["text"] == "\ufffd"
+
+
+def test_cli_a_line_longer_than_the_read_limit_is_one_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "parallax", "--max-input", "1", "readings", "-"],
+        input=b"\xe9\x8a\x80" * 400_000,  # 1.2 MB without a line end (as from /dev/zero)
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2 and done.stdout == b""
+    err = done.stderr.decode()
+    assert err.count("\n") == 1
+    assert err.startswith("parallax: standard input: line 1 is longer than the read limit")

@@ -36,7 +36,7 @@ def test_stats_show_due_days_reviews_and_retention_with_bars(
     assert "my-terms: 4 cards — 3 new, 1 learning, 0 known" in out
     lines = {line.split()[0]: line for line in out.splitlines() if line.strip()}
     assert lines["today"].split()[1] == "1" and "█" in lines["today"]  # overdue: due today
-    assert lines["new"].split()[2] == "2"  # two new cards today (the limit)
+    assert lines["new"].split()[3] == "2"  # "new to learn": two new cards today (the limit)
     assert "tomorrow" in lines and lines["reviews"].split()[1] == "1"
     assert "retention" in lines
 

@@ -84,19 +84,6 @@ def rows_from_beads(
     return rows
 
 
-def provisional_rows(doc: Document) -> list[Row]:
-    """Paragraphs paired 1:1 in order (leftovers beside empty cells), shown until aligned."""
-    count = max(len(doc.zh), len(doc.en))
-    rows = []
-    for i in range(count):
-        zh = (i,) if i < len(doc.zh) else ()
-        en = (i,) if i < len(doc.en) else ()
-        zh_text = displayable(doc.zh[i].text) if zh else ""
-        en_text = displayable(doc.en[i].text) if en else ""
-        rows.append(Row(zh, en, zh_text, en_text, None))
-    return rows
-
-
 def row_of_paragraph(rows: Sequence[Row], lang: str, index: int) -> int:
     """The row holding paragraph ``index`` of language ``lang`` (0 if none)."""
     for number, row in enumerate(rows):

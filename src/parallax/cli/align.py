@@ -8,6 +8,8 @@ aligned first, then the sentences inside each aligned pair).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from parallax.cli.common import (
     tell,
 )
 from parallax.core.alignment_output import OUTPUT_FORMATS, render_alignment
+from parallax.core.errors import ParallaxError
 from parallax.core.readers import UNIT_CHOICES
 from parallax.core.text import printable
 from parallax.core.unit_alignment import align_for_output
@@ -53,6 +56,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     """Align the document named by ``args`` and write the result."""
+    if args.output is not None:
+        check_output(args.output, [args.doc, args.zh, args.en], args.glossary_dir)
     document = document_from_args(args, one_sided=True)
     glossary = _glossary_pairs(args.glossary, args.glossary_dir) if args.glossary else []
     if not document.zh or not document.en:
@@ -81,6 +86,26 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         write_output(args.output, text.encode("utf-8"))
     return 0
+
+
+def check_output(output: Path, inputs: list[Path | None], glossary_dir: str | None) -> None:
+    """Refuse ``-o`` onto a file the command reads or onto a glossary (a slip of the keyboard
+    would replace the document or the terms with the alignment); one line naming it."""
+    for given in inputs:
+        same = False
+        with contextlib.suppress(OSError, ValueError):  # missing, or standard input
+            same = given is not None and os.path.samefile(output, given)
+        if same:
+            raise ParallaxError("is the document being aligned: write to another file", path=output)
+    from parallax.core.glossary.store import open_store
+
+    owner = None
+    with contextlib.suppress(ParallaxError, OSError):  # no glossaries to protect
+        owner = open_store(glossary_dir).glossary_at(output)
+    if owner is not None:
+        raise ParallaxError(
+            f"is the file of glossary {owner!r}: write to another file", path=output
+        )
 
 
 def _glossary_pairs(name: str, directory: str | None) -> list[tuple[str, str]]:

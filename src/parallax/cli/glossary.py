@@ -218,11 +218,18 @@ def _show(store: GlossaryStore, args: argparse.Namespace) -> int:
     for t in _selected(glossary.terms, args):
         reading = f" [{t.pinyin}]" if t.pinyin else ""
         tags = "".join(f" #{tag}" for tag in t.tags)
-        note = f" ({' '.join(t.note.split())})" if t.note else ""
-        # A hand-edited file may hold terminal escapes: never print them raw.
-        print(strip_controls(f"{t.id}\t{t.zh}{reading}\t{t.en}{note}\t{t.status}{tags}"))
+        note = f" ({_flat(t.note)})" if t.note else ""
+        # A hand-edited file may hold terminal escapes: never print them raw. One line per
+        # term, four tab-separated columns, whatever blanks the fields hold.
+        line = f"{t.id}\t{_flat(t.zh)}{reading}\t{_flat(t.en)}{note}\t{t.status}{tags}"
+        print(strip_controls(line))
     _warn_problems(glossary.path, glossary.problems)
     return 0
+
+
+def _flat(text: str) -> str:
+    """``text`` on one line: runs of blanks (TAB and newline too) as one space."""
+    return " ".join(text.split())
 
 
 def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
@@ -241,7 +248,7 @@ def _add(store: GlossaryStore, args: argparse.Namespace) -> int:
     )
     term = report.term
     assert term is not None
-    print(strip_controls(f"{report.message}\t{term.id}\t{term.zh}\t{term.en}"))
+    print(strip_controls(f"{report.message}\t{term.id}\t{_flat(term.zh)}\t{_flat(term.en)}"))
     return 0
 
 
@@ -262,7 +269,9 @@ def _edit(store: GlossaryStore, args: argparse.Namespace) -> int:
 
 def _remove(store: GlossaryStore, args: argparse.Namespace) -> int:
     term = operations.writable(store, args.name).remove(args.name, args.term_id)
-    print(strip_controls(f"removed {term.id}\t{term.zh}\t{term.en}\tfrom {args.name}"))
+    print(
+        strip_controls(f"removed {term.id}\t{_flat(term.zh)}\t{_flat(term.en)}\tfrom {args.name}")
+    )
     return 0
 
 

@@ -49,14 +49,13 @@ def run(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def check_terminal() -> None:
+def check_terminal(
+    what: str = "the reader", instead: str = "parallax show prints the document"
+) -> None:
     """Raise a one-line error unless the keys can come from a terminal: with standard input
-    redirected (``< /dev/null``, a pipe, ``-``) the reader would wait for ever."""
+    redirected (``< /dev/null``, a pipe, ``-``) the TUI would wait for ever."""
     if not sys.stdin.isatty():
-        raise ParallaxError(
-            "the reader needs a terminal, and standard input is not one "
-            "(parallax show prints the document)"
-        )
+        raise ParallaxError(f"{what} needs a terminal, and standard input is not one ({instead})")
 
 
 def check_glossaries(names: list[str], directory: Path | None) -> None:

@@ -13,16 +13,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from parallax.core.reading import LIMIT_ENV, InputError, read_limit
 from parallax.core.text import strip_controls
 
 if TYPE_CHECKING:
     from parallax.core.readings import Reading
 
 BATCH = 1000  # lines read from standard input before their readings are written
+# Characters JSON leaves raw that a terminal may obey (DEL, the C1 controls such as the 8-bit
+# CSI U+009B) or that disguise text (bidi overrides): written as \u escapes, same JSON value.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -55,13 +61,13 @@ def run(args: argparse.Namespace) -> int:
     from parallax.core import readings
 
     readings.load()
-    chunks = _stdin_batches() if args.text == "-" else iter([[args.text]])
+    chunks = _stdin_batches() if args.text == "-" else iter([[_argument(args.text)]])
     for lines in chunks:
         found = readings.readings_many(lines, jyutping=args.jyutping)
         out = []
         for words in found:
             if args.format == "json":
-                out.append(json.dumps([w.as_json() for w in words], ensure_ascii=False))
+                out.append(_json_line([w.as_json() for w in words]))
             else:
                 out.append(strip_controls(_plain(words, args.jyutping)))
         sys.stdout.write("\n".join(out) + "\n")
@@ -80,11 +86,30 @@ def _plain(words: list[Reading], jyutping: bool) -> str:
     return " ".join(parts)
 
 
+def _argument(text: str) -> str:
+    """The TEXT argument as UTF-8 (bytes that are not UTF-8 shown as U+FFFD)."""
+    return os.fsencode(text).decode("utf-8", errors="replace")
+
+
+def _json_line(value: object) -> str:
+    """``value`` as one line of JSON, safe to show on a terminal."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _stdin_batches() -> Iterator[list[str]]:
     """Lines of standard input (UTF-8, a BOM skipped, undecodable bytes shown as U+FFFD,
-    without their line ends), ``BATCH`` at a time."""
+    without their line ends), ``BATCH`` at a time; InputError for a line longer than the read
+    limit (``< /dev/zero`` would otherwise fill the memory)."""
+    limit = read_limit()
     batch: list[str] = []
-    for number, raw in enumerate(sys.stdin.buffer):
+    for number, raw in enumerate(iter(lambda: sys.stdin.buffer.readline(limit + 1), b"")):
+        if len(raw) > limit:
+            raise InputError(
+                f"line {number + 1} is longer than the read limit of {limit / 2**20:g} MB "
+                f"(raise it with parallax --max-input MB or ${LIMIT_ENV})",
+                path="standard input",
+            )
         line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         batch.append(line.removeprefix("\ufeff") if number == 0 else line)
         if len(batch) >= BATCH:

@@ -66,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
     if args.stats:
         return print_stats(args.glossaries, args.glossary_dir, args.new_per_day)
     from parallax.app.app import make_review_app
+    from parallax.cli.read import check_terminal
+
+    check_terminal("the review", "parallax review --stats prints the figures")
 
     app = make_review_app(
         args.glossaries, glossary_dir=args.glossary_dir, new_per_day=args.new_per_day
@@ -126,7 +129,7 @@ def stats_table(stats: Stats) -> RenderableType:
     for i, (day, count) in enumerate(stats.due):
         label = "today" if i == 0 else ("tomorrow" if i == 1 else day.strftime("%a %d %b"))
         table.add_row(label, str(count), Text(bar(count, peak), style="cyan"))
-    table.add_row("new today", str(stats.new_today), Text(bar(stats.new_today, peak), "green"))
+    table.add_row("new to learn", str(stats.new_today), Text(bar(stats.new_today, peak), "green"))
     table.add_section()
     table.add_row("reviews", str(stats.reviews), Text(f"{stats.reviews_today} today"))
     if stats.retention is None:

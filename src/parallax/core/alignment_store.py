@@ -44,7 +44,8 @@ def load_alignment(
     """The saved alignment of these units, or None if there is none.
 
     Raises :class:`AlignmentError` naming the file when it cannot be used. A damaged file
-    (not JSON, nested too deeply, ``Infinity`` for an index, beads that do not fit the text)
+    (not JSON, nested too deeply, ``Infinity`` for an index or a score, beads that do not fit
+    the text)
     is first set aside, renamed and kept (unless ``aside`` is false): the error says so, and
     is met once. A file saved by a newer parallax is left alone.
     """
@@ -69,7 +70,7 @@ def load_alignment(
             Bead(
                 tuple(map(int, b["zh"])),
                 tuple(map(int, b["en"])),
-                float(b["score"]),
+                _score(b["score"]),
                 _flag(b.get("confirmed", False)),
             )
             for b in data["beads"]
@@ -94,6 +95,16 @@ def _damaged(path: Path, fault: str, aside: bool) -> NoReturn:
     """Raise the AlignmentError for the damaged file ``path``, set aside first if ``aside``."""
     where = f"; {aside_note(set_aside(path))}" if aside else ""
     raise AlignmentError(f"the saved alignment is damaged ({fault}){where}", path=path)
+
+
+def _score(value: object) -> float:
+    """A bead's confidence: a number from 0 to 1 (``NaN``, ``Infinity`` or ``1e308`` would be
+    shown as such and written into ``align``'s JSON, which cannot hold them)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"score is {value!r}, not a number")
+    if not 0.0 <= value <= 1.0:  # NaN fails this too
+        raise ValueError(f"score {value!r} is not between 0 and 1")
+    return float(value)
 
 
 def _flag(value: object) -> bool:

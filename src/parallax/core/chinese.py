@@ -1,4 +1,4 @@
-"""Chinese script conversion, script folding and romanisation.
+"""Chinese script conversion and script folding.
 
 * ``to_simplified`` / ``to_traditional`` convert with OpenCC's Hong Kong tables (``hk2s`` /
   ``s2hk``), phrase-aware, for display.
@@ -7,8 +7,8 @@
   folded text are offsets in the original. It is context-free on purpose: a term folds the same
   way alone and inside any sentence, which is what matching needs.
 * ``has_han`` tells whether a text has any Han character.
-* ``pinyin`` / ``pinyin_plain`` / ``jyutping`` romanise in context through
-  :mod:`parallax.core.readings` (loaded lazily: its dictionaries take a second or two).
+
+Readings (pinyin, Jyutping) are :mod:`parallax.core.readings`, which builds on this module.
 
 OpenCC converters and the fold table are created once, on first use.
 """
@@ -85,25 +85,3 @@ def fold(text: str) -> str:
     (雙/双 -> 双, 裡/裏/里 -> 里); everything that is not Han is left unchanged.
     """
     return text.translate(_fold_table())
-
-
-def pinyin(text: str, tones: bool = True) -> str:
-    """Hanyu Pinyin of ``text`` read in context (:mod:`parallax.core.readings`), syllables
-    separated by spaces (tone marks when ``tones``); non-Han runs are kept as they are. The
-    same in Traditional and Simplified script."""
-    from parallax.core import readings
-
-    return readings.pinyin(text, tones=tones)
-
-
-def pinyin_plain(text: str) -> str:
-    """Toneless, lower-case pinyin separated by spaces (``shuang e zhi``), for search by pinyin."""
-    return pinyin(text, tones=False).lower()
-
-
-def jyutping(text: str) -> str:
-    """Cantonese Jyutping of ``text`` (ToJyutping on its Traditional form), syllables separated
-    by spaces; non-Han runs are kept."""
-    from parallax.core import readings
-
-    return readings.jyutping(text)

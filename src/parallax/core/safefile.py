@@ -207,20 +207,21 @@ def write_output(
         if stat.S_ISREG(mode):
             _replace(target, data, backups)
         else:
-            _write_through(target, data)
+            _write_through(target, data, shown=path)
     except OSError as error:
         raise OutputError(_output_fault(error, target), path=path) from None
 
 
-def _write_through(path: Path, data: bytes) -> None:
-    """Write ``data`` into a device or FIFO without creating or replacing anything."""
+def _write_through(path: Path, data: bytes, *, shown: Path) -> None:
+    """Write ``data`` into the device or FIFO ``path`` without creating or replacing anything;
+    errors name ``shown`` (the path as the user gave it)."""
     nonblock = getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, os.O_WRONLY | nonblock | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
         if error.errno == errno.ENXIO:
-            raise OutputError("a FIFO with no program reading it", path=path) from None
-        raise OutputError(describe_os_error(error), path=path) from None
+            raise OutputError("a FIFO with no program reading it", path=shown) from None
+        raise OutputError(describe_os_error(error), path=shown) from None
     try:
         if nonblock:
             os.set_blocking(fd, True)
@@ -228,7 +229,7 @@ def _write_through(path: Path, data: bytes) -> None:
         while view:
             view = view[os.write(fd, view) :]
     except OSError as error:
-        raise OutputError(describe_os_error(error), path=path) from None
+        raise OutputError(describe_os_error(error), path=shown) from None
     finally:
         os.close(fd)
 

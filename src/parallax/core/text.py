@@ -18,6 +18,9 @@ _ESCAPES = regex.compile(
 )
 # C0 controls except TAB and LF, DEL, C1 controls, and bidi overrides that can disguise text.
 _CONTROLS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (a JSON "\ud800", an undecodable byte of a file name): no encoding can write
+# them, so a file holding one could never be saved or printed.
+_SURROGATES = regex.compile(r"[\ud800-\udfff]")
 _HAN_RUNS = regex.compile(r"\p{Han}+")
 _LATIN_RUNS = regex.compile(r"\p{Latin}+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000\u00a0]*\n")
@@ -34,20 +37,24 @@ def has_controls(text: str) -> bool:
 
 
 def strip_controls(text: str) -> str:
-    """Remove terminal escape sequences and control characters, keeping TAB and LF."""
+    """Remove terminal escape sequences and control characters, keeping TAB and LF; a lone
+    surrogate (which no file or terminal can take) becomes U+FFFD."""
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
     if not _CONTROLS.search(text):
         return text
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
-_UNPRINTABLE = regex.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = regex.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
     """``text`` made safe to print in a one-line message: blanks (TAB, LF, CR) become spaces and
     every other control character, escape introducer or bidi override is shown as an escape
     (``\\x1b``), so a file name or a piece of a file can neither drive the terminal nor hide
-    what it holds."""
+    what it holds. A byte of a file name that is not UTF-8 (a surrogate escape) is shown as
+    that byte (``\\x9b``)."""
     if not _UNPRINTABLE.search(text):
         return text
     return _UNPRINTABLE.sub(_escape_control, text)
@@ -58,6 +65,8 @@ def _escape_control(match: regex.Match[str]) -> str:
     if char in "\t\n\r":
         return " "
     code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's escape of the byte code - 0xDC00
+        code -= 0xDC00
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 

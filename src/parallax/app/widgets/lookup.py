@@ -130,11 +130,8 @@ class LookupPanel(Static):
             )
             if term.note:
                 lines.append(_line("note", term.note))
-            source = term.source
-            if term.source_date and term.source_date not in source:
-                source = f"{source} ({term.source_date})"
-            if source:
-                lines.append(_line("from", source))
+            if term.source_line:
+                lines.append(_line("from", term.source_line))
             for context in (term.context_zh, term.context_en):
                 if context:
                     lines.append(_line("context", context))

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from parallax.core import chinese
+from parallax.core import chinese, readings
 from parallax.core.errors import ParallaxError
 from parallax.core.glossary.term import STATUSES, Term
 
@@ -82,7 +82,7 @@ def compact_pinyin(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _computed_pinyin(zh: str) -> str:
-    return compact_pinyin(chinese.pinyin(zh, tones=False)) if chinese.has_han(zh) else ""
+    return compact_pinyin(readings.pinyin(zh, tones=False)) if chinese.has_han(zh) else ""
 
 
 def term_pinyin(term: Term) -> str:

@@ -11,13 +11,13 @@ the user has.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from parallax.core.glossary.fileformat import Entry
 from parallax.core.glossary.senses import en_key, zh_key
-from parallax.core.glossary.term import Term
+from parallax.core.glossary.term import Term, new_id
 
 SEPARATOR = "; "
 _SPLIT = regex.compile(r"\s*(?:;\s+|；)\s*")  # "a; b", "a；b"; not "a;b" nor "&amp;"
@@ -96,8 +96,9 @@ def merge_into(old: Term, new: Term, *, status: bool = False, note: str = "fill"
 
 def merge_terms(entries: list[Entry], incoming: Sequence[Term]) -> ImportCounts:
     """Merge ``incoming`` into a glossary file's ``entries`` (in place): a term matching a row by
-    id or by content (:func:`content_key`) completes it (:func:`merge_into`); others are
-    appended."""
+    content (:func:`content_key`) completes it (:func:`merge_into`); others are appended. An id
+    counts only with the same content: a term under the id of a row with other Chinese is
+    never merged into it (it is appended, with a fresh id)."""
     original = list(entries)
     where = {e.id: i for i, e in enumerate(entries) if isinstance(e, Term)}
     by_key: dict[str, int] = {}
@@ -107,20 +108,28 @@ def merge_terms(entries: list[Entry], incoming: Sequence[Term]) -> ImportCounts:
     touched: set[int] = set()
     new = repeats = 0
     for term in incoming:
+        key = content_key(term)
         at = where.get(term.id)
+        if at is not None and content_key(_term(entries[at])) != key:
+            at = None  # one id on two different terms (a copied row, an edited term): by content
         if at is None:
-            at = by_key.get(content_key(term))
+            at = by_key.get(key)
         if at is None:
-            where[term.id] = by_key[content_key(term)] = len(entries)
+            if term.id in where:  # its id is another term's: a fresh one
+                term = replace(term, id=new_id())
+            where[term.id] = by_key[key] = len(entries)
             entries.append(term)
             new += 1
             continue
-        old = entries[at]
-        assert isinstance(old, Term)
-        entries[at] = merge_into(old, term)
+        entries[at] = merge_into(_term(entries[at]), term)
         if at < len(original):
             touched.add(at)  # a repeat in the same file counts once
         else:
             repeats += 1
     updated = sum(1 for i in touched if entries[i] is not original[i])
     return ImportCounts(new, updated, len(touched) - updated + repeats)
+
+
+def _term(entry: Entry) -> Term:
+    assert isinstance(entry, Term)  # rows indexed by id or content are terms
+    return entry

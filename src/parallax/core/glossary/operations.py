@@ -17,7 +17,7 @@ from pathlib import Path
 from parallax.core.errors import ParallaxError
 from parallax.core.glossary.editing import GlossaryError
 from parallax.core.glossary.formats.mingpao import AlignedPairs
-from parallax.core.glossary.merging import ImportCounts, renderings
+from parallax.core.glossary.merging import ImportCounts, content_key, renderings
 from parallax.core.glossary.senses import en_key, zh_key
 from parallax.core.glossary.store import GlossaryStore
 from parallax.core.glossary.term import STATUSES, Term, edited, new_term
@@ -150,7 +150,22 @@ def edit_values(store: GlossaryStore, name: str, old: Term, values: dict[str, st
         return Report(f"no change to {describe(old)}", old, "unchanged")
     if not new.zh.strip() and old.zh.strip():
         raise GlossaryError(f"{describe(old)}: the Chinese cannot be made empty")
-    writable(store, name).update(name, new)
+    target = writable(store, name)
+    if zh_key(new.zh) and zh_key(new.zh) != zh_key(old.zh):  # one term, one row
+        other = next(
+            (
+                t
+                for t in target.load(name).terms
+                if t.id != old.id and content_key(t) == content_key(new)
+            ),
+            None,
+        )
+        if other is not None:
+            raise GlossaryError(
+                f"{other.zh} is already in {name} ({other.id}): edit that term, or remove "
+                f"{describe(old)}"
+            )
+    target.update(name, new)
     return Report(f"saved {describe(new)} in {name}", new, "edited")
 
 

@@ -66,6 +66,13 @@ class Term:
         """A copy with ``changes`` applied and ``updated`` set to now."""
         return replace(self, **changes, updated=now_iso())  # type: ignore[arg-type]
 
+    @property
+    def source_line(self) -> str:
+        """Where the term was met, as every view shows it: ``Ming Pao editorial: title ·
+        2025-05-12`` (the date left out when the source already holds it)."""
+        date = self.source_date if self.source_date not in self.source else ""
+        return " · ".join(part for part in (self.source, date) if part)
+
 
 def validate(id: str, zh: str, en: str, status: str, tags: tuple[str, ...]) -> None:
     """Raise TermError if these term fields are invalid."""
@@ -139,7 +146,7 @@ def new_term(
     character). Every text field is passed through ``clean_text`` (no terminal escapes or
     control characters). TermError when ``zh`` is empty: a glossary term always has its
     Chinese (an English word alone is a learner note, not a term)."""
-    from parallax.core import chinese
+    from parallax.core import chinese, readings
 
     zh, en = clean_text(zh).strip(), clean_text(en).strip()
     if not zh:
@@ -147,9 +154,9 @@ def new_term(
         raise TermError(f"no Chinese{what}: a glossary term needs its Chinese")
     han = chinese.has_han(zh)
     if pinyin is None:
-        pinyin = chinese.pinyin(zh) if han else ""
+        pinyin = readings.pinyin(zh) if han else ""
     if jyutping is None:
-        jyutping = chinese.jyutping(zh) if han else ""
+        jyutping = readings.jyutping(zh) if han else ""
     date = source_date.isoformat() if isinstance(source_date, dt.date) else (source_date or "")
     stamp = now_iso()
     return Term(
@@ -174,7 +181,7 @@ def new_term(
 def edited(term: Term, *, zh: str, en: str, note: str, tags: str, status: str) -> Term:
     """``term`` with the dialog's values (readings recomputed when the Chinese changed);
     ``term`` itself when nothing changed. TermError for invalid values."""
-    from parallax.core import chinese
+    from parallax.core import chinese, readings
 
     values: dict[str, object] = {
         "zh": clean_text(zh).strip(),
@@ -185,7 +192,7 @@ def edited(term: Term, *, zh: str, en: str, note: str, tags: str, status: str) -
     }
     if values["zh"] != term.zh:
         han = chinese.has_han(str(values["zh"]))
-        values["pinyin"] = chinese.pinyin(str(values["zh"])) if han else ""
-        values["jyutping"] = chinese.jyutping(str(values["zh"])) if han else ""
+        values["pinyin"] = readings.pinyin(str(values["zh"])) if han else ""
+        values["jyutping"] = readings.jyutping(str(values["zh"])) if han else ""
     changes = {k: v for k, v in values.items() if getattr(term, k) != v}
     return term.with_changes(**changes) if changes else term

@@ -82,7 +82,7 @@ def back_of(
     :mod:`parallax.core.readings` when it was saved); a term saved without them gets them
     computed only with ``compute_readings`` (the readings' dictionaries take seconds to load:
     load them in a worker first)."""
-    from parallax.core import chinese
+    from parallax.core import chinese, readings
 
     term = card.term
     english = tuple(dict.fromkeys([*split_renderings(term.en), *renderings]))
@@ -91,13 +91,13 @@ def back_of(
     return Back(
         traditional=chinese.to_traditional(term.zh) if han else term.zh,
         simplified=chinese.to_simplified(term.zh) if han else term.zh,
-        pinyin=term.pinyin or (chinese.pinyin(term.zh) if compute else ""),
-        jyutping=term.jyutping or (chinese.jyutping(term.zh) if compute else ""),
+        pinyin=term.pinyin or (readings.pinyin(term.zh) if compute else ""),
+        jyutping=term.jyutping or (readings.jyutping(term.zh) if compute else ""),
         renderings=english,
         note=term.note,
         zh=_zh_passage(term),
         en=_en_passage(term, english),
-        source=source_line(term),
+        source=term.source_line,
     )
 
 
@@ -119,11 +119,6 @@ def split_renderings(en: str) -> list[str]:
     from parallax.core.glossary.merging import renderings
 
     return renderings(en)
-
-
-def source_line(term: Term) -> str:
-    """Where the term was met: the source document and its date."""
-    return " · ".join(part for part in (term.source, term.source_date) if part)
 
 
 def _zh_passage(term: Term) -> Passage:

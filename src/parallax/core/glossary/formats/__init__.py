@@ -166,8 +166,9 @@ def detect_format(path: Path, text: str) -> str:
     """The format of file ``path`` from its content ``text`` alone (the suffix is not used).
 
     Recognised: XML with a ``tbx``/``martif`` root, JSON, an Anki ``#key:value`` header, our
-    TSV header, a CSV header naming ``zh`` and ``en`` (csv) or ``term`` and ``language``
-    (Lute), a Ming Pao editorial with its ``■ Glossary`` block, and tab-separated OmegaT rows.
+    TSV header, a CSV header naming ``en`` and ``zh`` (or ``traditional``/``simplified``) (csv)
+    or ``term`` and ``language`` (Lute), a Ming Pao editorial with its ``■ Glossary`` block,
+    tab-separated OmegaT rows, and comma-separated ones (OmegaT's CSV: ``source,target``).
     FormatError (naming the file) when nothing matches.
     """
     body = text.removeprefix("\ufeff").lstrip()
@@ -189,21 +190,24 @@ def detect_format(path: Path, text: str) -> str:
     if {"id", "zh", "en"} <= set(tab_header) and set(tab_header) <= set(fileformat.COLUMNS):
         return "parallax"
     try:
-        comma_header = {h.strip().lower() for h in next(_csv.reader([first]), [])}
+        first_row = next(_csv.reader([first]), [])
     except _csv.Error:  # e.g. a first line over the CSV field limit: not a CSV header
-        comma_header = set()
+        first_row = []
+    comma_header = {h.strip().lower() for h in first_row}
     if {"term", "language"} <= comma_header:
         return "lute"
-    if {"zh", "en"} <= comma_header:
+    if "en" in comma_header and comma_header & {"zh", *csv.SCRIPTS}:
         return "csv"
     if mingpao.looks_like(text):
         return "mingpao"
     rows = [line for line in body.split("\n") if line.strip() and not line.startswith("#")]
     if (rows and "\t" in rows[0]) or first.startswith(omegat.HEADER[:12]):
         return "omegat"
+    if csv.is_headerless(first_row):  # OmegaT's CSV glossary: source,target[,comment]
+        return "csv"
     raise FormatError(
         "unrecognised glossary format (expected TBX, JSON, Anki, CSV with a zh,en header, "
-        "Lute CSV, OmegaT TSV or a Ming Pao editorial); name it with --format",
+        "Lute CSV, OmegaT TSV or CSV, or a Ming Pao editorial); name it with --format",
         path=path,
     )
 

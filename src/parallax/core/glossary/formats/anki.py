@@ -21,6 +21,7 @@ Anki). Fields are HTML-escaped, newlines are
 
 from __future__ import annotations
 
+import csv as _csv
 import html
 import re
 from collections import Counter
@@ -104,9 +105,11 @@ def export(terms: Sequence[Term], *, name: str = "parallax") -> str:
 
 
 def parse(text: str) -> ImportResult:
-    """Terms from an Anki text file (ours, or any Front/Back file with tab separators)."""
+    """Terms from an Anki text file (ours, or any Front/Back file; the ``#separator:`` header
+    is honoured, tab when there is none)."""
     headers: dict[str, str] = {}
     columns = (0, 0)
+    separator = "\t"
     terms: list[Term] = []
     problems: list[RowProblem] = []
     in_header = True
@@ -121,13 +124,38 @@ def parse(text: str) -> ImportResult:
         if in_header:
             in_header = False
             columns = (_column(headers, "guid column"), _column(headers, "tags column"))
+            separator = _separator(headers.get("separator", "tab"))
         try:
-            terms.append(_note(line.split("\t"), *columns))
+            terms.append(_note(_cells(line, separator), *columns))
         except IndexError:
             problems.append(RowProblem(number, "too few fields"))
         except TermError as error:
             problems.append(RowProblem(number, error.problem))
+        except _csv.Error as error:
+            problems.append(RowProblem(number, f"bad quoting ({error})"))
     return ImportResult(tuple(terms), tuple(problems))
+
+
+# The separators Anki's ``#separator:`` names (or gives as the character itself)
+SEPARATORS = {"tab": "\t", "pipe": "|", "semicolon": ";", "colon": ":", "comma": ",", "space": " "}
+
+
+def _separator(value: str) -> str:
+    """The field separator a ``#separator:`` header names; FormatError if Anki knows none."""
+    name = value.strip().lower()
+    if name in SEPARATORS:
+        return SEPARATORS[name]
+    if value in SEPARATORS.values():
+        return value
+    raise FormatError(f"#separator:{value} is not a separator Anki knows ({', '.join(SEPARATORS)})")
+
+
+def _cells(line: str, separator: str) -> list[str]:
+    """The fields of one line: split at tabs (our own files, which never quote), else read as
+    CSV with ``separator``, as Anki reads it."""
+    if separator == "\t":
+        return line.split("\t")
+    return next(_csv.reader([line], delimiter=separator, strict=True), [""])
 
 
 def _column(headers: dict[str, str], key: str) -> int:
