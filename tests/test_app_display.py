@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from re import finditer
 
 import pytest
 from rich.cells import cell_len
 
 from parallax.app.app import make_app
-from parallax.app.layout import GUTTER, SEPARATOR
+from parallax.app.layout import GUTTER
 from parallax.app.widgets.parallel import ParallelView
 from parallax.core.bundled import bundled_document_path
+from parallax.core.chinese import has_han
 from parallax.core.readers import load_document
 from tests.app_support import ready, seed_app, told
 
@@ -33,9 +35,8 @@ async def test_tabs_show_as_spaces_and_keep_the_separator_in_place(tmp_path: Pat
         assert all("\t" not in r.zh_text + r.en_text for r in view.rows)
         lines = [line for line in screen_lines(view) if "Intro" in line]
         assert lines and "Intro line with tabs here." in lines[0]
-        bar = GUTTER + view._columns.left + SEPARATOR.index("│")
         drawn = [line for line in screen_lines(view) if "│" in line]
-        assert drawn and all(cell_len(line[: line.index("│")]) == bar for line in drawn)
+        assert drawn and len({cell_len(line[: line.index("│")]) for line in drawn}) == 1
         # search offsets still point at the text
         await pilot.press("slash", *"tabs", "enter")
         await app.workers.wait_for_complete()
@@ -53,6 +54,30 @@ async def press_p(app: object, pilot: object, *keys: str) -> ParallelView:
     await pilot.pause()  # type: ignore[attr-defined]
     assert view.note
     return view
+
+
+def cursor_row_lines(view: ParallelView) -> list[str]:
+    """The lines of the cursor row as drawn (it is on screen)."""
+    lines, y = screen_lines(view), round(view.scroll_y)
+    return lines[view.row_top(view.cursor) - y : view.row_top(view.cursor + 1) - y]
+
+
+def ruby_pairs(lines: list[str], side: str) -> dict[int, tuple[str, str]]:
+    """The (readings, characters) pairs of one side of a row's lines, by the characters' line:
+    each line with Chinese characters and the line above it (the gutter left out)."""
+    cells = [line[GUTTER:].split("│")[0 if side == "left" else 1] for line in lines]
+    return {i: (cells[i - 1], cell) for i, cell in enumerate(cells) if has_han(cell)}
+
+
+def in_step(top: str, base: str) -> bool:
+    """True if every Chinese character of ``base`` has a syllable of ``top`` over it."""
+    spans = [(cell_len(top[: m.start()]), cell_len(top[: m.end()])) for m in finditer(r"\S+", top)]
+    for at, char in enumerate(base):
+        if has_han(char):
+            left = cell_len(base[:at])
+            if not any(a < left + 2 and left < b for a, b in spans):
+                return False
+    return True
 
 
 def reading_over(lines: list[str], char: str, syllable: str) -> bool:
@@ -80,38 +105,44 @@ async def test_readings_are_drawn_above_their_characters_on_either_side() -> Non
         lines = screen_lines(view)
         assert reading_over(lines, "國", "guó") and reading_over(lines, "席", "xí")
         assert all(line.index("guó") < line.index("│") for line in lines if "guó" in line)
-        layout = view._layout(view.cursor)
-        assert layout.ruby and not layout.ruby_right and layout.height > 2 * len(layout.ruby) - 1
+        pairs = ruby_pairs(cursor_row_lines(view), "left")
+        assert pairs and all(in_step(top, base) for top, base in pairs.values())
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
         view = await press_p(app, pilot, "s")
         lines = screen_lines(view)
         assert reading_over(lines, "國", "guó")
         assert all(line.index("guó") > line.index("│") for line in lines if "guó" in line)
-        assert view._layout(view.cursor).ruby_right
+        pairs = ruby_pairs(cursor_row_lines(view), "right")
+        assert pairs and all(in_step(top, base) for top, base in pairs.values())
+        assert not ruby_pairs(cursor_row_lines(view), "left")
 
 
 async def test_interlinear_wrapping_keeps_readings_in_step_and_clicks_hit_characters() -> None:
     app = seed_app()
     async with app.run_test(size=(80, 40)) as pilot:
         view = await press_p(app, pilot)
-        layout = view._layout(view.cursor)
+        lines = cursor_row_lines(view)
+        pairs = ruby_pairs(lines, "left")
         text = view.zh_shown[view.cursor]
-        assert len(layout.ruby) > 1  # wrapped
-        assert [c for line in layout.ruby for c in text[line.start : line.end]] == [
+        assert len(pairs) > 1  # wrapped
+        bases = [base for _top, base in pairs.values()]
+        assert [c for base in bases for c in base if not c.isspace()] == [
             c for c in text if not c.isspace()
         ]
-        for line in layout.ruby:
-            assert line.width <= view._columns.left and len(line.readings) == line.width
-        # a click on a character of the second ruby line selects that character's word
-        second = layout.ruby[1]
-        pads = second.pads(text)
+        assert all(in_step(top, base) for top, base in pairs.values())
+        assert len({cell_len(line[: line.index("│")]) for line in lines}) == 1  # none wider
+        # a click on the first character of the second ruby line selects that character's word
+        y, second = list(pairs)[1], bases[1]
+        x = GUTTER + cell_len(second[: len(second) - len(second.lstrip())])
+        start = [i for i, c in enumerate(text) if not c.isspace()][
+            sum(not c.isspace() for c in bases[0])
+        ]
         top = view.row_top(view.cursor) - round(view.scroll_y)
-        x = 2 + pads[0][0]  # the gutter, then the first character's left padding
-        await pilot.click(ParallelView, offset=(x, top + 3))
+        await pilot.click(ParallelView, offset=(x, top + y))
         await pilot.pause()
         sel = view.selection
-        assert sel is not None and sel.lang == "zh" and sel.start <= second.start < sel.end
+        assert sel is not None and sel.lang == "zh" and sel.start <= start < sel.end
 
 
 # ------------------------------------------------------------------ forgetting hand fixes

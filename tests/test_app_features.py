@@ -166,3 +166,22 @@ def test_every_key_of_the_keys_list_has_its_action_on_its_owner() -> None:
         if not (acts(owners[owner], binding.action) or acts(ParallaxApp, binding.action))
     ]
     assert missing == []
+
+
+def test_every_key_of_the_manager_has_its_action_on_its_owner() -> None:
+    """The glossary manager's keys (app/keys.py too): the table's on the table, the rest on the
+    screen."""
+    from parallax.app.keys import MANAGER_SCREEN, MANAGER_TABLE
+    from parallax.app.manager.screen import GlossaryManagerScreen
+    from parallax.app.manager.terms_table import TermsTable
+
+    owned = [(TermsTable, b) for b in MANAGER_TABLE] + [
+        (GlossaryManagerScreen, b) for b in MANAGER_SCREEN
+    ]
+    missing = [
+        (owner.__name__, b.action)
+        for owner, b in owned
+        if not callable(getattr(owner, f"action_{b.action.split('(')[0]}", None))
+    ]
+    assert missing == []
+    assert TermsTable.BINDINGS == MANAGER_TABLE and GlossaryManagerScreen.BINDINGS == MANAGER_SCREEN

@@ -12,11 +12,10 @@ import pytest
 
 from parallax.app.model import Row, Selection
 from parallax.app.sentences.screen import SentenceScreen
-from parallax.app.undo import UndoList
 from parallax.app.widgets.row_canvas import RowCanvas
 from parallax.core.bundled import bundled_document_path
 from parallax.core.readers import load_document
-from tests.app_support import ready, seed_app
+from tests.app_support import ready, seed_app, told
 
 ALIGNED = [((0,), ())] + [((i,), (i - 1,)) for i in range(1, 6)]
 
@@ -158,34 +157,21 @@ async def test_undo_restores_the_rows_and_the_saved_file(data_dir: Path) -> None
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(app, pilot)
-        screen = app.screen
-        if not hasattr(screen, "undo_list"):  # until the reader has one of its own
-            screen.undo_list = UndoList()  # type: ignore[attr-defined]
 
-        async def undo() -> None:
-            if hasattr(screen, "action_undo"):
-                await press(app, pilot, "u")
-            else:
-                step = screen.undo_list.pop()  # type: ignore[attr-defined]
-                assert step is not None
-                step.undo()
-                await app.workers.wait_for_complete()
-                await pilot.pause()
+        async def undo(what: str) -> None:
+            await press(app, pilot, "u")
+            assert told(app)[-1] == f"undone: {what}"  # the newest change first
 
         await press(app, pilot, "m")
         merged = pairs(view.rows)
         await press(app, pilot, "j", "c")
         assert saved_beads(data_dir) is not None
-        assert [s.describe for s in screen.undo_list._steps][-2:] == [  # type: ignore[attr-defined]
-            "merge rows",
-            "confirm row",
-        ]
-        await undo()
+        await undo("confirm row")
         assert pairs(view.rows) == merged and not any(r.confirmed for r in view.rows)
         assert saved_pairs(data_dir) == merged
         beads = saved_beads(data_dir)
         assert beads is not None and not any(b["confirmed"] for b in beads)
-        await undo()
+        await undo("merge rows")
         assert pairs(view.rows) == ALIGNED and view.cursor == 0
         assert saved_beads(data_dir) is None  # back to the aligner's rows: nothing saved
     assert pairs(await reopen()) == ALIGNED
@@ -199,11 +185,8 @@ async def test_undo_after_forgetting_the_fixes_brings_them_back(data_dir: Path) 
         merged = pairs(view.rows)
         await press(app, pilot, "R")
         assert pairs(view.rows) == ALIGNED and saved_beads(data_dir) is None
-        step = app.screen.undo_list.pop()  # type: ignore[attr-defined]
-        assert step is not None and step.describe == "re-align"
-        step.undo()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await press(app, pilot, "u")
+        assert told(app)[-1] == "undone: re-align"
         assert pairs(view.rows) == merged == saved_pairs(data_dir)
 
 

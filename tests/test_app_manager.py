@@ -102,7 +102,8 @@ async def select_glossary(app: App[None], pilot: object, name: str) -> None:
     options = manager(app).query_one("#glossaries", OptionList)
     options.highlighted = options.get_option_index(name)
     await settle(app, pilot)
-    assert manager(app).glossary is not None and manager(app).glossary.name == name
+    glossary = manager(app).state.glossary
+    assert glossary is not None and glossary.name == name
 
 
 async def cursor_to(app: App[None], pilot: object, en: str) -> None:
@@ -213,7 +214,7 @@ async def test_switch_writable_persists(gdir: Path, data_dir: Path) -> None:
         assert settings["writable_glossary"] == "ref"
         assert writable_glossary_name() == "ref"
         screen = manager(app)
-        assert screen.store is not None and screen.store.writable_name == "ref"
+        assert screen.state.store is not None and screen.state.store.writable_name == "ref"
         options = screen.query_one("#glossaries", OptionList)
         assert options.get_option_at_index(0).id == "ref"
         assert "writable" in str(options.get_option_at_index(0).prompt)
@@ -437,4 +438,5 @@ async def test_many_terms_are_capped_and_delete_keeps_the_row(tmp_path: Path) ->
         await pilot.press("d")
         await settle(app, pilot)
         assert shown(app) == ["word 100", "word 1000", "word 1001", "word 1003", "word 1004"]
-        assert manager(app).current() is not None and manager(app).current().en == "word 1003"
+        current = manager(app).table.current()
+        assert current is not None and current.en == "word 1003"

@@ -19,7 +19,8 @@ async def open_manager(app, pilot, glossary: str) -> None:  # type: ignore[no-un
     await pilot.press("ctrl+g")
     await settle(app, pilot)
     assert type(app.screen).__name__ == "GlossaryManagerScreen"
-    app.screen.load_terms(glossary)
+    glossaries = app.screen.query_one("#glossaries")
+    glossaries.highlighted = glossaries.get_option_index(glossary)
     await settle(app, pilot)
 
 
@@ -79,7 +80,7 @@ async def test_a_suggestion_already_in_the_glossary_completes_it(
         screen = app.screen
         await pilot.press("enter")  # 雙遏制 / dual containment: in my-terms already
         await settle(app, pilot)
-        assert screen.accepted == {("雙遏制", "dual containment")}  # type: ignore[attr-defined]
+        assert screen.choices.accepted == {("雙遏制", "dual containment")}  # type: ignore[attr-defined]
         messages = told(app)
         assert any("updated 雙遏制 / dual containment in my-terms" in m for m in messages)
     (term,) = GlossaryStore(glossary_dir).load("my-terms").terms

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, ProgressBar, Static
 
 from parallax.app.dialogs.term import AddTermScreen
-from parallax.app.suggestions import screen as suggestions
+from parallax.app.suggestions import tasks as suggestions
 from parallax.app.suggestions.screen import SuggestionsScreen
 from parallax.app.terms.draft import TermDraft, draft_from
 from parallax.core.align import Bead, align_document
@@ -59,7 +59,7 @@ class Host(App[None]):
 @pytest.fixture(autouse=True)
 def _fresh_results() -> None:
     """Each test computes its own list (the screen keeps the last one for a quick re-open)."""
-    suggestions._RESULTS.clear()
+    suggestions.forget()
 
 
 async def settle(app: App[None], pilot: object) -> SuggestionsScreen:
@@ -191,13 +191,13 @@ async def test_k_hides_and_shows_known_pairs() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(app, pilot)
         assert FIRST in pairs(screen)
-        known = [s for s in screen.suggestions if s.known]
+        known = [s for s in screen.choices.suggestions if s.known]
         assert (FIRST[0], FIRST[1]) in {(s.zh, s.en) for s in known}
         row = pairs(screen).index(FIRST)
         assert "known" in cell(screen, row, 0)
         await pilot.press("k")
         assert FIRST not in pairs(screen)
-        assert all(not s.known for s in screen.listed())
+        assert all(not s.known for s in screen.choices.listed())
         await pilot.press("k")
         assert FIRST in pairs(screen)
 

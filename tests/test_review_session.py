@@ -194,3 +194,36 @@ def test_a_grade_gives_the_interval_its_key_showed(glossary_dir: Path) -> None:
         shown = session.intervals()[rating]  # long intervals are fuzzed at random
         change = session.grade(rating)
         assert change.graded.after.due - change.graded.entry.at == shown
+
+
+def test_the_first_card_revealed_and_graded_before_the_session_carries_on(
+    glossary_dir: Path,
+) -> None:
+    """The card shown from the quick look-up, revealed and graded while the session was read:
+    the session starts on it revealed and grades it so; not revealed, a grade key does
+    nothing."""
+    from parallax.app.review.first_card import FirstCard, look_up
+
+    three_terms(glossary_dir)
+    clock = Clock(NOON)
+    first = FirstCard(look_up(glossary_dir, [], clock(), 20))
+    assert first.card is not None and not first.grade(Rating.GOOD)  # the answer not shown
+    first.reveal()
+    assert first.grade(Rating.EASY)
+    session = session_of(glossary_dir, clock)
+    card = first.card
+    change = first.hand_over(session)
+    assert change is not None and not change.undo and session.reviewed == 1
+    assert session.current != card and first.card is None and first.rating is None
+    assert FirstCard(None).hand_over(session) is None
+
+
+def test_the_first_card_only_revealed_is_revealed_in_the_session(glossary_dir: Path) -> None:
+    from parallax.app.review.first_card import FirstCard, look_up
+
+    three_terms(glossary_dir)
+    clock = Clock(NOON)
+    first = FirstCard(look_up(glossary_dir, [], clock(), 20))
+    first.reveal()
+    session = session_of(glossary_dir, clock)
+    assert first.hand_over(session) is None and session.revealed

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -36,6 +37,18 @@ def shown(app: Any) -> bool:
     return not screen.query_one("#status").busy
 
 
+def measured(app: Any) -> bool:
+    """True once every table on screen has sized its columns to their cells (a table measures
+    new rows when its own message queue is idle, which a loaded machine may delay past the
+    workers' end)."""
+    for table in app.screen.query(DataTable):
+        for key, column in table.columns.items():
+            widths = [cell_len(str(value)) for value in table.get_column(key)]
+            if column.content_width < max(widths, default=0):
+                return False
+    return True
+
+
 async def still(pilot: Pilot[Any]) -> None:
     """Wait until the screen shows its workers' answers and no worker has run for three rounds
     of messages (a worker's message may start the next worker; a table sizes its columns when
@@ -48,15 +61,10 @@ async def still(pilot: Pilot[Any]) -> None:
         quiet = quiet + 1 if all(worker.is_finished for worker in app.workers) else 0
         if quiet >= 3 and shown(app):
             break
-    for _ in range(20):  # a table measures its new rows when its own queue is idle
-        if not any(t._require_update_dimensions for t in app.screen.query(DataTable)):
+    for _ in range(50):
+        if measured(app):
             break
         await pilot.pause()
-    for table in app.screen.query(DataTable):
-        # Textual 8's DataTable keeps lines drawn before it measured its columns (its line
-        # cache is not keyed by the widths): toggling a style clears that cache.
-        table.zebra_stripes = not table.zebra_stripes
-        table.zebra_stripes = not table.zebra_stripes
     for field in app.screen.query(Input):
         field.cursor_blink = False
     app.clear_notifications()

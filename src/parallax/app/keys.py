@@ -124,3 +124,26 @@ def bindings(owner: Owner) -> list[Binding]:
 def all_bindings() -> list[Binding]:
     """Every binding of the reader, the app's included."""
     return [binding for group in KEY_GROUPS for _owner, binding in group.keys]
+
+
+MANAGER_TABLE: list[Binding] = [
+    Binding("e", "edit", "Edit", id="manager-edit"),
+    Binding("d", "delete", "Delete", id="manager-delete"),
+    Binding("o", "sort", "Sort", id="manager-sort"),
+    Binding("O", "reverse", "Reverse", id="manager-reverse"),
+]
+"""The glossary manager's terms table: the term under its cursor (``enter`` edits it too) and
+the order of the terms."""
+
+MANAGER_SCREEN: list[Binding] = [
+    Binding("escape", "close", "Close", id="manager-close"),
+    Binding("ctrl+g", "close", "Close", show=False, id="manager-close-g"),
+    Binding("slash", "focus_filter", "Filter", id="manager-filter"),
+    Binding("u", "undo", "Undo", id="manager-undo"),
+    Binding("w", "make_writable", "Writable", id="manager-writable"),
+    Binding("n", "create", "New", id="manager-new"),
+    Binding("i", "import_file", "Import", id="manager-import"),
+    Binding("x", "export", "Export", id="manager-export"),
+]
+"""The glossary manager screen: the filter, undo, the glossaries (writable, new, import,
+export) and closing."""

@@ -8,12 +8,36 @@ ParallaxError/OSError (one line).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from parallax.core.glossary import GlossaryInfo, GlossaryStore, Term, operations
 from parallax.core.glossary.filtering import SORT_KEYS, filter_terms, sort_terms
 
-COLUMN_OF_KEY = {"zh": "Chinese", "pinyin": "Pinyin", "en": "English", "status": "Status"}
+
+@dataclass(frozen=True)
+class Listing:
+    """The glossaries of ``store``, their review counts by name ("3 due · 20 new") and the
+    problems met listing them (one line each: a damaged settings file set aside, a glossary
+    that cannot be read)."""
+
+    store: GlossaryStore
+    infos: list[GlossaryInfo]
+    reviews: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def list_glossaries(directory: Path | None) -> Listing:
+    """Open the store of ``directory`` (the writable glossary from the settings) and list its
+    glossaries (a glossary that cannot be read is listed, named, not opened)."""
+    from parallax.app.loaders import open_store
+    from parallax.core import notices
+
+    store = open_store(directory)
+    infos = store.list()
+    reviews = review_counts(store, infos)
+    problems = [*notices.take(), *(info.error for info in infos if info.error)]
+    return Listing(store, infos, reviews, problems)
 
 
 def shown_terms(terms: Sequence[Term], query: str, sort: int, reverse: bool) -> list[Term]:

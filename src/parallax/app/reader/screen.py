@@ -11,7 +11,6 @@ one plain function and posts one message (:func:`parallax.app.workers.run_step`)
 
 from __future__ import annotations
 
-import gc
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -24,8 +23,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from parallax.app import keys, loaders
-from parallax.app.fixes import beads_of
-from parallax.app.highlight import Highlighter
 from parallax.app.messages import (
     Aligned,
     DictionaryReady,
@@ -37,9 +34,13 @@ from parallax.app.messages import (
     TermChanged,
     WordsReady,
 )
-from parallax.app.model import Selection, counted, titles
+from parallax.app.model import titles
 from parallax.app.reader import tasks
 from parallax.app.reader.alignment import AlignmentDesk
+from parallax.app.reader.doors import Doors
+from parallax.app.reader.readings import ReadingLine
+from parallax.app.reader.search import SearchDesk
+from parallax.app.reader.steps import OpeningSteps
 from parallax.app.reader.terms import TermDesk
 from parallax.app.terms.changes import Job, TermChanges
 from parallax.app.undo import UndoList
@@ -48,10 +49,7 @@ from parallax.app.widgets.parallel import ParallelView
 from parallax.app.widgets.search_bar import SearchBar
 from parallax.app.widgets.status import StatusLine
 from parallax.app.workers import run_step
-from parallax.core import notices
 from parallax.core.document import Document
-
-ROMANISATIONS = (None, "pinyin", "jyutping")
 
 
 class ReaderScreen(Screen[None]):
@@ -77,7 +75,6 @@ class ReaderScreen(Screen[None]):
         self.first = loaders.first_rows(doc, fresh=fresh)
         self.glossary_names, self.glossary_dir = glossaries, glossary_dir
         self.glossary: loaders.GlossaryState | None = None
-        self.romanisation: str | None = None
         self.undo_list = UndoList()  # term changes and alignment fixes alike
         self.changes = TermChanges(
             open_store=partial(loaders.open_store, glossary_dir),
@@ -133,11 +130,23 @@ class ReaderScreen(Screen[None]):
             undo=self.undo_list,
             pairs=self._pairs,
         )
+        self.readings = ReadingLine(self, view)
+        bar = self.query_one(SearchBar)
+        self.finder = SearchDesk(self, view=view, bar=bar, status=self.status)
+        self.doors = Doors(
+            self,
+            doc=self.doc,
+            view=view,
+            changes=self.changes,
+            pairs=self._pairs,
+            aligned=self.alignment.ready,
+            save=self.terms.save,
+            reload=self.reload_glossary,
+            glossary_dir=self.glossary_dir,
+        )
+        self.steps = OpeningSteps(self, view=view, status=self.status)
         view.focus()
-        for step, text in tasks.STEPS:
-            self.status.start(step, text)
-        if self.first.problem:
-            self.notify(self.first.problem, title="alignment", severity="warning", markup=False)
+        self.steps.start(self.first.problem)
         self.call_after_refresh(self.prepare)
 
     def _pairs(self) -> list[tuple[str, str]]:
@@ -161,33 +170,17 @@ class ReaderScreen(Screen[None]):
         reload = partial(tasks.reload_glossaries, self.glossary_dir, self.glossary_names)
         run_step(self, lambda: GlossaryLoaded(reload()), step="glossary")
 
-    def _update_note(self) -> None:
-        """Romanise the cursor row's Chinese for the line under it (in a worker)."""
-        view = self.view
-        if view.rows:
-            row, text, kind = view.cursor, view.zh_shown[view.cursor], self.romanisation
-            job = lambda: ReadingsReady(row, text, tasks.read_aloud(text, kind))  # noqa: E731
-            run_step(self, job, step="readings")
-
     def _change(self, job: Job) -> None:
         """Run a glossary change of :attr:`changes` (in its turn, in a worker)."""
         run_step(self, lambda: TermChanged(job()), step="save", exclusive=False)
 
     # -------------------------------------------------------- background steps
     def on_glossary_loaded(self, message: GlossaryLoaded) -> None:
-        """Highlight the glossary's terms; the selection's terms afresh."""
+        """Highlight the glossary's terms (see :meth:`TermDesk.glossary_loaded`); say what
+        was loaded."""
         state = self.glossary = message.state
-        self.view.set_highlighter(Highlighter(state.terms, state.matcher))
-        pending = self.changes.pending
-        if pending is None or pending.selection != self.view.selection:
-            selection = self.view.retag()
-            if selection is not None and self.lookup.display:
-                self._look_up(selection)
-        problems = f", {counted(state.problems, 'bad row')}" if state.problems else ""
-        for notice in notices.take():  # a glossary that cannot be read, a file set aside
-            self.notify(notice, title="glossary", severity="warning", markup=False)
-        names = ", ".join(state.names)
-        self.status.done("glossary", f"{counted(len(state.terms), 'term')} ({names}){problems}")
+        self.terms.glossary_loaded(state)
+        self.steps.glossary(state)
 
     def on_aligned(self, message: Aligned) -> None:
         """The rows aligned (see :meth:`AlignmentDesk.arrived`)."""
@@ -199,32 +192,22 @@ class ReaderScreen(Screen[None]):
 
     def on_words_ready(self, _message: WordsReady) -> None:
         """Move by jieba's words from now on."""
-        self.view.words.loaded()
-        self.status.done("words", "jieba")
+        self.steps.words()
 
     def on_dictionary_ready(self, _message: DictionaryReady) -> None:
         """Look words up in CC-CEDICT from now on."""
-        self.view.words.word_end = loaders.word_end
-        self.status.done("dictionary", "CC-CEDICT")
-        # The dictionary and the document stay for the whole session: keep them out of the
-        # garbage collector's scans, and scan less often (the view's caches churn), which
-        # otherwise pause scrolling for 20-150 ms.
-        gc.freeze()
-        gc.set_threshold(10_000, 10, 10)
+        self.steps.dictionary()
 
     def on_readings_ready(self, message: ReadingsReady) -> None:
-        """Show the readings above the cursor row's Chinese (if it is still the same text)."""
-        view = self.view
-        if message.row == view.cursor and view.zh_shown[message.row] == message.text:
-            view.set_readings(message.readings)
+        """Show the readings above the cursor row's Chinese (see :meth:`ReadingLine.arrived`)."""
+        self.readings.arrived(message)
 
     def on_step_failed(self, message: StepFailed) -> None:
         """Say what failed; the reader keeps working without it."""
         if message.step == "re-align":
             self.alignment.realign_failed(message.error)
-            return
-        self.status.done(message.step, f"{message.step}: {message.error}")
-        self.notify(message.error, title=message.step, severity="warning", markup=False)
+        else:
+            self.steps.failed(message)
 
     def on_proposed(self, message: Proposed) -> None:
         """Translations were proposed for a selection (see :meth:`TermDesk.proposed`)."""
@@ -236,10 +219,9 @@ class ReaderScreen(Screen[None]):
 
     # ---------------------------------------------------------------- the view
     def on_parallel_view_cursor_moved(self, _message: ParallelView.CursorMoved) -> None:
-        """The look-up was about the old row; the romanisation line follows the cursor."""
+        """The look-up was about the old row; the readings follow the cursor."""
         self.lookup.hide()
-        if self.romanisation:
-            self._update_note()
+        self.readings.follow()
 
     def on_parallel_view_selected(self, message: ParallelView.Selected) -> None:
         """Look the selection up (a proposal for another selection is dropped)."""
@@ -247,7 +229,7 @@ class ReaderScreen(Screen[None]):
         if message.lookup is None:
             self.lookup.hide()
         else:
-            self._look_up(message.lookup)
+            self.terms.look_up(message.lookup)
 
     def on_parallel_view_cleared(self, _message: ParallelView.Cleared) -> None:
         """Escape: the look-up, the proposal, the search and the terms waiting go."""
@@ -256,35 +238,16 @@ class ReaderScreen(Screen[None]):
         if cancelled:
             self.notify(f"not saved: {', '.join(p.text for p in cancelled)}", markup=False)
         self.lookup.hide()
-        self.status.forget("search")
+        self.finder.forget()
 
     @on(SearchBar.Query)
     def run_search(self, message: SearchBar.Query) -> None:
-        """Search both languages (the view does, in a worker)."""
-        self.view.focus()
-        self.status.start("search", f"searching {message.value!r}")
-        self.view.search(message.value)
+        """Search both languages (see :meth:`SearchDesk.run`)."""
+        self.finder.run(message.value)
 
     def on_parallel_view_searched(self, message: ParallelView.Searched) -> None:
-        """Say how many matches there are (the view selects the first)."""
-        query, count = message.query, message.count
-        if message.error or not count:
-            self.status.forget("search")
-            text = message.error or f"no match for {query!r}"
-            self.notify(text, title="search", severity="warning", markup=False)
-            return
-        found = "1 match" if count == 1 else f"{count} matches"
-        self.status.done("search", f"{found} for {query!r}")
-
-    def _look_up(self, sel: Selection) -> None:
-        """Show what ``sel`` is in the look-up panel: its glossary terms (with the glossary
-        each comes from), else its dictionary entries."""
-        text = self.view.text(sel.row, sel.lang)[sel.start : sel.end]
-        state = self.glossary
-        terms = state.terms_of(sel.term_ids) if state is not None and sel.term_ids else []
-        origins = [state.origin(t) for t in terms] if state is not None else []
-        dictionary = self.view.words.word_end is not None
-        self.lookup.show_selection(text, sel.lang, terms, dictionary=dictionary, origins=origins)
+        """Say how many matches there are (see :meth:`SearchDesk.searched`)."""
+        self.finder.searched(message)
 
     # ------------------------------------------------------------------ keys
     def action_propose(self) -> None:
@@ -326,19 +289,16 @@ class ReaderScreen(Screen[None]):
 
     # ---------------------------------------------------------------- display
     def on_parallel_view_script_changed(self, _message: ParallelView.ScriptChanged) -> None:
-        """The romanisation line follows the Chinese shown."""
-        if self.romanisation:
-            self._update_note()
+        """The readings follow the Chinese shown."""
+        self.readings.follow()
 
     def action_romanise(self) -> None:
-        """Cycle the line under the cursor row's Chinese: pinyin, Jyutping, none."""
-        index = ROMANISATIONS.index(self.romanisation)
-        self.romanisation = ROMANISATIONS[(index + 1) % len(ROMANISATIONS)]
-        self._update_note()
+        """Cycle the readings over the cursor row's Chinese: pinyin, Jyutping, none."""
+        self.readings.cycle()
 
     def action_search(self) -> None:
         """Open the search bar."""
-        self.query_one(SearchBar).open()
+        self.finder.open()
 
     def action_help(self) -> None:
         """Show or hide the keys panel (parallax's keys, grouped)."""
@@ -356,57 +316,16 @@ class ReaderScreen(Screen[None]):
     # ---------------------------------------------------------- other screens
     def action_sentences(self) -> None:
         """Open the sentence view of the cursor row."""
-        from parallax.app.sentences.screen import SentenceScreen
-
-        row = self.view.rows[self.view.cursor] if self.view.rows else None
-        if row is None or not (row.zh_text and row.en_text):
-            self.notify(
-                "this row has no pair to split into sentences", severity="warning", markup=False
-            )
-            return
-        pairs = self._pairs()
-        toggle = self._toggle_script
-        screen = SentenceScreen(
-            row.zh_text, row.en_text, pairs, script=self.view.script, toggle_script=toggle
-        )
-        self.app.push_screen(screen)
-
-    def _toggle_script(self) -> str | None:
-        self.view.action_script()
-        return self.view.script
+        self.doors.sentences()
 
     def action_suggestions(self) -> None:
         """Open the suggested term pairs of the whole document."""
-        from parallax.app.suggestions.screen import SuggestionsScreen
-
-        if not self.alignment.ready():
-            return
-        pairs = self._pairs()
-        beads = beads_of(self.view.rows)
-        self.app.push_screen(SuggestionsScreen(self.doc, beads, pairs, save=self.terms.save))
+        self.doors.suggestions()
 
     def action_review(self) -> None:
-        """Review the writable glossary's terms, once the changes asked for before are saved
-        (a term just added is among the cards); the glossaries reload afterwards when statuses
-        changed, so the colours follow."""
-        self.changes.change("", lambda _store: (False, ""), done=lambda _changed: self._review())
-
-    def _review(self) -> None:
-        from parallax.app.review.screen import ReviewScreen
-
-        def done(changed: bool | None) -> None:
-            if changed:
-                self.reload_glossary()
-
-        review = ReviewScreen(glossary_dir=self.glossary_dir, script=self.view.script)
-        self.app.push_screen(review, callback=done)  # the Chinese in the script shown here
+        """Review the writable glossary's terms (once the changes asked for are saved)."""
+        self.doors.review()
 
     def action_manager(self) -> None:
         """Open the glossary manager; reload the glossaries when something changed there."""
-        from parallax.app.manager.screen import GlossaryManagerScreen
-
-        def done(changed: bool | None) -> None:
-            if changed:
-                self.reload_glossary()
-
-        self.app.push_screen(GlossaryManagerScreen(self.glossary_dir), callback=done)
+        self.doors.manager()

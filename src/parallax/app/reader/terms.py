@@ -1,6 +1,6 @@
-"""The reader's term keys at work: ``a`` proposes a translation of the selection, ``enter``
-saves it, ``A`` opens the term dialog (its translation filled in once found), ``e`` and ``d``
-edit and delete the selected term of the writable glossary.
+"""The reader's terms at work: the selection looked up, ``a`` proposes a translation of it,
+``enter`` saves it, ``A`` opens the term dialog (its translation filled in once found), ``e``
+and ``d`` edit and delete the selected term of the writable glossary.
 
 :class:`TermDesk` is composed by the reader screen with the widgets it shows things in and the
 plain :class:`TermChanges` that holds the proposals, the in-order saves and the undo steps; the
@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from parallax.app import loaders
+from parallax.app.highlight import Highlighter
 from parallax.app.messages import GlossaryLoaded, Proposed, TermChanged
-from parallax.app.model import one_line
+from parallax.app.model import Selection, one_line
 from parallax.app.reader import tasks
 from parallax.app.terms.changes import TermChanges
 from parallax.app.terms.draft import TermDraft, draft_from, draft_of_selection
@@ -58,6 +59,26 @@ class TermDesk:
             self.screen.notify(text, severity="warning", timeout=timeout, markup=False)
         else:
             self.screen.notify(text, timeout=timeout, markup=False)
+
+    def glossary_loaded(self, state: loaders.GlossaryState) -> None:
+        """Highlight the glossaries' terms; the selection's terms afresh (unless a proposal
+        for it is under way)."""
+        self.view.set_highlighter(Highlighter(state.terms, state.matcher))
+        pending = self.changes.pending
+        if pending is None or pending.selection != self.view.selection:
+            selection = self.view.retag()
+            if selection is not None and self.lookup.display:
+                self.look_up(selection)
+
+    def look_up(self, sel: Selection) -> None:
+        """Show what ``sel`` is in the look-up panel: its glossary terms (with the glossary
+        each comes from), else its dictionary entries."""
+        text = self.view.text(sel.row, sel.lang)[sel.start : sel.end]
+        state = self.glossary()
+        terms = state.terms_of(sel.term_ids) if state is not None and sel.term_ids else []
+        origins = [state.origin(t) for t in terms] if state is not None else []
+        dictionary = self.view.words.word_end is not None
+        self.lookup.show_selection(text, sel.lang, terms, dictionary=dictionary, origins=origins)
 
     # ------------------------------------------------------------ proposals
     def propose(self) -> None:

@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from parallax.app.model import one_line
+from parallax.app.messages import StepFailed
 from parallax.app.ordering import InOrder
-from parallax.app.review import render
+from parallax.app.review import render, tasks
 from parallax.app.review.card_view import CardView
+from parallax.app.review.first_card import FirstCard, look_up
 from parallax.app.review.keys import SCREEN_BINDINGS
 from parallax.app.review.messages import (
     GradeSaved,
@@ -37,6 +38,7 @@ from parallax.app.review.messages import (
 from parallax.app.review.script import back_in_script, card_in_script
 from parallax.app.review.session import Clock, ReviewSession, utc_now
 from parallax.app.script import other_script
+from parallax.app.workers import run_step
 
 if TYPE_CHECKING:
     from parallax.core.glossary import GlossaryStore, Term
@@ -73,9 +75,7 @@ class ReviewScreen(Screen[bool]):
         self.store: GlossaryStore | None = None
         self.in_order = InOrder()
         self.statuses_changed = False
-        self.glimpse: Glimpse | None = None  # the first card, shown before the session starts
-        self.glimpse_revealed = False
-        self.pending_rating: Rating | None = None
+        self.first = FirstCard(None)  # the first card, shown before the session starts
         self.readings_ready = False
         self.script = script
 
@@ -99,72 +99,46 @@ class ReviewScreen(Screen[bool]):
         self.title, self.sub_title = "parallax", f"review · {names}"
         self.card_view.show_message(f"opening {names}…")
         self.card_view.focus()
-        self.glimpse = self._first_card()
+        now = self.clock()
+        glimpse = look_up(self.glossary_dir, self.glossary_names, now, self.new_per_day)
+        self.first = FirstCard(glimpse)
         self.show()
         self.call_after_refresh(self.open_review)  # after the first card is painted
 
-    def _first_card(self) -> Glimpse | None:
-        """The first card, found at once with a quick look-up (None if it cannot be told: the
-        full read in the worker then treats whatever is unusual)."""
-        from parallax.core.errors import ParallaxError
-        from parallax.core.review import default_store, first_card, new_per_day_setting
-
-        try:
-            limit = self.new_per_day
-            limit = new_per_day_setting() if limit is None else limit
-            return first_card(
-                default_store(self.glossary_dir), self.glossary_names, self.clock(), limit
-            )
-        except (ParallaxError, OSError):
-            return None
-
     # ---------------------------------------------------------------- workers
-    @work(thread=True, exclusive=True, exit_on_error=False, group="review-open")
     def open_review(self) -> None:
         """Read the glossaries, their review files and today's plan (one core call)."""
-        from parallax.core.errors import ParallaxError
-        from parallax.core.review import open_default
+        directory, names, now = self.glossary_dir, self.glossary_names, self.clock()
+        job = partial(tasks.open_review, directory, names, now, self.new_per_day)
+        run_step(self, job, step="review-open")
 
-        try:
-            store, opened = open_default(
-                self.glossary_dir, self.glossary_names, self.clock(), self.new_per_day
-            )
-        except (ParallaxError, OSError) as error:
-            self.post_message(ReviewOpenFailed(one_line(error)))
-            return
-        self.post_message(ReviewOpened(store, opened))
-        from parallax.core import chinese
-
-        chinese.to_traditional(chinese.to_simplified("中"))  # the answer's two scripts, warm
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="review-readings")
     def load_readings(self) -> None:
         """Load the readings' dictionaries (seconds), for terms saved without readings."""
-        from parallax.core import readings
+        run_step(self, tasks.load_readings, step="review-readings")
 
-        readings.load()
-        self.post_message(ReadingsReady())
-
-    @work(thread=True, exit_on_error=False, group="review-save")
-    def save(self, ticket: int, change: ReviewChange) -> None:
+    def save(self, change: ReviewChange) -> None:
         """Write one grade (or its undo) after those asked for before it."""
-        from parallax.core.errors import ParallaxError
-        from parallax.core.review import save_change
+        ticket = self.in_order.ticket()
 
-        with self.in_order.turn(ticket):
-            try:
-                problem = save_change(change, self.store)
-            except (ParallaxError, OSError) as error:
-                self.post_message(GradeSaveFailed(one_line(error)))
-                return
-            self.post_message(GradeSaved(problem, change.status is not None))
+        def job() -> GradeSaved | GradeSaveFailed:
+            with self.in_order.turn(ticket):
+                return tasks.save(change, self.store)
 
-    @work(thread=True, exit_on_error=False, group="review-save")
-    def close_after_saves(self, ticket: int) -> None:
+        run_step(self, job, step="review-save", exclusive=False)
+
+    def close_after_saves(self) -> None:
         """Close once every grade asked for is written."""
-        with self.in_order.turn(ticket):
-            pass
-        self.post_message(SavesDone())
+        ticket = self.in_order.ticket()
+
+        def job() -> SavesDone:
+            with self.in_order.turn(ticket):
+                return SavesDone()
+
+        run_step(self, job, step="review-save", exclusive=False)
+
+    def on_step_failed(self, message: StepFailed) -> None:
+        """A worker failed unexpectedly: one line."""
+        self.notify(message.error, title="review", severity="error", markup=False)
 
     # --------------------------------------------------------------- messages
     def on_review_opened(self, message: ReviewOpened) -> None:
@@ -177,14 +151,12 @@ class ReviewScreen(Screen[bool]):
         names = ", ".join(s.name for s in opened.sources)
         self.sub_title = f"review · {names}"
         session = self.session = ReviewSession(opened, self.clock)
+        run_step(self, tasks.warm_scripts, step="review-warm")  # the answers' two scripts
         if opened.readings_missing:
             self.load_readings()
-        glimpse, self.glimpse = self.glimpse, None
-        if glimpse is not None and session.current == glimpse.card and self.glimpse_revealed:
-            session.reveal()
-            if self.pending_rating is not None:
-                self.save(self.in_order.ticket(), session.grade(self.pending_rating))
-        self.glimpse_revealed, self.pending_rating = False, None
+        change = self.first.hand_over(session)  # revealed or graded meanwhile: carried on
+        if change is not None:
+            self.save(change)
         self.show()
 
     def on_readings_ready(self, _message: ReadingsReady) -> None:
@@ -211,7 +183,7 @@ class ReviewScreen(Screen[bool]):
         """Show the answer."""
         session = self.session
         if session is None:
-            self.glimpse_revealed = self.glimpse is not None
+            self.first.reveal()
         elif session.current is None or session.revealed:
             return
         else:
@@ -222,8 +194,7 @@ class ReviewScreen(Screen[bool]):
         """Grade the card, show the next at once, save in the background."""
         session = self.session
         if session is None:  # the first card, the rest still being read: grade it then
-            if self.glimpse_revealed:
-                self.pending_rating = message.rating
+            if self.first.grade(message.rating):
                 self.card_view.show_message("…")
             return
         if session.current is None:
@@ -232,7 +203,7 @@ class ReviewScreen(Screen[bool]):
             self.notify("space shows the answer first", timeout=2, markup=False)
             return
         change = session.grade(message.rating)
-        self.save(self.in_order.ticket(), change)
+        self.save(change)
         self.show()
 
     # ---------------------------------------------------------------- actions
@@ -243,15 +214,15 @@ class ReviewScreen(Screen[bool]):
         if change is None:
             self.notify("nothing to undo", timeout=2, markup=False)
             return
-        self.save(self.in_order.ticket(), change)
+        self.save(change)
         self.notify("grade undone", timeout=2, markup=False)
         self.show()
 
     def action_script(self) -> None:
         """Show the cards' Chinese in the other script (Traditional ↔ Simplified), the blank of
         a cloze card and the lit term included; again: as saved."""
-        session, glimpse = self.session, self.glimpse
-        card = session.current if session is not None else glimpse.card if glimpse else None
+        session = self.session
+        card = session.current if session is not None else self.first.card
         if self.script is not None:
             self.script = None
         elif card is not None:
@@ -261,7 +232,7 @@ class ReviewScreen(Screen[bool]):
 
     def action_close(self) -> None:
         """Leave once the grades are written."""
-        self.close_after_saves(self.in_order.ticket())
+        self.close_after_saves()
 
     def on_saves_done(self, _message: SavesDone) -> None:
         """Every grade asked for is written: leave."""
@@ -278,8 +249,8 @@ class ReviewScreen(Screen[bool]):
         """Show the session's card (question, or answer once revealed) and the counts."""
         session = self.session
         if session is None:
-            if self.glimpse is not None:
-                self._show_glimpse(self.glimpse)
+            if self.first.glimpse is not None:
+                self._show_glimpse(self.first.glimpse)
             return
         counts = session.counts()
         line = Content(
@@ -305,7 +276,7 @@ class ReviewScreen(Screen[bool]):
         now = self.clock()
         card = glimpse.card
         self._show_card(
-            card, self.glimpse_revealed, [card.term], lambda: preview(glimpse.memory, now)
+            card, self.first.revealed, [card.term], lambda: preview(glimpse.memory, now)
         )
 
     def _show_card(

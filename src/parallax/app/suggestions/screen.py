@@ -1,24 +1,22 @@
 """Suggested term pairs for the whole document: accept, edit or reject each.
 
-The list is computed in a worker (the screen paints at once, with a progress bar); rejections
-are saved per document by :mod:`parallax.core.rejections` in workers that keep their order,
-so a reject followed by an un-reject reaches the file in that order.
+The screen composes :class:`SuggestionTable` and the context of the pair under its cursor, and
+keeps what the user chose in the plain :class:`Choices`. The list is computed in a worker
+(:func:`tasks.suggest`; the screen paints at once, with a progress bar); rejections are saved
+per document by :mod:`parallax.core.rejections` in workers that keep their order, so a reject
+followed by an un-reject reaches the file in that order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.coordinate import Coordinate
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -26,7 +24,11 @@ from textual.worker import get_current_worker
 from parallax.app.dialogs.term import AddTermScreen
 from parallax.app.model import one_line
 from parallax.app.ordering import InOrder
+from parallax.app.suggestions import tasks
+from parallax.app.suggestions.choices import Choices, Pair, pair_of
 from parallax.app.suggestions.context import context
+from parallax.app.suggestions.messages import Progressed, Suggested, WriteFailed
+from parallax.app.suggestions.table import SuggestionTable
 from parallax.app.terms.draft import TermDraft, draft_from
 from parallax.app.widgets.passage import PassageView
 from parallax.core.document import Document
@@ -35,42 +37,9 @@ if TYPE_CHECKING:
     from parallax.core.align import Bead
     from parallax.core.suggest import Suggestion
 
-Pair = tuple[str, str]
-COLUMNS = (("", "mark"), ("Chinese", "zh"), ("English", "en"), ("count", "count"), ("why", "why"))
-
-
-_RESULTS: dict[tuple[object, ...], list[Suggestion]] = {}
-"""The last list computed (the document, its rows, the glossary and the rejections as key)."""
-
 
 class _Closed(Exception):
     """The screen was closed while the suggestions were computed."""
-
-
-@dataclass
-class Progressed(Message):
-    """The suggestions are ``percent`` computed."""
-
-    percent: int
-
-
-@dataclass
-class Suggested(Message):
-    """The suggestions, best first (``error``: computing them failed; ``warning``: a damaged
-    rejections file was skipped)."""
-
-    found: list[Suggestion]
-    error: str = ""
-    warning: str = ""
-
-
-@dataclass
-class WriteFailed(Message):
-    """A rejection change (``op`` of ``pair``) could not be saved."""
-
-    op: str
-    pair: Pair
-    error: str
 
 
 class SuggestionsScreen(ModalScreen[None]):
@@ -110,13 +79,7 @@ class SuggestionsScreen(ModalScreen[None]):
         ``done(added)`` on the UI thread once the glossary file is written (or not)."""
         super().__init__()
         self.doc, self.beads, self.glossary, self.saver = doc, list(beads), list(glossary), save
-        self.suggestions: list[Suggestion] = []
-        self._by_key: dict[str, Suggestion] = {}
-        self.ready = False
-        self.show_known = True
-        self.accepted: set[Pair] = set()
-        self.rejected: set[Pair] = set()  # rejected on this screen (hidden)
-        self.rejected_order: list[Pair] = []  # newest last, for un-reject
+        self.choices = Choices()
         self._in_order = InOrder()  # rejection changes reach the file in the order made
 
     # ------------------------------------------------------------ composition
@@ -126,29 +89,36 @@ class SuggestionsScreen(ModalScreen[None]):
             box.border_title = "Suggested term pairs"
             yield Static("finding term pairs…", id="suggest-status", markup=False)
             yield ProgressBar(total=100, show_eta=False, id="suggest-progress")
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="suggest-table")
+            yield SuggestionTable(id="suggest-table")
             with Vertical(id="suggest-context"):  # wrapped as the reader wraps
                 yield PassageView(id="suggest-context-zh")
                 yield PassageView(id="suggest-context-en")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Set up the columns and compute the suggestions after the first paint."""
-        table = self.table
-        for label, key in COLUMNS:
-            table.add_column(label, key=key)
-        table.focus()
+        """Compute the suggestions after the first paint."""
+        self.table.focus()
         self.call_after_refresh(self.compute)
 
     @property
-    def table(self) -> DataTable[object]:
+    def table(self) -> SuggestionTable:
         """The suggestions table."""
-        return self.query_one("#suggest-table", DataTable)
+        return self.query_one(SuggestionTable)
+
+    @property
+    def ready(self) -> bool:
+        """The suggestions are computed and listed."""
+        return self.choices.ready
+
+    def current(self) -> Suggestion | None:
+        """The suggestion under the cursor."""
+        return self.table.current() if self.choices.ready else None
 
     # ---------------------------------------------------------------- workers
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
     def compute(self) -> None:
-        """Load this document's rejections and rank the candidate pairs."""
+        """Load this document's rejections and rank the candidate pairs (:func:`tasks.suggest`),
+        telling the progress on the way."""
         worker, shown = get_current_worker(), [-1]
 
         def progress(fraction: float) -> None:
@@ -160,35 +130,7 @@ class SuggestionsScreen(ModalScreen[None]):
                 self.post_message(Progressed(percent))
 
         try:
-            from parallax.core import notices
-            from parallax.core.alignment_store import document_key
-            from parallax.core.rejections import load_rejections
-            from parallax.core.suggest import suggest_terms
-
-            warning = ""
-            try:
-                rejected = load_rejections(self.doc)
-            except ValueError as error:  # an unreadable file: say so, suggest all the same
-                rejected, warning = set(), one_line(error)
-            told = notices.take()  # a damaged file set aside
-            warning = "; ".join([warning, *told] if warning else told)
-            key = (
-                document_key(self.doc.zh_texts, self.doc.en_texts),
-                tuple((b.zh, b.en) for b in self.beads),
-                tuple(self.glossary),
-                frozenset(rejected),
-            )
-            found = _RESULTS.get(key)
-            if found is None:
-                found = suggest_terms(
-                    self.doc,
-                    self.beads,
-                    glossary=self.glossary,
-                    rejected=rejected,
-                    progress=progress,
-                )
-                _RESULTS.clear()  # one document's list kept: opening S again is instant
-                _RESULTS[key] = found
+            found, warning = tasks.suggest(self.doc, self.beads, self.glossary, progress)
         except _Closed:
             return
         except Exception as error:  # one line for the user, no traceback
@@ -211,9 +153,7 @@ class SuggestionsScreen(ModalScreen[None]):
             self.query_one("#suggest-status", Static).update(f"no suggestions: {message.error}")
             self.notify(message.error, title="suggestions", severity="error", markup=False)
             return
-        found = message.found
-        self.suggestions, self.ready = list(found), True
-        self._by_key = {f"{s.zh}\t{s.en}": s for s in found}
+        self.choices.arrived(message.found)
         self._refill()
 
     def _write(self, op: str, pair: Pair) -> None:
@@ -222,79 +162,30 @@ class SuggestionsScreen(ModalScreen[None]):
 
     @work(thread=True, exit_on_error=False, group="rejections")
     def _write_in_order(self, ticket: int, op: str, pair: Pair) -> None:
-        from parallax.core import rejections
-
-        zh, en = pair
         with self._in_order.turn(ticket):
             try:
-                (rejections.reject if op == "reject" else rejections.unreject)(self.doc, zh, en)
+                tasks.write_rejection(self.doc, op, pair)
             except Exception as error:
-                self.post_message(WriteFailed(op, (zh, en), one_line(error)))
+                self.post_message(WriteFailed(op, pair, one_line(error)))
 
     def on_write_failed(self, message: WriteFailed) -> None:
         """A rejection change was not saved: say so (a pair rejected comes back)."""
         op, pair = message.op, message.pair
         self.notify(message.error, title=f"could not {op}", severity="error", markup=False)
-        if op == "reject" and pair in self.rejected:  # show it again: it was not saved
-            self.rejected.discard(pair)
-            self.rejected_order.remove(pair)
+        if self.choices.unsaved(op, pair):  # show it again: it was not saved
             self._refill()
 
     # ----------------------------------------------------------------- table
-    def listed(self) -> list[Suggestion]:
-        """The suggestions in the table: not rejected here, known ones when shown."""
-        return [
-            s
-            for s in self.suggestions
-            if (s.zh, s.en) not in self.rejected and (self.show_known or not s.known)
-        ]
-
     def _refill(self, on: Pair | None = None) -> None:
-        """Rebuild the rows, the cursor on ``on`` or on the same suggestion (or where it was)."""
-        table = self.table
-        current, row = self.current(), table.cursor_row
-        on = on or ((current.zh, current.en) if current else None)
-        table.clear()
-        rows = self.listed()
-        for s in rows:
-            table.add_row(*self._cells(s), key=f"{s.zh}\t{s.en}")
-        keys = [(s.zh, s.en) for s in rows]
-        if on in keys:
-            row = keys.index(on)
-        if rows:
-            table.move_cursor(row=max(0, min(row, len(rows) - 1)), animate=False)
+        """List the suggestions again, the cursor on ``on`` or on the same suggestion."""
+        choices = self.choices
+        self.table.fill([(s, choices.mark(s)) for s in choices.listed()], on)
         self._status()
         self._show_context()
 
-    def _cells(self, s: Suggestion) -> tuple[Text, Text, Text, Text, Text]:
-        mark = "+ added" if (s.zh, s.en) in self.accepted else "✓ known" if s.known else ""
-        return (
-            Text(mark, style="green" if mark.startswith("+") else "dim"),
-            Text(s.zh),
-            Text(s.en),
-            Text(str(s.count), justify="right"),
-            Text(", ".join(s.reasons), style="dim"),
-        )
-
     def _status(self) -> None:
-        if not self.ready:
-            return
-        known = sum(s.known for s in self.suggestions if (s.zh, s.en) not in self.rejected)
-        parts = (
-            f"{len(self.listed())} suggestions",
-            f"{known} known{'' if self.show_known else ' (hidden)'}" if known else "",
-            f"{len(self.accepted)} added" if self.accepted else "",
-            f"{len(self.rejected)} rejected" if self.rejected else "",
-        )
-        self.query_one("#suggest-status", Static).update(" · ".join(p for p in parts if p))
-
-    def current(self) -> Suggestion | None:
-        """The suggestion under the cursor."""
-        table = self.table
-        if not self.ready or not 0 <= table.cursor_row < table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
-        return self._by_key.get(key or "")
+        if self.choices.ready:
+            self.query_one("#suggest-status", Static).update(self.choices.summary())
 
     def _show_context(self) -> None:
         s = self.current()
@@ -310,7 +201,7 @@ class SuggestionsScreen(ModalScreen[None]):
     def _chosen(self) -> Suggestion | None:
         s = self.current()
         if s is None:
-            text = "no suggestion chosen" if self.ready else "wait for the suggestions"
+            text = "no suggestion chosen" if self.choices.ready else "wait for the suggestions"
             self.notify(text, severity="warning", markup=False)
         return s
 
@@ -319,7 +210,7 @@ class SuggestionsScreen(ModalScreen[None]):
         s = self._chosen()
         if s is None:
             return
-        if (s.zh, s.en) in self.accepted:
+        if pair_of(s) in self.choices.accepted:
             self.notify(f"{s.zh} is already added", severity="warning", markup=False)
             return
         self._save(s, draft_from(self.doc, s.zh, s.en, s.context_zh, s.context_en))
@@ -338,27 +229,26 @@ class SuggestionsScreen(ModalScreen[None]):
         self.app.push_screen(AddTermScreen(draft), callback=done)
 
     def _save(self, s: Suggestion, draft: TermDraft) -> None:
-        pair = (s.zh, s.en)
+        pair, accepted = pair_of(s), self.choices.accepted
 
         def saved(added: bool) -> None:  # the reader tells once the file is written (or not)
             if not added:
-                self.accepted.discard(pair)
+                accepted.discard(pair)
                 self._mark(s)
 
-        self.accepted.add(pair)  # at once: a second enter does not save it twice
+        accepted.add(pair)  # at once: a second enter does not save it twice
         try:
             self.saver(draft, saved)
         except Exception as error:
-            self.accepted.discard(pair)
+            accepted.discard(pair)
             self.notify(one_line(error), title="not saved", severity="error", markup=False)
             return
         self._mark(s)
-        if self.table.cursor_row < self.table.row_count - 1:
-            self.table.move_cursor(row=self.table.cursor_row + 1, animate=False)
+        self.table.next_row()
 
     def _mark(self, s: Suggestion) -> None:
-        if self.is_mounted and f"{s.zh}\t{s.en}" in self.table.rows:
-            self.table.update_cell(f"{s.zh}\t{s.en}", "mark", self._cells(s)[0])
+        if self.is_mounted:
+            self.table.mark(s, self.choices.mark(s))
         self._status()
 
     def action_reject(self) -> None:
@@ -366,29 +256,26 @@ class SuggestionsScreen(ModalScreen[None]):
         s = self._chosen()
         if s is None:
             return
-        pair = (s.zh, s.en)
-        self.rejected.add(pair)
-        self.rejected_order.append(pair)
-        self._write("reject", pair)
+        self.choices.reject(pair_of(s))
+        self._write("reject", pair_of(s))
         self._refill()
         self.notify(f"rejected {s.zh} ↔ {s.en} (u brings it back)", timeout=3, markup=False)
 
     def action_unreject(self) -> None:
         """Bring back the last pair rejected on this screen."""
-        if not self.rejected_order:
+        pair = self.choices.unreject()
+        if pair is None:
             self.notify("nothing rejected here", severity="warning", markup=False)
             return
-        pair = self.rejected_order.pop()
-        self.rejected.discard(pair)
         self._write("unreject", pair)
         self._refill(on=pair)
         self.notify(f"{pair[0]} ↔ {pair[1]} is back", timeout=3, markup=False)
 
     def action_toggle_known(self) -> None:
         """Show or hide the pairs already in a glossary."""
-        self.show_known = not self.show_known
+        shown = self.choices.toggle_known()
         self._refill()
-        self.notify(f"known pairs {'shown' if self.show_known else 'hidden'}", markup=False)
+        self.notify(f"known pairs {'shown' if shown else 'hidden'}", markup=False)
 
     def action_close(self) -> None:
         """Back to the reader."""

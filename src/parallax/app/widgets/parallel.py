@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import ClassVar
+from typing import ClassVar, TypeAlias
 
-from textual import work
 from textual.binding import BindingType
-from textual.message import Message
 from textual.strip import Strip
 
 from parallax.app import keys
 from parallax.app.highlight import EMPTY, Highlighter, RowMarks, overlays, styled
-from parallax.app.model import Hit, Lang, Row, Selection
+from parallax.app.model import Hit, Lang, Row, Selection, one_line
 from parallax.app.navigation import (
     WordSpans,
     counterpart,
@@ -34,8 +32,10 @@ from parallax.app.navigation import (
 from parallax.app.script import other_script, shown
 from parallax.app.search import Hit as Match
 from parallax.app.terms.pending import Here
+from parallax.app.widgets import parallel_messages as told
 from parallax.app.widgets.painter import Painter
 from parallax.app.widgets.row_canvas import RowCanvas
+from parallax.app.workers import run_step
 
 
 class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
@@ -43,44 +43,13 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.bindings(keys.VIEW)]
 
-    class CursorMoved(Message):
-        """The cursor moved to ``row``."""
-
-        def __init__(self, row: int) -> None:
-            super().__init__()
-            self.row = row
-
-    class Selected(Message):
-        """The user selected ``selection`` (None: nothing); ``lookup`` is what to look up (the
-        selection itself unless a search match overlaps no term: the word where it starts)."""
-
-        def __init__(self, selection: Selection | None, lookup: Selection | None = None) -> None:
-            super().__init__()
-            self.selection, self.lookup = selection, lookup or selection
-
-    class ScriptChanged(Message):
-        """The Chinese is shown in ``script`` ("simplified"/"traditional", None: as written)."""
-
-        def __init__(self, script: str | None) -> None:
-            super().__init__()
-            self.script = script
-
-    class Cleared(Message):
-        """The user cleared the selection and the search (escape)."""
-
-    class Searched(Message):
-        """A search for ``query`` found ``count`` matches (or failed: ``error``)."""
-
-        def __init__(self, query: str, count: int, error: str = "") -> None:
-            super().__init__()
-            self.query, self.count, self.error = query, count, error
-
-    class Found(Message):
-        """The search worker's answer (handled by the view itself)."""
-
-        def __init__(self, query: str, matches: list[Match], error: str = "") -> None:
-            super().__init__()
-            self.query, self.matches, self.error = query, matches, error
+    # what it tells its screen (parallel_messages.py), as ParallelView.Selected and so on
+    CursorMoved: TypeAlias = told.CursorMoved
+    Selected: TypeAlias = told.Selected
+    ScriptChanged: TypeAlias = told.ScriptChanged
+    Cleared: TypeAlias = told.Cleared
+    Searched: TypeAlias = told.Searched
+    Found: TypeAlias = told.Found
 
     def __init__(self, rows: list[Row], *, id: str | None = None) -> None:
         self.selection: Selection | None = None
@@ -98,8 +67,13 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
         """Show new rows (e.g. once aligned), their Chinese in the script shown; the cursor
         stays on the same row number."""
         self.rows = rows
-        self.zh_shown = shown([r.zh_text for r in rows], self.script)
         self.cursor = min(self.cursor, max(len(rows) - 1, 0))
+        self._show_text()
+
+    def _show_text(self) -> None:
+        """The rows' Chinese in the script shown, laid out afresh; the selection, readings and
+        search matches go (their offsets were in the text shown before)."""
+        self.zh_shown = shown([r.zh_text for r in self.rows], self.script)
         self.selection = self.partner = None
         self.readings = None
         self.hits, self.matches = {}, []
@@ -119,12 +93,7 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
             self.script = other_script("".join(r.zh_text for r in self.rows[:20])[:3000])
         else:
             self.script = None
-        self.zh_shown = shown([r.zh_text for r in self.rows], self.script)
-        self.selection = self.partner = None
-        self.readings = None  # they were for the other script's text
-        self.hits, self.matches = {}, []
-        self._marks.clear()
-        self._reset_layout()
+        self._show_text()
         self.post_message(self.ScriptChanged(self.script))
         self.notify(f"Chinese shown {self.script or 'as written'}", timeout=2, markup=False)
 
@@ -313,18 +282,19 @@ class ParallelView(RowCanvas, can_focus=True, inherit_bindings=False):
     def search(self, query: str) -> None:
         """Search both languages of the rows as shown for ``query`` (in a worker: the pinyin
         of a long document takes a while); the first match from the cursor on is selected."""
-        self._search(list(self.zh_shown), [r.en_text for r in self.rows], query)
+        zh, en = list(self.zh_shown), [r.en_text for r in self.rows]
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def _search(self, zh: list[str], en: list[str], query: str) -> None:
-        from parallax.app.search import search
+        def find() -> told.Found:
+            from parallax.app.search import search
 
-        try:
-            self.post_message(self.Found(query, search(zh, en, query)))
-        except Exception as error:
-            self.post_message(self.Found(query, [], " ".join(str(error).split())))
+            try:
+                return told.Found(query, search(zh, en, query))
+            except Exception as error:  # a bad query: said in one line
+                return told.Found(query, [], one_line(error))
 
-    def on_parallel_view_found(self, message: Found) -> None:
+        run_step(self, find, step="search")
+
+    def on_parallel_view_found(self, message: told.Found) -> None:
         """Show the matches and select the first one from the cursor on."""
         message.stop()
         self.set_hits(message.matches)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parallax.core import notices
-from parallax.core.glossary import editing, merging, senses
+from parallax.core.glossary import editing, entry_changes, merging, senses
 from parallax.core.glossary.dirs import (
     DEFAULT_WRITABLE,
     STARTER,
@@ -269,14 +269,7 @@ class GlossaryStore:
         if len({t.id for t in new}) == len(new) and editing.append_fast(path, new):
             return len(new)
 
-        def change(entries: builtins.list[Entry]) -> None:
-            by_id = {t.id: t for t in new}
-            for i, entry in enumerate(entries):
-                if isinstance(entry, Term) and entry.id in by_id:
-                    entries[i] = by_id.pop(entry.id)
-            entries.extend(t for t in new if t.id in by_id)
-
-        self._transact(name, change)
+        self._transact(name, lambda entries: entry_changes.put_by_id(entries, new))
         return len(new)
 
     def import_terms(self, name: str, terms: Iterable[Term]) -> ImportCounts:
@@ -318,11 +311,7 @@ class GlossaryStore:
 
         def change(entries: builtins.list[Entry]) -> None:
             nonlocal changed
-            for i, entry in enumerate(entries):
-                if isinstance(entry, Term) and entry.id == term_id and entry.status != status:
-                    entries[i] = entry.with_changes(status=status)
-                    changed = True
-                    return
+            changed = entry_changes.set_status(entries, term_id, status)
 
         self._transact(name, change, skip_unchanged=True)
         return changed
@@ -346,16 +335,7 @@ class GlossaryStore:
         """
 
         def change(entries: builtins.list[Entry]) -> None:
-            wanted = {t.id: t for t in glossary.terms}
-            kept: builtins.list[Entry] = []
-            for entry in entries:
-                if isinstance(entry, Term):
-                    if entry.id in wanted:
-                        kept.append(wanted.pop(entry.id))
-                elif not drop_problems or entry.text.startswith("#"):
-                    kept.append(entry)
-            kept.extend(t for t in glossary.terms if t.id in wanted)
-            entries[:] = kept
+            entry_changes.keep_only(entries, glossary.terms, drop_problems=drop_problems)
 
         expect = None if force else glossary.signature
         self._transact(glossary.name, change, expect=expect)
