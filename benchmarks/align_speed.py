@@ -1,7 +1,7 @@
 """Alignment speed and memory, measured on whole processes.
 
 Usage: python benchmarks/align_speed.py PATH/TO/mac-dev [--sizes 1000 10000 100000] [--skip-big]
-       [--baseline OTHER/src] [--runs 5]
+       [--baseline OTHER/src ...] [--runs 5] [--only-concatenated | --only-book]
 
 0. all of MAC-Dev concatenated into one 1,463 x 1,951 pair (``cat zh/*.txt``, ``cat en/*.txt``),
    ``parallax align --units lines``, whole process, CC-CEDICT cache warm: median of ``--runs``
@@ -10,6 +10,7 @@ Usage: python benchmarks/align_speed.py PATH/TO/mac-dev [--sizes 1000 10000 1000
 1. all of MAC-Dev (six chapters, --units lines) with every signal, CC-CEDICT load included, in
    one fresh process (target <= 3 s);
 2. ``parallax align`` on a synthetic 10,000 x 12,000 paragraph pair (target <= 10 s, <= 500 MB);
+   with ``--only-book``, median of ``--runs`` interleaved with each ``--baseline``;
 3. ``parallax align --units lines`` at 1k, 10k and 100k Chinese units, to show linear growth.
 
 Synthetic documents are built from MAC-Dev's gold beads: 2-6 consecutive beads make a paragraph
@@ -116,28 +117,28 @@ def align_command(zh: Path, en: Path, units: str, out: Path) -> list[str]:
     ]
 
 
-def concatenated(docs: list[Doc], baseline: str | None, runs: int) -> None:
-    """Goal 0: all of MAC-Dev as one pair, whole process, median of ``runs`` (interleaved)."""
+def _versions(baselines: list[str]) -> list[tuple[str, str]]:
+    """Ours, then each ``--baseline`` (named by the checkout holding that ``src``)."""
     ours = str(Path(__file__).resolve().parent.parent / "src")
-    versions = [("parallax", ours)] + ([("baseline", baseline)] if baseline else [])
-    with tempfile.TemporaryDirectory() as tmp:
-        directory = Path(tmp)
-        zh, en = directory / "zh.txt", directory / "en.txt"
-        zh.write_text("\n".join(z for d in docs for z in d.zh) + "\n", encoding="utf-8")
-        en.write_text("\n".join(e for d in docs for e in d.en) + "\n", encoding="utf-8")
-        command = align_command(zh, en, "lines", directory / "out.json")
-        results: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in versions}
-        for _name, src in versions:
-            run_child(command, src)  # warm its caches
-        for _ in range(runs):
-            for name, src in versions:
-                results[name].append(run_child(command, src))
-                print(f"  {name}: {results[name][-1][0]:.2f} s", file=sys.stderr, flush=True)
-    n_zh, n_en = sum(len(d.zh) for d in docs), sum(len(d.en) for d in docs)
-    print(
-        f"all MAC-Dev as one pair ({n_zh} x {n_en}), --units lines, whole process, "
-        f"median of {runs} (load average {os.getloadavg()[0]:.1f})"
-    )
+    named = [(f"baseline {Path(src).resolve().parent.name}", src) for src in baselines]
+    return [("parallax", ours), *named]
+
+
+def interleaved(command: list[str], versions: list[tuple[str, str]], runs: int, title: str) -> None:
+    """Run ``command`` with each version ``runs`` times, interleaved (after one warm-up run
+    each), and print the median wall time, the spread and the median peak RSS."""
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in versions}
+    for _name, src in versions:
+        run_child(command, src)  # warm its caches
+    for _ in range(runs):
+        for name, src in versions:
+            results[name].append(run_child(command, src))
+            print(
+                f"  {name}: {results[name][-1][0]:.2f} s (load {os.getloadavg()[0]:.1f})",
+                file=sys.stderr,
+                flush=True,
+            )
+    print(f"{title}, whole process, median of {runs} (load average {os.getloadavg()[0]:.1f})")
     print("| version | median wall | min | max | peak RSS (median) |\n|---|---|---|---|---|")
     medians = {}
     for name, found in results.items():
@@ -148,8 +149,33 @@ def concatenated(docs: list[Doc], baseline: str | None, runs: int) -> None:
             f"| {name} | {medians[name]:.2f} s | {times[0]:.2f} s | {times[-1]:.2f} s "
             f"| {rss:.0f} MB |"
         )
-    if baseline:
-        print(f"\nbaseline / parallax: x{medians['baseline'] / medians['parallax']:.2f}\n")
+    for name in list(medians)[1:]:
+        print(f"\n{name} / parallax: x{medians[name] / medians['parallax']:.2f}")
+    print()
+
+
+def concatenated(docs: list[Doc], baselines: list[str], runs: int) -> None:
+    """Goal 0: all of MAC-Dev as one pair, whole process, median of ``runs`` (interleaved)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        zh, en = directory / "zh.txt", directory / "en.txt"
+        zh.write_text("\n".join(z for d in docs for z in d.zh) + "\n", encoding="utf-8")
+        en.write_text("\n".join(e for d in docs for e in d.en) + "\n", encoding="utf-8")
+        command = align_command(zh, en, "lines", directory / "out.json")
+        n_zh, n_en = sum(len(d.zh) for d in docs), sum(len(d.en) for d in docs)
+        title = f"all MAC-Dev as one pair ({n_zh} x {n_en}), --units lines"
+        interleaved(command, _versions(baselines), runs, title)
+
+
+def book(docs: list[Doc], baselines: list[str], runs: int, seed: int) -> None:
+    """Goal 2 with baselines: the synthetic 10,000-paragraph book, median of ``runs``."""
+    pairs = paragraph_pairs(docs, 10_000, random.Random(seed))
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        zh, en = write_pair(pairs, directory, "\n\n")
+        command = align_command(zh, en, "paragraphs", directory / "out.json")
+        title = f"parallax align, 10000 x {sum(len(p[1]) for p in pairs)} paragraphs"
+        interleaved(command, _versions(baselines), runs, title)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,11 +184,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
     parser.add_argument("--skip-big", action="store_true", help="skip the 10,000 x 12,000 run")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--baseline", help="src folder of the version to compare with")
+    parser.add_argument(
+        "--baseline",
+        action="append",
+        default=[],
+        help="src folder of a version to compare with (may be given more than once)",
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only-concatenated", action="store_true", help="measure 0. only")
+    parser.add_argument(
+        "--only-book",
+        action="store_true",
+        help="measure 2. only, median of --runs, interleaved with each --baseline",
+    )
     args = parser.parse_args(argv)
     docs = load_mac(args.mac_dev)
+    if args.only_book:
+        book(docs, args.baseline, args.runs, args.seed)
+        return 0
     concatenated(docs, args.baseline, args.runs)
     if args.only_concatenated:
         return 0

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parallax.core.align.anchors import glossary_items
 from parallax.core.align.english import content_stems, stem
 from parallax.core.align.items import Items
 from parallax.core.align.length import en_length, estimate_ratio, length_cost, zh_length
 from parallax.core.align.lexicon import dictionary_items
-from parallax.core.align.numbers import en_numbers, parse_zh_numeral, zh_numbers
+from parallax.core.align.numbers import en_numbers, number_items, parse_zh_numeral, zh_numbers
 from parallax.core.align.quotes import en_quote_count, quote_items, zh_quote_count
 
 
@@ -113,3 +115,12 @@ def test_marks() -> None:
     assert en_marks("No.") == frozenset()
     items = mark_items(["誰偷東西？"], ["Who stole it?", "Nobody."])
     assert items.pair_counts(0, 0) == (1, 1) and items.pair_counts(0, 1) == (0, 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="一一⼀二十百千萬分之１2.①²,壹第個人a ", max_size=8), min_size=1))
+def test_numbers_skipped_only_in_texts_without_them(zh: list[str]) -> None:
+    """The quick test that skips most Chinese sentences never skips one holding a number."""
+    items = number_items(zh, ["x"])
+    assert list(items.zh_counts) == [len(zh_numbers(text)) for text in zh]
+    assert list(items.zh_keys) == [frozenset(zh_numbers(text)) for text in zh]

@@ -6,8 +6,10 @@ import gzip
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from parallax.core.align import lexicon
+from parallax.core.align import lexicon, segment
 from parallax.core.align.wordindex import WordIndex, compile_index
 
 SMALL = """\
@@ -59,3 +61,30 @@ def test_groups_load_only_what_a_text_needs(tmp_path: Path) -> None:
     assert index.headword_ids("學校") == [0]
     index.prepare(["天文台"])
     assert index.headword_ids("天文台上") == [3]
+
+
+ALPHABET = "中華人民共和國不管三七二十一學校生天文台上的了是在他說我們，。「」a1 \n\ud800𠀀"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(st.text(alphabet=ALPHABET, max_size=30), min_size=1, max_size=6),
+    longest=st.sampled_from([1, 2, 3, segment.MAX_LENGTH]),
+    block=st.sampled_from([1, 7, segment.BLOCK_CHARS]),
+)
+def test_segmenting_all_texts_at_once_finds_the_same_words(
+    texts: list[str], longest: int, block: int
+) -> None:
+    """The array segmenter against the one-text-at-a-time loop, with numbers of every length
+    (strings longer than a number holds are finished one by one) and blocks of any size."""
+    index = lexicon.word_index()
+    saved = segment.MAX_LENGTH, segment.BLOCK_CHARS
+    segment.MAX_LENGTH, segment.BLOCK_CHARS = longest, block
+    try:
+        heads, units = segment.segment(index, texts)
+    finally:
+        segment.MAX_LENGTH, segment.BLOCK_CHARS = saved
+    index.prepare(texts)
+    expected = [index.headword_ids(text) for text in texts]
+    assert heads.tolist() == [w for words in expected for w in words]
+    assert units.tolist() == [u for u, words in enumerate(expected) for _ in words]

@@ -101,7 +101,9 @@ _EN_ABBREVIATIONS = frozenset(
     ]
 )
 _NUMBERED = frozenset({"no", "nos", "p", "art", "vol", "fig"})  # abbreviations before a number
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+# The word before a period, matched from the period backwards (a forward search would try
+# every start in the window).
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$", flags=regex.REVERSE)
 
 
 def split_zh(text: str) -> list[str]:

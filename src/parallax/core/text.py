@@ -80,6 +80,16 @@ def latin_count(text: str) -> int:
     return sum(map(len, _LATIN_RUNS.findall(text)))
 
 
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Han character (a search: counting reads the whole text)."""
+    return _HAN_RUNS.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    """Whether ``text`` holds a Latin letter."""
+    return _LATIN_RUNS.search(text) is not None
+
+
 def han_share(text: str) -> float:
     """The share of Han characters among Han characters and Latin letters (0.0 when neither)."""
     han = han_count(text)

@@ -13,8 +13,11 @@ import numpy as np
 
 from parallax.core.align.features import Features
 from parallax.core.align.items import Items
-from parallax.core.align.keyjoin import flatten, key_join
+from parallax.core.align.keyjoin import distinct_sorted, flatten, key_join
 from parallax.core.align.length import FloatArray
+
+# Paragraphs whose keys are united at a time (bounds the temporary arrays).
+GROUP_BLOCK = 2048
 
 
 def paragraph_features(features: Features) -> Features:
@@ -68,13 +71,18 @@ def _grouped(items: Items, zh_group: np.ndarray, en_group: np.ndarray, n: int, m
 
 
 def _union(sets: object, group: np.ndarray, size: int) -> list[np.ndarray]:
-    """Each group's keys: the union of its units' keys (sorted arrays)."""
-    units, keys = flatten(sets)  # type: ignore[arg-type]
-    owners = group[units]
-    order = np.lexsort((keys, owners))
-    owners, keys = owners[order], keys[order]
-    first = np.ones(len(keys), dtype=bool)
-    first[1:] = (owners[1:] != owners[:-1]) | (keys[1:] != keys[:-1])
-    owners, keys = owners[first], keys[first]
-    bounds = np.searchsorted(owners, np.arange(size + 1))
-    return [keys[bounds[k] : bounds[k + 1]] for k in range(size)]
+    """Each group's keys: the union of its units' keys (sorted arrays), a block of groups at
+    a time (a long document's sentences hold millions of keys)."""
+    units_of = np.searchsorted(group, np.arange(size + 1))  # units are in group order
+    found: list[np.ndarray] = []
+    for first in range(0, size, GROUP_BLOCK):
+        last = min(first + GROUP_BLOCK, size)
+        start, stop = int(units_of[first]), int(units_of[last])
+        units, keys = flatten(sets[start:stop])  # type: ignore[index]
+        owners = group[units + start]
+        codes = distinct_sorted(owners.astype(np.int64) * (int(keys.max(initial=0)) + 1) + keys)
+        top = int(keys.max(initial=0)) + 1
+        bounds = np.searchsorted(codes // top, np.arange(first, last + 1))
+        values = (codes % top).astype(np.int32)
+        found += [values[bounds[k] : bounds[k + 1]] for k in range(last - first)]
+    return found

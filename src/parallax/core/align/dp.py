@@ -53,7 +53,7 @@ def search(features: Features, params: Params, band: Band, table: PairTable) -> 
     outside = len(flat_costs) - 1
     choices = np.full((n + 1, width), -1, dtype=np.int8)
     cells = np.arange(width)
-    skip_steps = _SkipSteps(features, params, lo, width)
+    skip_steps = SkipSteps(features, params, lo, width)
     # Row 0: only 0-1 beads.
     first = np.full(width, _INF)
     first[0] = 0.0
@@ -65,8 +65,9 @@ def search(features: Features, params: Params, band: Band, table: PairTable) -> 
     b_of = np.array([b for _, b in shapes])
     for start in range(1, n + 1, BLOCK_ROWS):
         rows = range(start, min(start + BLOCK_ROWS, n + 1))
-        block = np.stack(block_costs(features, params, table, band, rows, width, shapes), axis=1)
         i = np.arange(rows.start, rows.stop)[:, None]  # (R, 1)
+        j = lo[i] + cells[None, :]
+        block = np.stack(block_costs(features, params, table, i, j, shapes), axis=1)
         source = i - a_of[None, :]  # (R, S): the row each shape's bead starts on
         safe = np.maximum(source, 0)
         column = cells[None, None, :] + (lo[i] - b_of[None, :] - lo[safe])[:, :, None]
@@ -86,7 +87,7 @@ def search(features: Features, params: Params, band: Band, table: PairTable) -> 
     return _backtrack(choices, shapes, band, n, m, float(costs[n, m - lo[n]]), costs)
 
 
-class _SkipSteps:
+class SkipSteps:
     """Cumulative costs of runs of 0-1 beads along a row (``steps[x]``: from cell 0 to ``x``)."""
 
     def __init__(self, features: Features, params: Params, lo: npt.NDArray[np.int64], width: int):
@@ -105,12 +106,22 @@ class _SkipSteps:
             self.cumulative = np.cumsum(step)
 
     def of_row(self, i: int) -> FloatArray:
+        """The steps of row ``i`` of the band."""
         if self.bounds is None or self.bounds.zh[i]:
             return self.plain
         start = int(self.lo[i])
         cumulative = self.cumulative
         steps: FloatArray = cumulative[start : start + len(self.cells)] - cumulative[start]
         return steps
+
+    def of_rows(self, rows: npt.NDArray[np.int64], lo: npt.NDArray[np.int64]) -> FloatArray:
+        """The steps of grid rows ``rows`` (any rows) whose first cells are English ``lo``."""
+        if self.bounds is None:
+            return np.broadcast_to(self.plain, (len(rows), len(self.plain)))
+        cumulative = self.cumulative
+        steps = cumulative[lo[:, None] + self.cells] - cumulative[lo][:, None]
+        found: FloatArray = np.where(self.bounds.zh[rows][:, None], self.plain, steps)
+        return found
 
 
 def _backtrack(

@@ -14,7 +14,6 @@ import numpy as np
 
 from parallax.core.align.band import Band, length_diagonal, make_band
 from parallax.core.align.bead import Bead
-from parallax.core.align.coarse import paragraph_features, sentence_centre
 from parallax.core.align.confidence import bead_confidence
 from parallax.core.align.dp import Path, search
 from parallax.core.align.features import Features, build_features
@@ -66,34 +65,41 @@ def search_units(
     params: Params,
     glossary: Iterable[tuple[str, str]] = (),
     groups: tuple[Sequence[int], Sequence[int]] | None = None,
-    coarse: Params | None = None,
 ) -> Search:
     """The best path aligning ``zh`` with ``en`` (both non-empty); ``groups`` gives the
-    paragraph of each unit when the units are a document's sentences, and a long document's
-    paragraphs are then first searched as whole units under ``coarse`` (see :mod:`coarse`)."""
-    n, m = len(zh), len(en)
+    paragraph of each unit when the units are a document's sentences."""
+    return search_features(unit_features(zh, en, params, glossary, groups), params)
+
+
+def unit_features(
+    zh: Sequence[str],
+    en: Sequence[str],
+    params: Params,
+    glossary: Iterable[tuple[str, str]] = (),
+    groups: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> Features:
+    """The features of ``zh`` and ``en``, with the paragraph of each unit when ``groups``."""
     features = build_features(zh, en, params, glossary)
-    if groups is not None:
-        features = replace(
-            features,
-            zh_group=np.asarray(groups[0], dtype=np.int64),
-            en_group=np.asarray(groups[1], dtype=np.int64),
-        )
+    if groups is None:
+        return features
+    return replace(
+        features,
+        zh_group=np.asarray(groups[0], dtype=np.int64),
+        en_group=np.asarray(groups[1], dtype=np.int64),
+    )
+
+
+def search_features(features: Features, params: Params) -> Search:
+    """The best path for these features (the length ratio re-estimated from a first path)."""
+    n, m = features.n_zh, features.n_en
     tables: dict[int, tuple[Band, PairTable]] = {}
-    if coarse is not None and groups is not None and n + m > 4 * params.band:
-        paragraphs = paragraph_features(features)
-        rough, _ = _search_widening(paragraphs, coarse, {})
-        # Centred on the paragraphs' path, the band needs only half its width.
-        band = make_band(sentence_centre(rough.beads, features), m, max(8, params.band // 2))
-        table = pair_table(features, band, params.max_zh, params.max_en, params.redundancy > 0)
-        tables[band.half_width] = band, table
     if n + m <= SHORT_DOCUMENT and "length" in params.signals:
         features = _ratio_from_lexical_pass(features, params, tables)
-    path, table = _search_widening(features, params, tables)
-    ratio = paired_ratio(features, path)
+    path, table = search_widening(features, params, tables)
+    ratio = paired_ratio(features, path.beads)
     if ratio is not None and abs(ratio / features.ratio - 1) > RATIO_TOLERANCE:
         features = replace(features, ratio=ratio)
-        path, table = _search_widening(features, params, tables)
+        path, table = search_widening(features, params, tables)
     band, _ = next(iter(tables.values()))
     return Search(features, band, table, path)
 
@@ -107,12 +113,12 @@ def _ratio_from_lexical_pass(
     enough to make the length signal pair the wrong paragraphs; the dictionary, numbers and
     quotes alone find the right pairs, and their lengths give the ratio.
     """
-    path, _ = _search_widening(features, params.without("length"), tables)
-    ratio = paired_ratio(features, path)
+    path, _ = search_widening(features, params.without("length"), tables)
+    ratio = paired_ratio(features, path.beads)
     return features if ratio is None else replace(features, ratio=ratio)
 
 
-def _search_widening(
+def search_widening(
     features: Features, params: Params, tables: dict[int, tuple[Band, PairTable]]
 ) -> tuple[Path, PairTable]:
     """Search in a band around the length diagonal; follow or widen it while the path hugs it.
@@ -156,10 +162,12 @@ def path_centre(path: Path, n: int) -> FloatArray:
     return np.interp(np.arange(n + 1, dtype=np.float64), zh_points, en_points)
 
 
-def paired_ratio(features: Features, path: Path) -> float | None:
+def paired_ratio(
+    features: Features, beads: Sequence[tuple[tuple[int, int], tuple[int, int]]]
+) -> float | None:
     """English characters per Chinese character over the beads that pair both sides."""
     zh_total = en_total = 0.0
-    for (zh_start, zh_end), (en_start, en_end) in path.beads:
+    for (zh_start, zh_end), (en_start, en_end) in beads:
         if zh_end > zh_start and en_end > en_start:
             zh_total += features.zh_cum[zh_end] - features.zh_cum[zh_start]
             en_total += features.en_cum[en_end] - features.en_cum[en_start]

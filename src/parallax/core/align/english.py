@@ -7,11 +7,12 @@ irregular verbs and plural/tense/adverb suffixes.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
-_TOKEN = regex.compile(r"[a-z]+(?:'[a-z]+)?")
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")  # ASCII only: ``re`` matches as ``regex`` does
 
 STOP_WORDS = frozenset(
     """
@@ -67,6 +68,15 @@ _VOWELS = set("aeiouy")
 def tokens(text: str) -> list[str]:
     """The lowercase words of ``text`` (letters, with an inner apostrophe such as ``Xi's``)."""
     return _TOKEN.findall(text.lower())
+
+
+_TOKEN_OR_BREAK = re.compile(_TOKEN.pattern + r"|\n")
+
+
+def tokens_and_breaks(text: str) -> list[str]:
+    """:func:`tokens` of ``text``, with its line breaks ("\\n") where they are: many texts
+    joined by line breaks are tokenised at once, far faster than one by one."""
+    return _TOKEN_OR_BREAK.findall(text.lower())
 
 
 @lru_cache(maxsize=1 << 16)

@@ -12,7 +12,7 @@ from parallax.core.align.anchors import glossary_items
 from parallax.core.align.boundaries import Boundaries
 from parallax.core.align.items import Items, empty_items
 from parallax.core.align.keyjoin import KeyJoin, key_join
-from parallax.core.align.length import FloatArray, en_length, estimate_ratio, zh_length
+from parallax.core.align.length import FloatArray, en_lengths, estimate_ratio, zh_lengths
 from parallax.core.align.lexicon import dictionary_items
 from parallax.core.align.marks import mark_items
 from parallax.core.align.numbers import number_items
@@ -59,8 +59,7 @@ def build_features(
     zh: Sequence[str], en: Sequence[str], params: Params, glossary: Iterable[tuple[str, str]] = ()
 ) -> Features:
     """Measure and index the units of both sides for the signals switched on in ``params``."""
-    zh_len = np.array([zh_length(t) for t in zh], dtype=np.float64)
-    en_len = np.array([en_length(t) for t in en], dtype=np.float64)
+    zh_len, en_len = zh_lengths(zh), en_lengths(en)
     ratio = estimate_ratio(zh_len.tolist(), en_len.tolist())
     builders: dict[str, Callable[[float], Items]] = {
         "dictionary": lambda w: dictionary_items(zh, en, w),

@@ -33,9 +33,10 @@ class Items:
         en: Sequence[frozenset[int]],
         weight: float = 1.0,
     ) -> Items:
-        """Items from each Chinese unit's list of key sets."""
-        keys = [frozenset(chain.from_iterable(unit)) for unit in zh]
-        return cls(keys, [len(unit) for unit in zh], en, weight)
+        """Items from each Chinese unit's list of key sets (units without any share one empty
+        set: most units of a long document have no number, quote or mark)."""
+        keys = [frozenset(chain.from_iterable(unit)) if unit else _EMPTY for unit in zh]
+        return cls(keys, [len(unit) for unit in zh], [k or _EMPTY for k in en], weight)
 
     def zh_total(self, u: int) -> int:
         """How many items Chinese unit ``u`` has."""
@@ -51,6 +52,9 @@ class Items:
         return min(common, self.zh_counts[u]), common
 
 
+_EMPTY: frozenset[int] = frozenset()
+
+
 def empty_items(n_zh: int, n_en: int, weight: float = 1.0) -> Items:
     """Items of a signal that found nothing (or is switched off)."""
-    return Items([frozenset()] * n_zh, [0] * n_zh, [frozenset()] * n_en, weight)
+    return Items([_EMPTY] * n_zh, [0] * n_zh, [_EMPTY] * n_en, weight)

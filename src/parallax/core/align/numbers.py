@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -100,8 +100,9 @@ _EN_TOKEN = re.compile(
 
 
 _EN_WORD_SET = frozenset(_EN_WORDS)
-_LETTERS = regex.compile(r"[a-z]+")
-_DIGIT = regex.compile(r"\d")
+# ``re``: a third faster here than ``regex``, the same matches (ASCII letters, Unicode digits).
+_LETTERS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 
 
 # Quantities from a thousand trillion up are not keys: such digit strings are ids or noise,
@@ -178,8 +179,24 @@ def en_numbers(text: str) -> list[int]:
 
 def number_items(zh: Sequence[str], en: Sequence[str], weight: float = 1.0) -> Items:
     """The numbers signal's items for a document."""
+    hope = _may_hold_numbers(zh)
     return Items.from_items(
-        [[(key,) for key in zh_numbers(text)] for text in zh],
+        [[(key,) for key in zh_numbers(text)] if hope(text) else [] for text in zh],
         [frozenset(en_numbers(text)) for text in en],
         weight,
     )
+
+
+def _may_hold_numbers(texts: Sequence[str]) -> Callable[[str], bool]:
+    """A quick test of a text of ``texts``: False when :func:`zh_numbers` finds nothing in it
+    (most sentences): it holds no character whose NFKC form holds a digit or a numeral other
+    than 一 (which alone is never a key), and no 一一."""
+    chars = set("".join(texts))
+    wanted = [c for c in chars if c != "一" and _NUMERAL.search(unicodedata.normalize("NFKC", c))]
+    if not wanted:
+        return lambda text: "一一" in text
+    numeral = re.compile("[" + "".join(map(re.escape, sorted(wanted))) + "]")
+    return lambda text: numeral.search(text) is not None or "一一" in text
+
+
+_NUMERAL = regex.compile(rf"[\d{_ZH_NUM_CHARS}]")

@@ -16,7 +16,8 @@ class PairTable:
     """Weighted match counts of Chinese unit ``u`` against English units ``lo[u]..hi[u]-1``.
 
     ``zh_matched`` counts the items of ``u`` matched in ``v``, ``en_matched`` the keys of ``v``
-    matched by ``u`` (both flat, row ``u`` starting at ``offset[u]``); ``zh_total[u]`` and
+    matched by ``u`` (both flat, row ``u`` starting at ``offset[u]``, and index 0 standing for
+    no pair: it holds 0); ``zh_total[u]`` and
     ``en_total[v]`` are the units' weighted item counts.
     """
 
@@ -58,12 +59,25 @@ def pair_table(
 ) -> PairTable:
     """Count the matches of every pair of units that some bead inside ``band`` may hold
     (with ``redundancy``, also the keys shared with a neighbour: see :mod:`keyjoin`)."""
+    lo, hi = pair_windows(band, features.n_zh, features.n_en, max_zh, max_en)
+    return window_table(features, lo, hi, redundancy)
+
+
+def window_table(
+    features: Features,
+    lo: IntArray,
+    hi: IntArray,
+    redundancy: bool = True,
+    zh_matched: bool = True,
+) -> PairTable:
+    """Count the matches of Chinese unit ``u`` with English units ``lo[u]..hi[u]-1``
+    (``zh_matched``: also the Chinese items matched, which only bead confidences read)."""
     n, m = features.n_zh, features.n_en
-    lo, hi = pair_windows(band, n, m, max_zh, max_en)
     widths = np.maximum(hi - lo, 0)
-    offset = np.concatenate([[0], np.cumsum(widths)[:-1]]).astype(np.int64) if n else widths
-    size = int(widths.sum())
-    zh_matched = np.zeros(size)
+    # Flat index 0 is no pair (always 0): a read outside the windows can point there.
+    offset = np.concatenate([[1], 1 + np.cumsum(widths)[:-1]]).astype(np.int64) if n else widths
+    size = int(widths.sum()) + 1
+    matched_zh = np.zeros(size if zh_matched else 0)
     en_matched = np.zeros(size)
     zh_total = np.zeros(n)
     en_total = np.zeros(m)
@@ -73,13 +87,14 @@ def pair_table(
         w = items.weight
         counts = np.array(items.zh_counts, dtype=np.float64)
         zh_total += w * counts
-        en_total += w * np.array([len(keys) for keys in items.en], dtype=np.float64)
-        common = join.common(lo, hi, offset, size)
-        zh_matched += w * np.minimum(common, np.repeat(counts, widths))
+        en_total += w * np.fromiter(map(len, items.en), np.float64, m)
+        common, zh_common, en_common = join.counts(lo, hi, offset, size, redundancy)
+        if zh_matched:
+            matched_zh[1:] += w * np.minimum(common[1:], np.repeat(counts, widths))
         en_matched += w * common
-        if redundancy and np.any(common):
-            zh_shared += w * join.zh_shared(lo, hi, offset, size)
-            en_shared += w * join.en_shared(lo, hi, offset, size)
+        if redundancy:
+            zh_shared += w * zh_common
+            en_shared += w * en_common
     return PairTable(
-        lo, hi, offset, zh_matched, en_matched, zh_total, en_total, zh_shared, en_shared
+        lo, hi, offset, matched_zh, en_matched, zh_total, en_total, zh_shared, en_shared
     )

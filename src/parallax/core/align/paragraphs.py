@@ -6,15 +6,18 @@ import math
 from collections.abc import Sequence
 
 from parallax.core.align.bead import Bead
-from parallax.core.align.engine import align, search_units
+from parallax.core.align.engine import align, search_features, unit_features
 from parallax.core.align.margins import point_margins
 from parallax.core.align.params import WHOLE_PARAGRAPHS, Params
+from parallax.core.align.pieces import piece_margins, search_pieces
 from parallax.core.align.structure import paragraph_rows, split_paragraphs
 
 # A row's confidence is logistic((margin - HALF_MARGIN) / MARGIN_SCALE), where the margin is
 # the smaller of its two ends' (see :mod:`margins`): below HALF_MARGIN the row is doubtful.
 HALF_MARGIN = 2.0
 MARGIN_SCALE = 1.0
+# Documents of more sentences than this many band widths are aligned piece by piece.
+LONG_DOCUMENT = 4
 
 
 def align_paragraphs(
@@ -26,20 +29,18 @@ def align_paragraphs(
     if len(zh) == 1 and len(en) == 1:
         return [Bead((0,), (0,), 1.0)]  # one row whatever the sentences say
     sentences = split_paragraphs(zh, en)
-    found = search_units(
-        sentences.zh,
-        sentences.en,
-        params,
-        glossary,
-        groups=(sentences.zh_paragraph, sentences.en_paragraph),
-        coarse=WHOLE_PARAGRAPHS,
-    )
-    spans = [
-        (tuple(range(*zh_span)), tuple(range(*en_span))) for zh_span, en_span in found.path.beads
-    ]
-    rows = paragraph_rows(sentences, spans)
-    ends = _row_ends(rows, sentences.zh_paragraph, sentences.en_paragraph)
-    margins = dict(zip(ends, point_margins(found, params, ends), strict=True))
+    groups = (sentences.zh_paragraph, sentences.en_paragraph)
+    features = unit_features(sentences.zh, sentences.en, params, glossary, groups)
+    if features.n_zh + features.n_en > LONG_DOCUMENT * params.band:
+        pieces = search_pieces(features, params, WHOLE_PARAGRAPHS)
+        rows = paragraph_rows(sentences, _spans(pieces.beads))
+        ends = _row_ends(rows, sentences.zh_paragraph, sentences.en_paragraph)
+        margins = dict(zip(ends, piece_margins(pieces, params, ends), strict=True))
+    else:
+        found = search_features(features, params)
+        rows = paragraph_rows(sentences, _spans(found.path.beads))
+        ends = _row_ends(rows, sentences.zh_paragraph, sentences.en_paragraph)
+        margins = dict(zip(ends, point_margins(found, params, ends), strict=True))
     beads = []
     previous = (0, 0)
     for (zh_ids, en_ids), end in zip(rows, ends, strict=True):
@@ -47,6 +48,12 @@ def align_paragraphs(
         beads.append(Bead(zh_ids, en_ids, round(_logistic(margin), 4)))
         previous = end
     return beads
+
+
+def _spans(
+    beads: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(tuple(range(*zh_span)), tuple(range(*en_span))) for zh_span, en_span in beads]
 
 
 def _row_ends(

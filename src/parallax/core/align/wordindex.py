@@ -30,13 +30,13 @@ from parallax.core.align.keyjoin import distinct_sorted
 
 INDEX_VERSION = 1
 _HAN_RUN = regex.compile(r"\p{Han}+")
-_SHIFT = 21  # Unicode code points fit in 21 bits
+GROUP_SHIFT = 21  # Unicode code points fit in 21 bits (a group key holds two)
 
 
 def group_key(text: str) -> int:
     """The group of a string: its first character, and its second when it has one."""
     second = ord(text[1]) if len(text) > 1 else 0
-    return (ord(text[0]) << _SHIFT) | second
+    return (ord(text[0]) << GROUP_SHIFT) | second
 
 
 class WordIndex:
@@ -57,9 +57,13 @@ class WordIndex:
         """Read the headwords that can occur in ``texts`` (call before :meth:`headword_ids`)."""
         runs = "\x00".join(run for text in texts for run in _HAN_RUN.findall(text))
         chars = np.frombuffer(runs.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        pairs = (chars[:-1] << _SHIFT) | chars[1:]
+        pairs = (chars[:-1] << GROUP_SHIFT) | chars[1:]
         pairs = pairs[(chars[:-1] != 0) & (chars[1:] != 0)]
-        codes = distinct_sorted(np.concatenate([chars[chars != 0] << _SHIFT, pairs]))
+        self.load(np.concatenate([chars[chars != 0] << GROUP_SHIFT, pairs]))
+
+    def load(self, codes: IntArray) -> None:
+        """Read the groups of these :func:`group_key` codes (those not read yet)."""
+        codes = distinct_sorted(codes)
         if self._loaded:
             codes = codes[~np.isin(codes, np.fromiter(self._loaded, np.int64, len(self._loaded)))]
         if not len(codes):
@@ -81,21 +85,22 @@ class WordIndex:
     def headword_ids(self, text: str) -> list[int]:
         """Greedy leftmost-longest headwords of ``text``'s Han runs, in order (``text`` must
         have been given to :meth:`prepare`)."""
-        table = self.table
+        get = self.table.get
         found: list[int] = []
-        for run in _HAN_RUN.finditer(text):
-            i, n = run.span()
+        append = found.append
+        for run in _HAN_RUN.findall(text):
+            i, n = 0, len(run)
             while i < n:
                 end, word, j = 0, -1, i + 1
                 while j <= n:
-                    code = table.get(text[i:j], 0)
+                    code = get(run[i:j], 0)
                     if code >= 2:
                         end, word = j, (code >> 1) - 1
                     if not code & 1:
                         break
                     j += 1
                 if word >= 0:
-                    found.append(word)
+                    append(word)
                     i = end
                 else:
                     i += 1

@@ -11,7 +11,14 @@ from parallax.core.readers.mingpao import is_mingpao, parse_mingpao
 from parallax.core.readers.mixed import parse_mixed
 from parallax.core.readers.units import UNIT_CHOICES, Units, iter_units, leading_date, paragraphs
 from parallax.core.reading import read_input
-from parallax.core.text import han_count, latin_count, normalise_newlines, strip_controls
+from parallax.core.text import (
+    han_count,
+    has_han,
+    has_latin,
+    latin_count,
+    normalise_newlines,
+    strip_controls,
+)
 
 __all__ = ["UNIT_CHOICES", "Units", "load_document", "parse_text"]
 
@@ -91,9 +98,9 @@ def _load_pair(
     zh_text, zh_encoding = ("", "utf-8") if zh in blank else read_text(zh, encoding)
     en_text = "" if en in blank else read_text(en, encoding)[0]
     zh_text, en_text = clean(zh_text), clean(en_text)
-    if zh not in blank and han_count(zh_text) == 0:
+    if zh not in blank and not has_han(zh_text):
         raise DocumentError(zh, "no Chinese text found in the file given as --zh")
-    if en not in blank and latin_count(en_text) == 0:
+    if en not in blank and not has_latin(en_text):
         raise DocumentError(en, "no English text found in the file given as --en")
     date, resume = leading_date(en_text)
     meta = Metadata(
