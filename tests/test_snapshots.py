@@ -50,21 +50,19 @@ def measured(app: Any) -> bool:
 
 
 async def still(pilot: Pilot[Any]) -> None:
-    """Wait until the screen shows its workers' answers and no worker has run for three rounds
-    of messages (a worker's message may start the next worker; a table sizes its columns when
-    its own queue is idle), then stop the blinking."""
+    """Wait until the screen shows its workers' answers, its tables have sized their columns
+    and no worker has run for three rounds of messages (a worker's message may start the next
+    worker, whose rows a table sizes only when its own queue is idle), then stop the blinking."""
     app = pilot.app
     quiet = 0
-    for _ in range(200):
+    for _ in range(400):
         await pilot.pause()
         await app.workers.wait_for_complete()
         quiet = quiet + 1 if all(worker.is_finished for worker in app.workers) else 0
-        if quiet >= 3 and shown(app):
+        if quiet >= 3 and shown(app) and measured(app):
             break
-    for _ in range(50):
-        if measured(app):
-            break
-        await pilot.pause()
+    else:
+        raise AssertionError(f"{type(app.screen).__name__} never settled")
     for field in app.screen.query(Input):
         field.cursor_blink = False
     app.clear_notifications()

@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 
 from parallax.app import keys
 from parallax.app.manager.state import cursor_row
+from parallax.app.widgets.sized_table import refill
 from parallax.core.glossary import Term
 
 COLUMNS = (
@@ -71,10 +72,11 @@ class TermsTable(DataTable[Text]):
         glossary, on the same row: the term after a deleted one)."""
         keep, row = self.current(), self.cursor_row
         self.terms = list(terms)
-        self.clear()
-        for term in self.terms:
-            cells = (term.zh, term.en, term.pinyin, term.status, " ".join(term.tags))
-            self.add_row(*(cell(c) for c in cells), key=term.id)
+        rows = [
+            (t.id, [cell(c) for c in (t.zh, t.en, t.pinyin, t.status, " ".join(t.tags))])
+            for t in self.terms
+        ]
+        refill(self, COLUMNS, rows)
         ids = [t.id for t in self.terms]
         moved = cursor_row(ids, keep.id if keep else None, row, same_glossary)
         if moved is not None:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from parallax.app.suggestions.choices import Pair, pair_of
+from parallax.app.widgets.sized_table import refill
 
 if TYPE_CHECKING:
     from parallax.core.suggest import Suggestion
@@ -21,6 +23,10 @@ COLUMNS = (("", "mark"), ("Chinese", "zh"), ("English", "en"), ("count", "count"
 def key_of(pair: Pair) -> str:
     """The row key of a pair."""
     return "\t".join(pair)
+
+
+MARK_WIDTH = max(cell_len(mark) for mark in ("+ added", "✓ known"))
+"""The mark column's width: a row's mark changes after the table is filled."""
 
 
 def mark_cell(mark: str) -> Text:
@@ -56,10 +62,10 @@ class SuggestionTable(DataTable[Text]):
         the same suggestion, else where it was."""
         current, row = self.current(), self.cursor_row
         on = on or (pair_of(current) if current else None)
-        self.clear()
         self.shown = {key_of(pair_of(s)): s for s, _mark in rows}
-        for s, mark in rows:
-            self.add_row(*cells(s, mark), key=key_of(pair_of(s)))
+        filled = [(key_of(pair_of(s)), cells(s, mark)) for s, mark in rows]
+        columns = [(key, label) for label, key in COLUMNS]
+        refill(self, columns, filled, at_least={"mark": MARK_WIDTH})
         pairs = [pair_of(s) for s, _mark in rows]
         if on in pairs:
             row = pairs.index(on)
