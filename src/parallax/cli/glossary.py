@@ -26,7 +26,7 @@ from parallax.core.glossary.dirs import WRITABLE_ENV
 from parallax.core.glossary.formats import EXPORT_FORMATS, IMPORT_FORMATS
 from parallax.core.glossary.formats.lute import DEFAULT_LANGUAGE
 from parallax.core.glossary.store import open_store
-from parallax.core.text import printable, strip_controls
+from parallax.core.text import counted, printable, strip_controls
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -182,9 +182,10 @@ def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
             flags = "writable but read-only file"
         else:
             flags = "reference"
-        problems = f", {info.problems} bad rows" if info.problems else ""
+        problems = f", {counted(info.problems, 'bad row')}" if info.problems else ""
         problems += "" if info.exists else ", created on first save"
-        print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{printable(str(info.path))}")
+        terms = counted(info.terms, "term")
+        print(f"{info.name}\t{terms}\t{flags}{problems}\t{printable(str(info.path))}")
     for path in store.ignored_files():
         print(
             f"parallax: warning: {printable(str(path))}: ignored, not a valid glossary name",
