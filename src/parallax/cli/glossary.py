@@ -20,6 +20,7 @@ from parallax.core.glossary import (
     GlossaryStore,
     Matcher,
     Term,
+    glossary_infos,
     operations,
 )
 from parallax.core.glossary.dirs import WRITABLE_ENV
@@ -171,8 +172,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
-    print(printable(f"glossary directory: {store.directory}"))
-    for info in store.list():
+    print(printable(f"glossary directory: {store.places.directory}"))
+    for info in glossary_infos(store):
         if info.error:
             print(f"parallax: warning: {info.error}; skipped", file=sys.stderr)
             continue
@@ -185,7 +186,7 @@ def _list(store: GlossaryStore, args: argparse.Namespace) -> int:
         problems = f", {info.problems} bad rows" if info.problems else ""
         problems += "" if info.exists else ", created on first save"
         print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{printable(str(info.path))}")
-    for path in store.ignored_files():
+    for path in store.places.ignored_files():
         print(
             f"parallax: warning: {printable(str(path))}: ignored, not a valid glossary name",
             file=sys.stderr,

@@ -19,7 +19,7 @@ from parallax.core.text import strip_controls
 def run_check(store: GlossaryStore, args: argparse.Namespace) -> int:
     """``parallax glossary check``: the terms of each aligned pair, missing translations flagged."""
 
-    glossaries = store.load_readable(args.glossary or store.names())
+    glossaries = store.load_readable(args.glossary or store.places.names())
     names = [g.name for g in glossaries]
     terms = _distinct_terms(term for g in glossaries for term in g.terms)
     document = document_from_args(args)
