@@ -131,9 +131,14 @@ def test_glossary_terms_are_used(
 ) -> None:
     glossary = pytest.importorskip("parallax.core.glossary")
     store = glossary.GlossaryStore(tmp_path)
-    store.add(store.writable_name, glossary.new_term("結盟", "alliance"))
+    store.add(store.places.writable_name, glossary.new_term("結盟", "alliance"))
     data = _json(
-        capsys, str(seed_path), "--glossary", store.writable_name, "--glossary-dir", str(tmp_path)
+        capsys,
+        str(seed_path),
+        "--glossary",
+        store.places.writable_name,
+        "--glossary-dir",
+        str(tmp_path),
     )
     assert [(b["zh"], b["en"]) for b in data["beads"]][0] == ([0], [])
 

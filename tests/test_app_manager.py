@@ -214,7 +214,7 @@ async def test_switch_writable_persists(gdir: Path, data_dir: Path) -> None:
         assert settings["writable_glossary"] == "ref"
         assert writable_glossary_name() == "ref"
         screen = manager(app)
-        assert screen.state.store is not None and screen.state.store.writable_name == "ref"
+        assert screen.state.store is not None and screen.state.store.places.writable_name == "ref"
         options = screen.query_one("#glossaries", OptionList)
         assert options.get_option_at_index(0).id == "ref"
         assert "writable" in str(options.get_option_at_index(0).prompt)

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from parallax.core import cedict
+from parallax.core.cedict.cache import cache_file, read_cache
+from parallax.core.cedict.dictionary import parse
 
 SMALL = """# a tiny CC-CEDICT
 朋友 朋友 [peng2 you5] /friend/CL:個|个[ge4],位[wei4]/
@@ -55,9 +57,9 @@ def test_cache_is_written_and_reused(
     assert cedict.load(small) is parsed
     files = list((tmp_path / "cache").glob("cedict-*.pickle"))
     assert len(files) == 1
-    cached = cedict.read_cache(files[0], cedict.Cedict)
+    cached = read_cache(files[0], cedict.Cedict)
     assert cached is not None and cached.lines == parsed.lines
-    assert cedict.read_cache(tmp_path / "missing.pickle", cedict.Cedict) is None
+    assert read_cache(tmp_path / "missing.pickle", cedict.Cedict) is None
 
 
 def test_unwritable_cache_falls_back(
@@ -79,13 +81,13 @@ def test_bad_files(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("# nothing\n")
     with pytest.raises(cedict.CedictError, match="no CC-CEDICT entries"):
-        cedict.parse(empty)
+        parse(empty)
     with pytest.raises(cedict.CedictError, match="missing.txt"):
-        cedict.cache_file("cedict", path=tmp_path / "missing.txt")
+        cache_file("cedict", path=tmp_path / "missing.txt")
     latin1 = tmp_path / "latin1.txt"
     latin1.write_bytes("朋友".encode("utf-16"))
     with pytest.raises(cedict.CedictError, match="not UTF-8"):
-        cedict.parse(latin1)
+        parse(latin1)
 
 
 def test_is_cached_tells_whether_a_first_run_will_compile(

@@ -103,28 +103,33 @@ def test_rows_confirmed_in_the_reader_are_marked(
     assert "── 2 ──" in out.split("[confirmed]")[0].splitlines()[-1]
 
 
-def test_the_terminal_table_breaks_lines_as_the_reader_does() -> None:
-    """No cell line starts with closing punctuation (。，) or ends with an opening bracket (《)."""
+def test_the_terminal_table_breaks_lines_as_the_reader_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On a terminal `parallax show` prints a table: no cell line starts with closing
+    punctuation (。，) or ends with an opening bracket (《)."""
     import io
-
-    from rich.console import Console
+    import re
 
     from parallax.app.wrap import NO_LINE_END, NO_LINE_START
-    from parallax.cli.show import _print_table, aligned_rows
-    from parallax.core.bundled import bundled_document_path
-    from parallax.core.readers import load_document
 
-    doc = load_document(bundled_document_path())
-    rows = aligned_rows(doc)
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("TERM", "xterm-256color")
     for width in (50, 64, 80, 101, 120):
-        out = io.StringIO()
-        _print_table(doc, rows, Console(file=out, width=width, color_system=None))
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stdout", terminal)
+        monkeypatch.setenv("COLUMNS", str(width))
+        assert main(["show"]) == 0
+        shown = re.sub(r"\x1b\[[0-9;]*m", "", terminal.getvalue())  # colours and bold
         cells = [
             cell.strip()
-            for line in out.getvalue().splitlines()
+            for line in shown.splitlines()
             if line.startswith("│")
             for cell in line.split("│")[2:-1]
         ]
         assert any(cells)
         assert not [c for c in cells if c and (c[0] in NO_LINE_START or c[-1] in NO_LINE_END)]
-        assert all(len(line) <= width for line in out.getvalue().splitlines() if "│" in line)
+        assert all(len(line) <= width for line in shown.splitlines() if "│" in line)

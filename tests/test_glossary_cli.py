@@ -235,7 +235,9 @@ def test_writable_choice_and_reference_listing(
     gdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gdir.mkdir()
-    gdir.joinpath("starter.tsv").write_bytes(GlossaryStore(gdir).path("starter").read_bytes())
+    gdir.joinpath("starter.tsv").write_bytes(
+        GlossaryStore(gdir).places.path("starter").read_bytes()
+    )
     out = run(capsys, "list")[1]
     assert "\nmy-terms\t0 terms\twritable, created on first save\t" in out
     assert "\nstarter\t29 terms\treference\t" in out

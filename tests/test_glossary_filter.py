@@ -166,7 +166,7 @@ def test_create(tmp_path: Path) -> None:
     assert path == tmp_path / "g" / "work-terms.tsv"
     glossary = store.load("work-terms")
     assert glossary.terms == () and glossary.problems == ()
-    assert "work-terms" in store.names()
+    assert "work-terms" in store.places.names()
     with pytest.raises(GlossaryError, match="exists already"):
         store.create("work-terms")
     with pytest.raises(GlossaryError, match="exists already"):

@@ -19,6 +19,7 @@ from parallax.core.glossary import (
     TermError,
     fileformat,
     glossary_dir,
+    glossary_infos,
     new_term,
     operations,
     starter_path,
@@ -189,7 +190,7 @@ def test_backups_rotate(tmp_path: Path) -> None:
     backups = backup_paths(tmp_path / "g.tsv")
     counts = [len(fileformat.parse(p.read_text("utf-8")).terms) for p in backups]
     assert counts == [4, 3, 2]
-    assert store.names() == ["g", "starter"]
+    assert store.places.names() == ["g", "starter"]
 
 
 def test_starter_is_read_only_reference(tmp_path: Path) -> None:
@@ -199,7 +200,7 @@ def test_starter_is_read_only_reference(tmp_path: Path) -> None:
     assert len(starter.terms) >= 15 and not starter.problems
     with pytest.raises(GlossaryError, match="read-only"):
         store.add("starter", Term(id="x", zh="x", en="x"))
-    infos = store.list()
+    infos = glossary_infos(store)
     assert [(i.name, i.writable, i.exists) for i in infos] == [
         ("my-terms", True, False),
         ("starter", False, True),
@@ -215,7 +216,7 @@ def test_default_writable_glossary_created_on_first_save(tmp_path: Path) -> None
     store = GlossaryStore(tmp_path / "new")
     assert store.load("my-terms").terms == ()
     store.add("my-terms", Term(id="a", zh="甲", en="a"))
-    assert store.names()[0] == "my-terms" and store.list()[0].default
+    assert store.places.names()[0] == "my-terms" and glossary_infos(store)[0].default
 
 
 @pytest.mark.parametrize(
@@ -270,8 +271,8 @@ def test_project_glossaries_are_references_never_written(
     shared.mkdir()
     (shared / "shared.tsv").write_text("id\tzh\ten\nabcdef0123456789\t國家\tstate\n", "utf-8")
     store = open_store()
-    assert store.names() == ["shared", "starter"]
-    assert store.load("shared").terms[0].zh == "國家" and not store.is_writable("shared")
+    assert store.places.names() == ["shared", "starter"]
+    assert store.load("shared").terms[0].zh == "國家" and not store.places.is_writable("shared")
     store.add("my-terms", new_term("國家", "country"))
     assert (tmp_path / "data" / "glossaries" / "my-terms.tsv").is_file()
     assert sorted(p.name for p in shared.iterdir()) == ["shared.tsv"]
@@ -308,17 +309,17 @@ def test_only_the_writable_glossary_changes(tmp_path: Path) -> None:
     (tmp_path / "starter.tsv").write_bytes(starter_path().read_bytes())  # as in the repo root
     (tmp_path / "x y.tsv").write_text("id\tzh\ten\n", encoding="utf-8")
     store = GlossaryStore(tmp_path)
-    assert [(i.name, i.writable, i.default) for i in store.list()] == [
+    assert [(i.name, i.writable, i.default) for i in glossary_infos(store)] == [
         ("my-terms", True, True),
         ("starter", False, False),
     ]
-    assert store.ignored_files() == [tmp_path / "x y.tsv"]
+    assert store.places.ignored_files() == [tmp_path / "x y.tsv"]
     with pytest.raises(GlossaryError, match="'starter' is read-only .*writable one is 'my-terms'"):
         store.add("starter", Term(id="x", zh="x", en="x"))
     other = GlossaryStore(tmp_path, writable_name="starter")
     other.add("starter", Term(id="x", zh="x", en="x"))
-    assert other.load("starter").writable and not other.is_writable("my-terms")
-    assert [i.name for i in other.list() if i.writable] == ["starter"]
+    assert other.load("starter").writable and not other.places.is_writable("my-terms")
+    assert [i.name for i in glossary_infos(other) if i.writable] == ["starter"]
 
 
 def test_store_add_returns_the_existing_term(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from parallax.app.manager.changes import ChangeDone, Job, ManagerChanges
 from parallax.app.manager.state import MAX_ROWS, ManagerState, Refusal, cursor_row
 from parallax.app.manager.tasks import Listing
-from parallax.core.glossary import GlossaryStore, Term, new_term
+from parallax.core.glossary import GlossaryStore, Term, glossary_infos, new_term
 from parallax.core.glossary.dirs import WRITABLE_ENV
 from parallax.core.glossary.filtering import SORT_KEYS
 
@@ -38,7 +38,7 @@ def store(tmp_path: Path) -> GlossaryStore:
 
 
 def listed(state: ManagerState, store: GlossaryStore) -> str | None:
-    return state.listed(Listing(store, store.list()))
+    return state.listed(Listing(store, glossary_infos(store)))
 
 
 def show(state: ManagerState, name: str | None = None) -> None:

@@ -53,7 +53,7 @@ def test_the_quick_first_card_is_the_plans_first(
         ]
         store.add_many("my-terms", terms)
         cards = cards_of("my-terms", terms)
-        path = review_path(store.path("my-terms"))
+        path = review_path(store.places.path("my-terms"))
         for index, minutes, rating in reviewed:
             card = cards[index]
             memory, entry = review(card.key, None, rating, NOW + dt.timedelta(minutes=minutes))

@@ -86,7 +86,7 @@ def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState
     """Load ``names`` (default: the writable glossary, then the starter) and build a matcher."""
     from parallax.core.glossary import Matcher
 
-    chosen = tuple(names) or (store.writable_name, STARTER)
+    chosen = tuple(names) or (store.places.writable_name, STARTER)
     terms: list[Term] = []
     own: frozenset[str] = frozenset()
     origins: dict[str, str] = {}
@@ -97,7 +97,7 @@ def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState
         for term in glossary.terms:
             origins.setdefault(term.id, name)
         problems += len(glossary.problems)
-        if name == store.writable_name:
+        if name == store.places.writable_name:
             own = frozenset(t.id for t in glossary.terms)
     matcher = Matcher.build(terms, cache=True)
     return GlossaryState(
@@ -106,7 +106,7 @@ def load_glossaries(store: GlossaryStore, names: Sequence[str]) -> GlossaryState
         tuple(terms),
         matcher,
         problems,
-        store.writable_name,
+        store.places.writable_name,
         own,
         index_pairs(terms),
         origins,

@@ -101,7 +101,7 @@ def check_output(output: Path, inputs: list[Path | None], glossary_dir: str | No
 
     owner = None
     with contextlib.suppress(ParallaxError, OSError):  # no glossaries to protect
-        owner = open_store(glossary_dir).glossary_at(output)
+        owner = open_store(glossary_dir).places.glossary_at(output)
     if owner is not None:
         raise ParallaxError(
             f"is the file of glossary {owner!r}: write to another file", path=output

@@ -10,16 +10,39 @@ import argparse
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from parallax.cli.common import document_from_args, paragraph_beads
+from parallax.cli.common import (
+    add_document_args,
+    add_fresh_arg,
+    document_from_args,
+    paragraph_beads,
+)
 from parallax.core.document import Document
 from parallax.core.glossary import GlossaryStore, Matcher, Term, check_pair
 from parallax.core.text import strip_controls
 
 
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """Add ``check``."""
+    check = sub.add_parser(
+        "check",
+        parents=[common],
+        help="list the terms found per aligned pair, flag missing translations",
+    )
+    add_document_args(check)
+    add_fresh_arg(check)
+    check.add_argument(
+        "--glossary",
+        action="append",
+        metavar="NAME",
+        help="glossary to use (repeat; default: all, in priority order)",
+    )
+    check.set_defaults(glossary_action=run_check)
+
+
 def run_check(store: GlossaryStore, args: argparse.Namespace) -> int:
     """``parallax glossary check``: the terms of each aligned pair, missing translations flagged."""
 
-    glossaries = store.load_readable(args.glossary or store.names())
+    glossaries = store.load_readable(args.glossary or store.places.names())
     names = [g.name for g in glossaries]
     terms = _distinct_terms(term for g in glossaries for term in g.terms)
     document = document_from_args(args)

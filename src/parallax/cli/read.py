@@ -63,10 +63,10 @@ def check_glossaries(names: list[str], directory: Path | None) -> None:
     from parallax.core.glossary.store import open_store
 
     store = open_store(directory)
-    known = store.names()
+    known = store.places.names()
     for name in names:
-        if name not in known and name != store.writable_name:
-            where = store.directory
+        if name not in known and name != store.places.writable_name:
+            where = store.places.directory
             raise ParallaxError(
                 f"{where}: no glossary named {name!r} (known: {', '.join(known) or 'none'})"
             )

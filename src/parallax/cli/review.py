@@ -83,12 +83,12 @@ def check_names(names: list[str], directory: Path | None) -> None:
     from parallax.core.glossary import GlossaryStore, glossary_dir, writable_glossary_name
 
     store = GlossaryStore(glossary_dir(directory), writable_name=writable_glossary_name())
-    known = store.names()
+    known = store.places.names()
     for name in names:
-        if name not in known and name != store.writable_name:
+        if name not in known and name != store.places.writable_name:
             raise ParallaxError(
                 f"no glossary named {name!r} (known: {', '.join(known) or 'none'})",
-                path=store.directory,
+                path=store.places.directory,
             )
 
 

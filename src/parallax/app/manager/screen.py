@@ -232,7 +232,7 @@ class GlossaryManagerScreen(Screen[bool]):
             if choice is not None:
                 self.changes.import_file(choice.path, choice.fmt)
 
-        self.app.push_screen(ImportScreen(store.writable_name), run)
+        self.app.push_screen(ImportScreen(store.places.writable_name), run)
 
     def action_export(self) -> None:
         """Export the shown glossary (format and file dialog); nothing in the glossaries

@@ -59,7 +59,7 @@ class ManagerState:
         self.store, self.infos = listing.store, listing.infos
         names = [info.name for info in listing.infos]
         shown = self.glossary.name if self.glossary else None
-        for name in (shown, listing.store.writable_name):
+        for name in (shown, listing.store.places.writable_name):
             if name in names:
                 return name
         return names[0] if names else None
@@ -133,7 +133,7 @@ class ManagerState:
         glossary = self.glossary
         if glossary is None:
             return None
-        if self.store is not None and glossary.name == self.store.writable_name:
+        if self.store is not None and glossary.name == self.store.places.writable_name:
             return Refusal(f"{glossary.name} is the writable glossary already", "information")
         if glossary.path == starter_path():
             text = "the packaged starter glossary is read-only: create one (n) and import it"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parallax.core.glossary import GlossaryInfo, GlossaryStore, Term, operations
+from parallax.core.glossary import GlossaryInfo, GlossaryStore, Term, glossary_infos, operations
 from parallax.core.glossary.filtering import SORT_KEYS, filter_terms, sort_terms
 
 
@@ -34,7 +34,7 @@ def list_glossaries(directory: Path | None) -> Listing:
     from parallax.core import notices
 
     store = open_store(directory)
-    infos = store.list()
+    infos = glossary_infos(store)
     reviews = review_counts(store, infos)
     problems = [*notices.take(), *(info.error for info in infos if info.error)]
     return Listing(store, infos, reviews, problems)
@@ -116,7 +116,7 @@ def review_counts(store: GlossaryStore, infos: Sequence[GlossaryInfo]) -> dict[s
     counts: dict[str, str] = {}
     for info in infos:
         name, path = info.name, info.path
-        if name != store.writable_name and not review_path(path).exists():
+        if name != store.places.writable_name and not review_path(path).exists():
             continue
         try:
             count = due_now(path, store.load(name).terms, now, limit)

@@ -154,8 +154,9 @@ class ReaderScreen(Screen[None]):
         return loaders.glossary_pairs(self.glossary.terms) if self.glossary else []
 
     def _writable_name(self) -> str:
-        state = self.glossary
-        return state.writable if state else loaders.open_store(self.glossary_dir).writable_name
+        if self.glossary is not None:
+            return self.glossary.writable
+        return loaders.open_store(self.glossary_dir).places.writable_name
 
     # ---------------------------------------------------------------- workers
     @work(thread=True, exclusive=True, exit_on_error=False, group="prepare")

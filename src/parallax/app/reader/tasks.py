@@ -71,8 +71,8 @@ def prepare(
 def reload_glossaries(directory: Path | None, names: Sequence[str]) -> loaders.GlossaryState:
     """The glossaries in use, read again (the writable one included, where a term was saved)."""
     store = loaders.open_store(directory)
-    if names and store.writable_name not in names:
-        names = (store.writable_name, *names)
+    if names and store.places.writable_name not in names:
+        names = (store.places.writable_name, *names)
     return loaders.load_glossaries(store, names)
 
 

@@ -30,6 +30,9 @@ from parallax.core.align.items import Items
 from parallax.core.align.keyjoin import distinct_sorted
 from parallax.core.align.segment import segment
 from parallax.core.align.wordindex import INDEX_VERSION, WordIndex, compile_index, is_index
+from parallax.core.cedict.cache import cache_file
+from parallax.core.cedict.dictionary import parse
+from parallax.core.cedict.source import ENV_SOURCE
 
 KeyArray = npt.NDArray[np.int32]  # a unit's keys (32-bit: there are millions of them)
 
@@ -94,7 +97,7 @@ def word_index() -> WordIndex:
     source = cedict.source_path()
     found = _ready_index(source)
     if found is None:
-        found = cedict.cache_file("wordindex", INDEX_VERSION * 100 + LEXICON_VERSION)
+        found = cache_file("wordindex", INDEX_VERSION * 100 + LEXICON_VERSION)
         found = found.with_suffix("")
         build_index(source, found)
     return WordIndex(found)
@@ -111,8 +114,8 @@ def index_ready() -> bool:
 def _ready_index(source: Path) -> Path | None:
     """The shipped or cached index compiled from ``source``, if there is one."""
     identity = source_identity(source) if source.is_file() else ""
-    candidates = [] if os.environ.get(cedict.ENV_SOURCE) else [shipped_index_dir()]
-    cached = cedict.cache_file("wordindex", INDEX_VERSION * 100 + LEXICON_VERSION)
+    candidates = [] if os.environ.get(ENV_SOURCE) else [shipped_index_dir()]
+    cached = cache_file("wordindex", INDEX_VERSION * 100 + LEXICON_VERSION)
     for directory in [*candidates, cached.with_suffix("")]:
         if is_index(directory) and (directory / "source.txt").read_text("utf-8") == identity:
             return directory
@@ -121,7 +124,7 @@ def _ready_index(source: Path) -> Path | None:
 
 def build_index(source: Path, directory: Path) -> None:
     """Compile the index of the CC-CEDICT file ``source`` into ``directory``."""
-    dictionary = cedict.parse(source)
+    dictionary = parse(source)
     lexicon = build_lexicon(dictionary)
     stems = sorted(lexicon.stem_ids, key=lexicon.stem_ids.__getitem__)
     compile_index(dictionary.headwords, lexicon.keys, stems, directory, source_identity(source))

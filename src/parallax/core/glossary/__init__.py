@@ -3,7 +3,8 @@
 Public API::
 
     Term, new_term, STATUSES                       # term.py
-    Glossary, GlossaryInfo, GlossaryStore          # store.py
+    Glossary, GlossaryStore, GlossaryPlaces        # store.py, places.py
+    GlossaryInfo, glossary_infos                  # listing.py
     GlossaryError, GlossaryConflictError, RowProblem
     glossary_dir, validate_name, starter_path      # dirs.py
     Matcher, Match, check_pair, PairCheck          # matcher.py, check.py
@@ -11,22 +12,19 @@ Public API::
 
 from parallax.core.glossary.check import PairCheck, check_pair
 from parallax.core.glossary.dirs import (
+    DEFAULT_WRITABLE,
     GlossaryNameError,
     glossary_dir,
     starter_path,
     validate_name,
     writable_glossary_name,
 )
+from parallax.core.glossary.editing import GlossaryConflictError, GlossaryError
 from parallax.core.glossary.fileformat import RowProblem
+from parallax.core.glossary.listing import GlossaryInfo, glossary_infos
 from parallax.core.glossary.matcher import Match, Matcher
-from parallax.core.glossary.store import (
-    DEFAULT_WRITABLE,
-    Glossary,
-    GlossaryConflictError,
-    GlossaryError,
-    GlossaryInfo,
-    GlossaryStore,
-)
+from parallax.core.glossary.places import GlossaryPlaces
+from parallax.core.glossary.store import Glossary, GlossaryStore
 from parallax.core.glossary.term import STATUSES, Term, TermError, new_term
 
 __all__ = [
@@ -37,6 +35,7 @@ __all__ = [
     "GlossaryError",
     "GlossaryInfo",
     "GlossaryNameError",
+    "GlossaryPlaces",
     "GlossaryStore",
     "Match",
     "Matcher",
@@ -45,6 +44,7 @@ __all__ = [
     "Term",
     "TermError",
     "check_pair",
+    "glossary_infos",
     "glossary_dir",
     "new_term",
     "starter_path",

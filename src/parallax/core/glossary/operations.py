@@ -59,8 +59,7 @@ def writable(store: GlossaryStore, name: str) -> GlossaryStore:
     """``store`` with glossary ``name`` writable (the glossary a task names is the one it
     writes); GlossaryError when ``name`` is the packaged starter or a shared reference."""
     target = store.with_writable(name)
-    if not target.is_writable(name):
-        target._writable_path(name)  # raises the one-line reason
+    target.places.writable_path(name)  # raises the one-line reason unless writable
     return target
 
 
@@ -190,7 +189,8 @@ def import_file(
     entries of a Ming Pao editorial get their Chinese there."""
     from parallax.core.glossary.formats import import_file as read_terms
 
-    name = into or store.writable_name  # a missing file, a folder, a FIFO: the reader says so
+    # a missing file, a folder, a FIFO: the reader says so
+    name = into or store.places.writable_name
     target = writable(store, name)
     result = read_terms(path, fmt, encoding=encoding, aligned=aligned)
     counts = target.import_terms(name, result.terms)
@@ -238,7 +238,7 @@ def write_export(report: ExportReport, path: Path, *, store: GlossaryStore | Non
     the message naming the file. Never over a glossary of ``store``."""
     from parallax.core.safefile import write_output
 
-    owner = store.glossary_at(path) if store is not None else None
+    owner = store.places.glossary_at(path) if store is not None else None
     if owner is not None:
         raise ParallaxError(f"is the file of glossary {owner!r}: export to another file", path=path)
     write_output(path, report.data)

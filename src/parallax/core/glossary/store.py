@@ -1,19 +1,15 @@
-"""``GlossaryStore``: the glossaries of the user's directory, the project's reference folders
-and the packaged starter glossary.
+"""``GlossaryStore``: the glossaries of :class:`GlossaryPlaces` read, and the writable one
+changed.
 
-One glossary of the user's directory is the writable one (``writable_name``, default
-``my-terms``, created on first save); every other glossary, those of reference folders (a
-project's ``glossaries/``) and the starter included, is a read-only reference glossary used for
-highlighting and look-up. To edit another glossary of the directory, make it the writable one
-(``GlossaryStore(directory, writable_name=NAME)``; ``parallax glossary add NAME …`` does).
-:func:`open_store` builds the store a user expects. Listing and priorities live here; the locked
-read-merge-write is in ``editing``.
+Every glossary but the writable one (the user's directory, ``writable_name``) is a read-only
+reference used for highlighting and look-up. To edit another glossary of the directory, make it
+the writable one (:meth:`GlossaryStore.with_writable`; ``parallax glossary add NAME …`` does).
+:func:`open_store` builds the store a user expects. Where the files are is in ``places``; the
+locked read-merge-write is in ``editing``; the listing in ``listing``.
 """
 
 from __future__ import annotations
 
-import builtins
-import contextlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,18 +19,14 @@ from parallax.core import notices
 from parallax.core.glossary import editing, entry_changes, merging, senses
 from parallax.core.glossary.dirs import (
     DEFAULT_WRITABLE,
-    STARTER,
-    SUFFIX,
     glossary_dir,
-    is_valid_name,
     reference_dirs,
-    starter_path,
-    validate_name,
     writable_glossary_name,
 )
-from parallax.core.glossary.editing import GlossaryConflictError, GlossaryError
+from parallax.core.glossary.editing import GlossaryError
 from parallax.core.glossary.fileformat import Entry, RowProblem
 from parallax.core.glossary.merging import ImportCounts, merge_terms
+from parallax.core.glossary.places import GlossaryPlaces
 from parallax.core.glossary.term import Status, Term
 from parallax.core.safefile import MISSING, Signature
 
@@ -59,29 +51,9 @@ class Saved:
     action: str
 
 
-@dataclass(frozen=True, slots=True)
-class GlossaryInfo:
-    """One line of ``GlossaryStore.list()``."""
-
-    name: str
-    path: Path
-    terms: int
-    writable: bool
-    problems: int
-    default: bool
-    exists: bool = True
-    error: str = ""  # why the file cannot be read as a glossary ("" when it can)
-
-
 class GlossaryStore:
-    """The glossaries in ``directory`` (``NAME.tsv``) and the packaged starter glossary.
-
-    Priority order (as in OmegaT): the writable glossary ``writable_name`` first, then the other
-    files of the directory by name, then those of the ``references`` folders (read-only; a name
-    the directory has hides them), then the packaged starter (unless a folder has its own
-    ``starter.tsv``). Files whose name is not a valid glossary name are not glossaries (see
-    ``ignored_files``).
-    """
+    """The glossaries of :class:`GlossaryPlaces` (``places``): read, and the writable one
+    changed under its lock (:mod:`editing`: read, merge, write atomically)."""
 
     def __init__(
         self,
@@ -91,110 +63,31 @@ class GlossaryStore:
         include_starter: bool = True,
         references: Sequence[Path | str] = (),
     ) -> None:
-        self.directory = Path(directory)
-        self.writable_name = validate_name(writable_name)
-        self.include_starter = include_starter
-        self.references = tuple(Path(r) for r in references)
+        self.places = GlossaryPlaces(
+            Path(directory), writable_name, include_starter, tuple(Path(r) for r in references)
+        )
 
     def with_writable(self, name: str) -> GlossaryStore:
         """The same glossaries with ``name`` as the writable one."""
+        places = self.places
         return GlossaryStore(
-            self.directory,
+            places.directory,
             writable_name=name,
-            include_starter=self.include_starter,
-            references=self.references,
+            include_starter=places.include_starter,
+            references=places.references,
         )
 
     # ----------------------------------------------------------------- reading
-    def names(self) -> list[str]:
-        """All glossary names in priority order."""
-        found = _names_in(self.directory)
-        order = [n for n in found if n == self.writable_name]
-        order += [n for n in found if n != self.writable_name]
-        for folder in self.references:
-            order += [n for n in _names_in(folder) if n not in order]
-        if self.include_starter and STARTER not in order and starter_path().is_file():
-            order.append(STARTER)
-        return order
-
-    def ignored_files(self) -> builtins.list[Path]:
-        """``*.tsv`` files of the directory whose names are not valid glossary names."""
-        if not self.directory.is_dir():
-            return []
-        return sorted(
-            p
-            for p in self.directory.glob(f"*{SUFFIX}")
-            if not p.name.startswith(".") and not is_valid_name(p.name[: -len(SUFFIX)])
-        )
-
-    def path(self, name: str) -> Path:
-        """The file of glossary ``name``: in the directory, else in a reference folder, else the
-        packaged starter; a name found nowhere is a file of the directory (created on save)."""
-        own = self.directory / f"{validate_name(name)}{SUFFIX}"
-        if own.exists():
-            return own
-        for folder in self.references:
-            shared = folder / f"{name}{SUFFIX}"
-            if shared.is_file():
-                return shared
-        if name == STARTER and self.include_starter:
-            return starter_path()
-        return own
-
-    def glossary_at(self, path: Path | str) -> str | None:
-        """The name of the glossary whose file ``path`` is (symlinks followed), else None: an
-        export must never overwrite a glossary."""
-        for name in self.names():
-            with contextlib.suppress(OSError):
-                if os.path.samefile(path, self.path(name)):
-                    return name
-        return None
-
-    def is_reference_file(self, name: str) -> bool:
-        """True if glossary ``name`` is read from a reference folder or is the packaged starter."""
-        return self.path(name).parent != self.directory
-
-    def is_writable(self, name: str) -> bool:
-        """True only for the writable glossary (``writable_name``) of the directory, unless it is
-        a file the user may not write; every other glossary is a reference."""
-        if name != self.writable_name or self.is_reference_file(name):
-            return False
-        path = self.path(name)
-        return not path.exists() or os.access(path, os.W_OK)
-
-    def list(self) -> builtins.list[GlossaryInfo]:
-        """Name, path, term count, writable flag and problem count of every glossary.
-
-        The default writable glossary is listed even before its file exists.
-        """
-        infos = []
-        names = self.names()
-        if self.writable_name not in names:
-            path = self.path(self.writable_name)
-            infos.append(GlossaryInfo(self.writable_name, path, 0, True, 0, True, exists=False))
-        for name in names:
-            default = name == self.writable_name
-            try:
-                g = self.load(name)
-            except GlossaryError as error:
-                path = self.path(name)
-                infos.append(GlossaryInfo(name, path, 0, False, 0, default, error=error.message))
-                continue
-            infos.append(
-                GlossaryInfo(name, g.path, len(g.terms), g.writable, len(g.problems), default)
-            )
-        return infos
-
     def load(self, name: str) -> Glossary:
         """Glossary ``name``; GlossaryError if it does not exist or cannot be read (not a
         regular file, too large, not UTF-8, or its first line is not a glossary header)."""
-        path = self.path(name)
+        path = self.places.path(name)
         if not path.is_file():
-            if name == self.writable_name and not os.path.lexists(path):  # created on save
+            if name == self.places.writable_name and not os.path.lexists(path):  # created on save
                 return Glossary(name, path, (), True)
             if os.path.lexists(path):  # a folder, a FIFO, a dangling symlink…
                 editing.read_file(path)  # raises, naming the fault
-            known = ", ".join(self.names()) or "none"
+            known = ", ".join(self.places.names()) or "none"
             raise GlossaryError(f"no glossary named {name!r} (known: {known})", path=path)
         parsed, signature = editing.read_file(path)
         if not parsed.header_ok:
@@ -203,15 +96,15 @@ class GlossaryStore:
                 f"{problem.message}; not read as a glossary", path=path, line=problem.line
             )
         return Glossary(
-            name, path, parsed.terms, self.is_writable(name), parsed.problems, signature
+            name, path, parsed.terms, self.places.is_writable(name), parsed.problems, signature
         )
 
-    def load_all(self) -> builtins.list[Glossary]:
+    def load_all(self) -> list[Glossary]:
         """Every readable glossary in priority order (for highlighting and look-up); one that
         cannot be read is left out and told once (:mod:`parallax.core.notices`)."""
-        return self.load_readable(self.names())
+        return self.load_readable(self.places.names())
 
-    def load_readable(self, names: Iterable[str]) -> builtins.list[Glossary]:
+    def load_readable(self, names: Iterable[str]) -> list[Glossary]:
         """Glossaries ``names`` in that order, leaving out (and telling, see :mod:`notices`)
         those that exist but cannot be read; an unknown name is still a GlossaryError."""
         found = []
@@ -219,7 +112,7 @@ class GlossaryStore:
             try:
                 found.append(self.load(name))
             except GlossaryError as error:
-                if not os.path.lexists(self.path(name)):
+                if not os.path.lexists(self.places.path(name)):
                     raise
                 notices.tell(f"{error.message}; skipped")
         return found
@@ -228,9 +121,10 @@ class GlossaryStore:
     def create(self, name: str) -> Path:
         """Create glossary ``name`` as an empty file (header only); the file. GlossaryError if
         it exists (the packaged starter too), GlossaryNameError if the name is invalid."""
-        if name in self.names():
-            raise GlossaryError(f"{self.path(name)}: a glossary named {name!r} exists already")
-        return editing.create(self.path(name))
+        path = self.places.path(name)
+        if name in self.places.names():
+            raise GlossaryError(f"{path}: a glossary named {name!r} exists already")
+        return editing.create(path)
 
     def add(self, name: str, term: Term) -> Term:
         """Save ``term`` in glossary ``name`` (created if missing); the row as saved.
@@ -249,7 +143,7 @@ class GlossaryStore:
         ``status``: an existing row takes ``term``'s status too (the user gave it); its note
         is added under a different one.
         """
-        path = self._writable_path(name)
+        path = self.places.writable_path(name)
         saved, action = editing.add_one(
             path,
             term,
@@ -265,7 +159,7 @@ class GlossaryStore:
         without re-reading every row (the whole file is still replaced atomically).
         """
         new = list(terms)
-        path = self._writable_path(name)
+        path = self.places.writable_path(name)
         if len({t.id for t in new}) == len(new) and editing.append_fast(path, new):
             return len(new)
 
@@ -285,7 +179,7 @@ class GlossaryStore:
         incoming = list(terms)
         counts = ImportCounts(0, 0, 0)
 
-        def change(entries: builtins.list[Entry]) -> None:
+        def change(entries: list[Entry]) -> None:
             nonlocal counts
             counts = merge_terms(entries, incoming)
 
@@ -295,8 +189,8 @@ class GlossaryStore:
     def update(self, name: str, term: Term) -> Term:
         """Replace the term with ``term.id``; GlossaryError if there is none."""
 
-        def change(entries: builtins.list[Entry]) -> None:
-            entries[editing.index_of(self.path(name), entries, term.id)] = term
+        def change(entries: list[Entry]) -> None:
+            entries[editing.index_of(self.places.path(name), entries, term.id)] = term
 
         self._transact(name, change)
         return term
@@ -306,10 +200,10 @@ class GlossaryStore:
         moves), changing nothing else of it; False, with nothing written, when there is no
         such term (removed meanwhile) or it has that status already."""
         changed = False
-        if not self.path(name).is_file():
+        if not self.places.path(name).is_file():
             return False
 
-        def change(entries: builtins.list[Entry]) -> None:
+        def change(entries: list[Entry]) -> None:
             nonlocal changed
             changed = entry_changes.set_status(entries, term_id, status)
 
@@ -318,10 +212,10 @@ class GlossaryStore:
 
     def remove(self, name: str, term_id: str) -> Term:
         """Remove the term whose id is ``term_id`` (or a unique prefix of it); returns it."""
-        removed: builtins.list[Term] = []
+        removed: list[Term] = []
 
-        def change(entries: builtins.list[Entry]) -> None:
-            index = editing.index_of(self.path(name), entries, term_id)
+        def change(entries: list[Entry]) -> None:
+            index = editing.index_of(self.places.path(name), entries, term_id)
             removed.append(entries.pop(index))  # type: ignore[arg-type]
 
         self._transact(name, change)
@@ -334,34 +228,13 @@ class GlossaryStore:
         (unless ``force``). Rows with problems stay in the file unless ``drop_problems``.
         """
 
-        def change(entries: builtins.list[Entry]) -> None:
+        def change(entries: list[Entry]) -> None:
             entry_changes.keep_only(entries, glossary.terms, drop_problems=drop_problems)
 
         expect = None if force else glossary.signature
         self._transact(glossary.name, change, expect=expect)
 
     # --------------------------------------------------------------- helpers
-    def _writable_path(self, name: str) -> Path:
-        """The file of ``name``; GlossaryError unless ``name`` is the writable glossary."""
-        path = self.path(name)
-        if not self.is_writable(name):
-            if path == starter_path():
-                fault = "the packaged starter glossary is read-only"
-            elif self.is_reference_file(name):
-                fault = (
-                    f"glossary {name!r} is read-only (a shared reference glossary; your "
-                    f"glossaries are in {self.directory})"
-                )
-            elif name == self.writable_name:
-                fault = f"glossary {name!r} is read-only (file permissions)"
-            else:
-                fault = (
-                    f"glossary {name!r} is read-only (a reference glossary; the writable one "
-                    f"is {self.writable_name!r})"
-                )
-            raise GlossaryError(f"{path}: {fault}")
-        return path
-
     def _transact(
         self,
         name: str,
@@ -371,19 +244,8 @@ class GlossaryStore:
         skip_unchanged: bool = False,
     ) -> None:
         editing.transact(
-            self._writable_path(name), change, expect=expect, skip_unchanged=skip_unchanged
+            self.places.writable_path(name), change, expect=expect, skip_unchanged=skip_unchanged
         )
-
-
-def _names_in(folder: Path) -> builtins.list[str]:
-    """The glossary names of the ``*.tsv`` files of ``folder``, sorted."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p.name[: -len(SUFFIX)]
-        for p in folder.glob(f"*{SUFFIX}")
-        if is_valid_name(p.name[: -len(SUFFIX)]) and p.is_file()
-    )
 
 
 def open_store(
@@ -404,14 +266,4 @@ def open_store(
     )
 
 
-__all__ = [
-    "DEFAULT_WRITABLE",
-    "Glossary",
-    "GlossaryConflictError",
-    "GlossaryError",
-    "GlossaryInfo",
-    "GlossaryStore",
-    "ImportCounts",
-    "Saved",
-    "open_store",
-]
+__all__ = ["Glossary", "GlossaryStore", "Saved", "open_store"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import regex
 
 from parallax.core import cedict
+from parallax.core.cedict.cache import cache_file, read_cache, write_cache
 from parallax.core.readings.marks import marked
 
 VERSION = 3
@@ -51,11 +52,11 @@ def tables() -> Tables:
         return _tables[0]
     with _lock:
         if not _tables:
-            cache = cedict.cache_file("readings", VERSION)
-            found = cedict.read_cache(cache, Tables)
+            cache = cache_file("readings", VERSION)
+            found = read_cache(cache, Tables)
             if found is None:
                 found = build()
-                cedict.write_cache(cache, found)
+                write_cache(cache, found)
             _tables.append(found)
     return _tables[0]
 

@@ -51,8 +51,8 @@ def _first_card(
     day = day_bounds(now)
     earliest: tuple[dt.datetime, CardRef, Memory] | None = None
     fresh: Glimpse | None = None
-    for name in dict.fromkeys(names or [store.writable_name]):
-        path = store.path(name)
+    for name in dict.fromkeys(names or [store.places.writable_name]):
+        path = store.places.path(name)
         if not path.is_file():
             continue
         data = path.read_bytes()  # only the rows needed are decoded and parsed

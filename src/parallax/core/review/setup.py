@@ -55,7 +55,7 @@ def open_review(
     since = None if full_log else day_bounds(now)[0]
     sources: list[Source] = []
     problems: list[str] = []
-    for name in dict.fromkeys(names or [store.writable_name]):
+    for name in dict.fromkeys(names or [store.places.writable_name]):
         glossary = store.load(name)
         loaded = sidecar.load(sidecar.review_path(glossary.path), log_since=since)
         if loaded.problem:

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 import regex
 
 from parallax.core import cedict
+from parallax.core.cedict.dictionary import gloss_words
 from parallax.core.chinese import fold
 from parallax.core.words import en_words
 
@@ -94,7 +95,7 @@ def _senses(headword: str) -> tuple[frozenset[str], ...]:
     for entry in cedict.lookup(headword):
         for sense in entry.senses:
             words = frozenset(
-                w for w in map(norm, cedict.gloss_words([sense])) if w not in STOP and len(w) > 1
+                w for w in map(norm, gloss_words([sense])) if w not in STOP and len(w) > 1
             )
             if words and words not in found:
                 found.append(words)

@@ -37,7 +37,7 @@ def idf_table() -> tuple[dict[str, float], float]:
     the cache directory after the first parse."""
     import importlib.util
 
-    from parallax.core.cedict import read_cache, write_cache
+    from parallax.core.cedict.cache import read_cache, write_cache
     from parallax.core.paths import cache_dir
 
     spec = importlib.util.find_spec("jieba")
