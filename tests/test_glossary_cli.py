@@ -48,7 +48,7 @@ def test_add_show_remove_list(gdir: Path, capsys: pytest.CaptureFixture[str]) ->
     assert out == f"{term_id}\t雙遏制 [shuāng è zhì]\tdual containment (US policy)\tnew #politics\n"
     status, out, _ = run(capsys, "list")
     assert f"glossary directory: {gdir}" in out
-    assert "my-terms\t1 terms\twritable\t" in out and "starter\t29 terms\treference\t" in out
+    assert "my-terms\t1 term\twritable\t" in out and "starter\t29 terms\treference\t" in out
     status, out, _ = run(capsys, "remove", "my-terms", term_id[:6])
     assert status == 0 and out.startswith(f"removed {term_id}")
     assert GlossaryStore(gdir).load("my-terms").terms == ()
@@ -59,7 +59,7 @@ def test_glossary_dir_option_anywhere(tmp_path: Path, capsys: pytest.CaptureFixt
     argv = ["--glossary-dir", str(target), "--writable", "g", "add", "g", "霸權", "hegemony"]
     assert main(["glossary", *argv]) == 0
     assert main(["glossary", "list", "--glossary-dir", str(target)]) == 0
-    assert "g\t1 terms" in capsys.readouterr().out
+    assert "g\t1 term\t" in capsys.readouterr().out
 
 
 def test_import_export_round_trip(
@@ -67,9 +67,9 @@ def test_import_export_round_trip(
 ) -> None:
     hand = str(DATA / "omegat-hand.txt")
     status, out, _ = run(capsys, "import", hand, "--into", "ot", "--writable", "ot")
-    # 多極化 twice (two renderings): one term, the second line joins it
+    # 多極化 twice (two renderings): one new term, the second line joins it (counted once)
     assert status == 0 and out == (
-        f"imported 4 new, 0 updated, 1 unchanged from {DATA / 'omegat-hand.txt'} into ot\n"
+        f"imported 4 new, 0 updated, 0 unchanged from {DATA / 'omegat-hand.txt'} into ot\n"
     )
     out = run(capsys, "--writable", "ot", "import", hand, "--into", "ot")[1]  # idempotent
     assert out.startswith("imported 0 new, 0 updated, 4 unchanged")
@@ -225,7 +225,7 @@ def test_omegat_export_counts_what_it_writes(
     status, out, err = run(capsys, "export", "my-terms", "--format", "omegat", "-o", str(target))
     assert status == 0 and out == ""
     why = "no Chinese term (OmegaT needs the source term)"
-    assert err == f"exported 1 terms of my-terms as omegat (1 left out: {why}) to {target}\n"
+    assert err == f"exported 1 term of my-terms as omegat (1 left out: {why}) to {target}\n"
     assert target.read_text("utf-8").count("\n") == 2
     status, _, err = run(capsys, "export", "starter", "--format", "csv", "-o", str(target))
     assert err == f"exported 29 terms of starter as csv to {target}\n"
@@ -249,7 +249,7 @@ def test_writable_choice_and_reference_listing(
     monkeypatch.setenv("PARALLAX_WRITABLE_GLOSSARY", "work")
     assert run(capsys, "add", "work", "霸權", "hegemony")[0] == 0
     out = run(capsys, "list")[1]
-    assert "\nwork\t1 terms\twritable\t" in out and "\nstarter\t30 terms\treference\t" in out
+    assert "\nwork\t1 term\twritable\t" in out and "\nstarter\t30 terms\treference\t" in out
     assert not gdir.joinpath("my-terms.tsv").exists()
     with pytest.raises(SystemExit):
         main(["glossary", "--help"])

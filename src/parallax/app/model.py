@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from parallax.core.document import PARAGRAPH_BREAK, Document, Metadata
+from parallax.core.text import counted as counted  # the app's word for a count
 from parallax.core.text import printable
 
 Lang = Literal["zh", "en"]
@@ -23,11 +24,6 @@ def displayable(text: str) -> str:
 
     A same-length replacement, so offsets (highlights, search hits, selections) stay valid."""
     return text.translate(_DISPLAY)
-
-
-def counted(n: int, noun: str) -> str:
-    """``n`` and ``noun``, in the plural unless ``n`` is 1: ``1 term``, ``3 terms``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def one_line(error: BaseException) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from parallax.cli.glossary_terms import add_filters, flat, selected
 from parallax.core.glossary import GlossaryStore, glossary_infos
-from parallax.core.text import printable, strip_controls
+from parallax.core.text import counted, printable, strip_controls
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -35,9 +35,10 @@ def list_glossaries(store: GlossaryStore, args: argparse.Namespace) -> int:
             flags = "writable but read-only file"
         else:
             flags = "reference"
-        problems = f", {info.problems} bad rows" if info.problems else ""
+        problems = f", {counted(info.problems, 'bad row')}" if info.problems else ""
         problems += "" if info.exists else ", created on first save"
-        print(f"{info.name}\t{info.terms} terms\t{flags}{problems}\t{printable(str(info.path))}")
+        terms = counted(info.terms, "term")
+        print(f"{info.name}\t{terms}\t{flags}{problems}\t{printable(str(info.path))}")
     for path in store.places.ignored_files():
         print(
             f"parallax: warning: {printable(str(path))}: ignored, not a valid glossary name",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parallax.core.errors import ParallaxError
+from parallax.core.text import counted
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -119,7 +120,8 @@ def stats_table(stats: Stats) -> RenderableType:
 
     title = Text.assemble(
         (stats.glossary, "bold"),
-        f": {stats.cards} cards — {stats.new} new, {stats.learning} learning, {stats.known} known",
+        f": {counted(stats.cards, 'card')} — {stats.new} new, {stats.learning} learning,"
+        f" {stats.known} known",
     )
     table = Table(title=title, title_justify="left", show_header=True, box=None, pad_edge=False)
     table.add_column("due", no_wrap=True)

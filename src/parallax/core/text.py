@@ -26,6 +26,12 @@ _LATIN_RUNS = regex.compile(r"\p{Latin}+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000\u00a0]*\n")
 
 
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """``n`` and ``noun``, in the plural (``plural``, else ``noun`` + s) unless ``n`` is 1:
+    ``1 term``, ``3 terms``, ``2 entries``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
 def normalise_newlines(text: str) -> str:
     """Turn CRLF and lone CR line ends into LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -98,7 +98,8 @@ def merge_terms(entries: list[Entry], incoming: Sequence[Term]) -> ImportCounts:
     """Merge ``incoming`` into a glossary file's ``entries`` (in place): a term matching a row by
     content (:func:`content_key`) completes it (:func:`merge_into`); others are appended. An id
     counts only with the same content: a term under the id of a row with other Chinese is
-    never merged into it (it is appended, with a fresh id)."""
+    never merged into it (it is appended, with a fresh id). Counts are of terms: a term the
+    same file brings twice counts once (a repeat of a new term is part of that new term)."""
     original = list(entries)
     where = {e.id: i for i, e in enumerate(entries) if isinstance(e, Term)}
     by_key: dict[str, int] = {}
@@ -106,7 +107,7 @@ def merge_terms(entries: list[Entry], incoming: Sequence[Term]) -> ImportCounts:
         if isinstance(entry, Term):
             by_key.setdefault(content_key(entry), i)
     touched: set[int] = set()
-    new = repeats = 0
+    new = 0
     for term in incoming:
         key = content_key(term)
         at = where.get(term.id)
@@ -124,10 +125,8 @@ def merge_terms(entries: list[Entry], incoming: Sequence[Term]) -> ImportCounts:
         entries[at] = merge_into(_term(entries[at]), term)
         if at < len(original):
             touched.add(at)  # a repeat in the same file counts once
-        else:
-            repeats += 1
     updated = sum(1 for i in touched if entries[i] is not original[i])
-    return ImportCounts(new, updated, len(touched) - updated + repeats)
+    return ImportCounts(new, updated, len(touched) - updated)
 
 
 def _term(entry: Entry) -> Term:

@@ -21,7 +21,7 @@ from parallax.core.glossary.merging import ImportCounts, content_key, renderings
 from parallax.core.glossary.senses import en_key, zh_key
 from parallax.core.glossary.store import GlossaryStore
 from parallax.core.glossary.term import STATUSES, Term, edited, new_term
-from parallax.core.text import printable
+from parallax.core.text import counted, printable
 
 
 @dataclass(frozen=True)
@@ -196,9 +196,10 @@ def import_file(
     counts = target.import_terms(name, result.terms)
     problems = tuple(str(p) for p in result.problems)
     notes = tuple(result.notes)
-    tail = f"; {len(problems)} rows skipped" if problems else ""
+    tail = f"; {counted(len(problems), 'row')} skipped" if problems else ""
     if notes:
-        tail += f"; {len(notes)} learner entries kept as notes (no Chinese found for them)"
+        entries = counted(len(notes), "learner entry", "learner entries")
+        tail += f"; {entries} kept as notes (no Chinese found for them)"
     message = (
         f"imported {counts.new} new, {counts.updated} updated, {counts.unchanged} unchanged"
         f" from {printable(str(path))} into {name}{tail}"
@@ -223,7 +224,11 @@ def export(
     written = len(chosen) - len(skipped)
     left_out = f" ({len(skipped)} left out: {why})" if skipped else ""
     return ExportReport(
-        f"exported {written} terms of {name} as {fmt}{left_out}", data, written, tuple(skipped), why
+        f"exported {counted(written, 'term')} of {name} as {fmt}{left_out}",
+        data,
+        written,
+        tuple(skipped),
+        why,
     )
 
 

@@ -13,6 +13,7 @@ from parallax.core.glossary.term import Term
 from parallax.core.review import sidecar
 from parallax.core.review.deck import Deck
 from parallax.core.review.queue import Plan, day_bounds, plan
+from parallax.core.text import counted
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def open_review(
             problems.append(loaded.problem)
         if glossary.problems:
             problems.append(
-                f"{glossary.path}: {len(glossary.problems)} rows could not be read (not reviewed)"
+                f"{glossary.path}: {counted(len(glossary.problems), 'row')} could not be read"
+                " (not reviewed)"
             )
         sources.append(
             Source(
