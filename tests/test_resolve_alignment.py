@@ -108,3 +108,30 @@ def test_sentence_ids_run_across_the_document(seed_path: Path) -> None:
         ids = [i for bead in alignment.beads for i in getattr(bead, side)]
         assert ids == list(range(len(units)))
     assert len(alignment.zh) > len(doc.zh) and len(alignment.en) > len(doc.en)
+
+
+def test_a_text_read_as_lines_is_aligned_as_lines_by_every_command(tmp_path: Path) -> None:
+    """``show``, ``read`` and ``glossary check`` align ``--units lines`` as ``align`` does (the
+    line aligner), and its cached result is kept apart from the same texts read as paragraphs."""
+    from parallax.app.loaders import align_rows, first_rows
+    from parallax.cli.common import paragraph_beads
+
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("颱風襲港。\n全港學校停課。\n醫院病床不足。\n", encoding="utf-8")
+    en.write_text("A typhoon hit Hong Kong.\nAll schools and some offices closed.\n", "utf-8")
+    doc = load_document(zh=zh, en=en, units="lines")
+    assert doc.units == "lines"
+
+    def shape(beads: object) -> list[tuple[object, object, object]]:
+        return [(b.zh, b.en, round(b.score, 6)) for b in beads]  # type: ignore[attr-defined]
+
+    written = shape(align_for_output(doc, "lines", fresh=True).alignment.beads)
+    assert shape(paragraph_beads(doc, fresh=True)) == written
+    rows, _hand = align_rows(doc, [], fresh=True)
+    assert [(r.zh, r.en, round(r.score or 0, 6)) for r in rows] == written
+    assert first_rows(doc).source == "cache"  # the reader's next opening
+    as_paragraphs = known_alignment(doc.zh_texts, doc.en_texts, units="paragraphs")
+    assert as_paragraphs.source == "none"
+    as_lines = known_alignment(doc.zh_texts, doc.en_texts, units="lines").beads
+    cache_alignment(doc.zh_texts, doc.en_texts, [Bead((0, 1, 2), (0, 1), 0.5)])  # paragraphs
+    assert known_alignment(doc.zh_texts, doc.en_texts, units="lines").beads == as_lines

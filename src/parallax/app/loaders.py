@@ -137,7 +137,7 @@ def first_rows(doc: Document, *, fresh: bool = False) -> FirstRows:
     from parallax.core.align.bead import LOW_CONFIDENCE
     from parallax.core.resolve_alignment import known_alignment
 
-    known = known_alignment(doc.zh_texts, doc.en_texts, fresh=fresh)
+    known = known_alignment(doc.zh_texts, doc.en_texts, units=doc.units, fresh=fresh)
     if known.source == "hand" or known.source == "cache":
         rows = rows_from_beads(doc, list(known.beads), LOW_CONFIDENCE)
         return FirstRows(rows, known.source, known.problem)
@@ -162,7 +162,9 @@ def align_rows(
     from parallax.core.align import LOW_CONFIDENCE
     from parallax.core.resolve_alignment import resolve_alignment
 
-    resolution = resolve_alignment(doc.zh_texts, doc.en_texts, fresh=fresh, glossary=pairs)
+    resolution = resolve_alignment(
+        doc.zh_texts, doc.en_texts, units=doc.units, fresh=fresh, glossary=pairs
+    )
     rows = rows_from_beads(doc, list(resolution.beads), LOW_CONFIDENCE)
     return rows, resolution.source == "hand"
 

@@ -121,6 +121,7 @@ def paragraph_beads(
     resolution = resolve_alignment(
         document.zh_texts,
         document.en_texts,
+        units=document.units,
         fresh=fresh,
         glossary=glossary,
         cache=False,

@@ -16,6 +16,7 @@ from typing import NoReturn
 from parallax.core.align.bead import Bead
 from parallax.core.corrections import AlignmentError, check_beads
 from parallax.core.damaged import aside_note, set_aside
+from parallax.core.document import Units
 from parallax.core.paths import cache_dir, data_dir, tell_cache_unusable
 from parallax.core.reading import InputError, MissingInputError, read_input
 from parallax.core.safefile import OutputError, atomic_write
@@ -156,18 +157,29 @@ def forget_alignment(zh: Sequence[str], en: Sequence[str], directory: Path | Non
 CACHE_VERSION = "1"
 
 
-def cached_alignment(zh: Sequence[str], en: Sequence[str]) -> list[Bead] | None:
+def _cache_directory(units: Units) -> Path:
+    """Where the aligner's results are kept: one folder per kind of unit, since the same
+    texts are aligned differently as lines and as paragraphs."""
+    kind = "" if units == "paragraphs" else f"{units}-"
+    return cache_dir() / f"alignments-{kind}v{CACHE_VERSION}"
+
+
+def cached_alignment(
+    zh: Sequence[str], en: Sequence[str], units: Units = "paragraphs"
+) -> list[Bead] | None:
     """The aligner's last result for these units, or None (a cache never raises)."""
     try:
-        return load_alignment(zh, en, cache_dir() / f"alignments-v{CACHE_VERSION}", aside=False)
+        return load_alignment(zh, en, _cache_directory(units), aside=False)
     except (AlignmentError, OSError):
         return None
 
 
-def cache_alignment(zh: Sequence[str], en: Sequence[str], beads: Sequence[Bead]) -> None:
+def cache_alignment(
+    zh: Sequence[str], en: Sequence[str], beads: Sequence[Bead], units: Units = "paragraphs"
+) -> None:
     """Remember the aligner's result for these units (best effort, never raises)."""
     try:
-        directory = cache_dir() / f"alignments-v{CACHE_VERSION}"
+        directory = _cache_directory(units)
         save_alignment(zh, en, beads, directory=directory, backups=0)
     except OSError as error:
         tell_cache_unusable(error)

@@ -10,6 +10,7 @@ from typing import Literal
 from parallax.core.errors import ParallaxError
 
 Lang = Literal["zh", "en"]
+Units = Literal["paragraphs", "lines"]
 PARAGRAPH_BREAK = "\n\n"
 """How the paragraphs of one aligned row are joined (the reader, its sentence view, ``align``)."""
 
@@ -62,12 +63,16 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Document:
-    """A bilingual document: its metadata, paragraphs in both languages and learner entries."""
+    """A bilingual document: its metadata, paragraphs in both languages and learner entries.
+
+    ``units`` is how the text was cut: ``paragraphs``, or ``lines`` (``--units lines``: a
+    pre-segmented text, aligned line by line as ``parallax align --units lines`` does)."""
 
     meta: Metadata
     zh: tuple[Paragraph, ...]
     en: tuple[Paragraph, ...]
     learner_entries: tuple[LearnerEntry, ...] = field(default=())
+    units: Units = "paragraphs"
 
     @property
     def zh_texts(self) -> list[str]:

@@ -18,6 +18,7 @@ from typing import Literal
 
 from parallax.core.align.bead import Bead
 from parallax.core.damaged import set_aside  # one way to set a damaged file aside
+from parallax.core.document import Units
 
 __all__ = ["Resolution", "hand_fixed", "known_alignment", "resolve_alignment", "set_aside"]
 
@@ -39,7 +40,12 @@ class Resolution:
 
 
 def known_alignment(
-    zh: Sequence[str], en: Sequence[str], *, fresh: bool = False, use_cache: bool = True
+    zh: Sequence[str],
+    en: Sequence[str],
+    *,
+    units: Units = "paragraphs",
+    fresh: bool = False,
+    use_cache: bool = True,
 ) -> Resolution:
     """The alignment known without aligning: fixed by hand (unless ``fresh``), else the cached
     result of the last alignment of this text (with ``use_cache``); else no beads and source
@@ -50,7 +56,7 @@ def known_alignment(
     if hand is not None:
         return hand
     if use_cache:
-        cached = cached_alignment(zh, en)
+        cached = cached_alignment(zh, en, units)
         if cached:
             return Resolution(tuple(cached), "cache", problem=problem)
     return Resolution((), "none", problem=problem)
@@ -79,8 +85,8 @@ def resolve_alignment(
     if before_aligning is not None:
         before_aligning()
     beads = align_units(zh, en, units=units, glossary=glossary)
-    if cache:
-        cache_alignment(zh, en, beads)
+    if cache and units != "sentences":
+        cache_alignment(zh, en, beads, units)
     return Resolution(tuple(beads), "aligner", problem=problem)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parallax.core.document import Document, DocumentError, Metadata
+from parallax.core.document import Document, DocumentError, Metadata, Units
 from parallax.core.encoding import read_text
 from parallax.core.errors import ParallaxError
 from parallax.core.readers.mingpao import is_mingpao, parse_mingpao
 from parallax.core.readers.mixed import parse_mixed
-from parallax.core.readers.units import UNIT_CHOICES, Units, iter_units, leading_date, paragraphs
+from parallax.core.readers.units import UNIT_CHOICES, iter_units, leading_date, paragraphs
 from parallax.core.reading import read_input
 from parallax.core.text import (
     han_count,
@@ -113,6 +113,7 @@ def _load_pair(
         meta,
         paragraphs(list(iter_units(zh_text, units)), "zh"),
         paragraphs(list(iter_units(en_text, units, resume)), "en"),
+        units=units,
     )
 
 

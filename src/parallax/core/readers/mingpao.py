@@ -6,8 +6,8 @@ from pathlib import Path
 
 import regex
 
-from parallax.core.document import Document, LearnerEntry, Metadata
-from parallax.core.readers.units import Units, iter_units, leading_date, make_date, paragraphs
+from parallax.core.document import Document, LearnerEntry, Metadata, Units
+from parallax.core.readers.units import iter_units, leading_date, make_date, paragraphs
 from parallax.core.text import iter_blocks
 
 SOURCE_NAME = "Ming Pao editorial"
@@ -49,7 +49,9 @@ def parse_mingpao(text: str, path: Path | None, units: Units, encoding: str) -> 
         date=date or date_en,
         encoding=encoding,
     )
-    return Document(meta, paragraphs(chinese, "zh"), paragraphs(english, "en"), entries)
+    return Document(
+        meta, paragraphs(chinese, "zh"), paragraphs(english, "en"), entries, units=units
+    )
 
 
 def _learner_entries(text: str, start: int) -> tuple[LearnerEntry, ...]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parallax.core.document import Document, Metadata
-from parallax.core.readers.units import Units, iter_units, leading_date, paragraphs
+from parallax.core.document import Document, Metadata, Units
+from parallax.core.readers.units import iter_units, leading_date, paragraphs
 from parallax.core.text import Block, han_share
 
 # A block is Chinese when at least this share of its letters (Han + Latin) are Han characters.
@@ -31,4 +31,4 @@ def parse_mixed(text: str, path: Path | None, units: Units, encoding: str) -> Do
     chinese, english = split_languages(list(iter_units(text, units, resume)))
     source = path.name if path is not None else "text"
     meta = Metadata(source=source, path=path, date=date, encoding=encoding)
-    return Document(meta, paragraphs(chinese, "zh"), paragraphs(english, "en"))
+    return Document(meta, paragraphs(chinese, "zh"), paragraphs(english, "en"), units=units)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
 
 import regex
 
-from parallax.core.document import Lang, Paragraph
+from parallax.core.document import Lang, Paragraph, Units
 from parallax.core.text import Block, iter_blocks, iter_lines
 
-Units = Literal["paragraphs", "lines"]
 UNIT_CHOICES: tuple[str, ...] = ("paragraphs", "lines")
 
 # " date 2025-05-12 " at the very start of a scraped article.
