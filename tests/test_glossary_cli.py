@@ -482,3 +482,13 @@ def test_show_prints_one_line_of_four_columns_per_term(
     out = run(capsys, "show", "my-terms")[1]
     (line,) = out.splitlines()
     assert line.split("\t")[1:] == ["霸權 [bà quán]", "hegemony dominance power", "new"]
+
+
+def test_show_of_an_empty_glossary_or_filter_says_so_on_stderr(
+    gdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "show", "my-terms")
+    assert (status, out) == (0, "") and err.startswith("parallax: my-terms: no terms yet (")
+    run(capsys, "add", "my-terms", "雙遏制", "dual containment")
+    status, out, err = run(capsys, "show", "my-terms", "--status", "known")
+    assert (status, out) == (0, "") and "my-terms: no terms match" in err

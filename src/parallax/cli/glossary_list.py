@@ -50,7 +50,11 @@ def list_glossaries(store: GlossaryStore, args: argparse.Namespace) -> int:
 def show_terms(store: GlossaryStore, args: argparse.Namespace) -> int:
     """One line per term of glossary ``args.name``; its unreadable rows are warned about."""
     glossary = store.load(args.name)
-    for t in selected(glossary.terms, args):
+    shown = selected(glossary.terms, args)
+    if not shown:  # said on stderr: standard output stays one line per term
+        which = "no terms match" if glossary.terms else "no terms yet"
+        print(printable(f"parallax: {glossary.name}: {which} ({glossary.path})"), file=sys.stderr)
+    for t in shown:
         reading = f" [{t.pinyin}]" if t.pinyin else ""
         tags = "".join(f" #{tag}" for tag in t.tags)
         note = f" ({flat(t.note)})" if t.note else ""
