@@ -16,12 +16,30 @@ from parallax.app.review.screen import ReviewScreen
 from parallax.cli.main import main
 from parallax.core.glossary import GlossaryStore
 from parallax.core.review import load
-from tests.app_support import own_app, ready, settle
+from tests.app_support import hold, own_app, ready, settle, told
 from tests.test_app_review import until
 
 
 def content(app: object, selector: str) -> str:
     return str(app.screen.query_one(selector).content)  # type: ignore[attr-defined]
+
+
+async def test_review_asked_while_a_save_is_written_says_it_waits(
+    glossary_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = own_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"雙遏制", "enter")
+        await settle(app, pilot)
+        release = hold(monkeypatch, GlossaryStore, "save_term")  # the save is slow
+        await pilot.press("a", "enter", "ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert "The review opens once your changes are saved…" in told(app)
+        release.set()
+        await until(app, pilot, lambda: getattr(app.screen, "session", None) is not None)
+        assert content(app, "#cue") == "雙遏制"
 
 
 async def test_read_save_review_grade_quit_and_come_back(

@@ -24,6 +24,12 @@ class InOrder:
         self._issued += 1
         return self._issued - 1
 
+    @property
+    def pending(self) -> bool:
+        """True while a ticket given out has not finished its turn."""
+        with self._turns:
+            return self._next < self._issued
+
     @contextmanager
     def turn(self, ticket: int) -> Iterator[None]:
         """Wait for ``ticket``'s turn, run the block, then let the next ticket go."""

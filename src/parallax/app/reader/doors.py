@@ -88,6 +88,8 @@ class Doors:
         """Review the writable glossary's terms once the changes asked for before are saved
         (a term just added is among the cards), in the script shown; the glossaries reload
         afterwards when statuses changed, so the colours follow."""
+        if self.changes.in_order.pending:  # keys pressed meanwhile still go to the reader
+            self.screen.notify("The review opens once your changes are saved…", timeout=3)
         self.changes.change("", lambda _store: (False, ""), done=lambda _changed: self._review())
 
     def _review(self) -> None:
