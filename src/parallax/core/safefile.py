@@ -107,13 +107,13 @@ def _replace(path: Path, data: bytes, backups: int) -> None:
             os.fsync(handle.fileno())
         _chmod_like(tmp, path)
         if backups and path.exists():
-            _rotate_backups(path, backups)
+            rotate_backups(path, backups)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(directory)
+    fsync_dir(directory)
 
 
 def remove_stale_temps(path: Path) -> int:
@@ -149,23 +149,30 @@ def backup_paths(path: Path, backups: int = BACKUPS) -> list[Path]:
     return [path.parent / BACKUP_DIR / f"{path.name}.{n}" for n in range(1, backups + 1)]
 
 
-def _rotate_backups(path: Path, backups: int) -> None:
+def rotate_backups(path: Path, backups: int = BACKUPS, *, copy: bool = False) -> None:
+    """Keep ``path`` as it is now as ``.backups/NAME.1``, older copies shifting to ``.2`` …
+    ``.N``. A hard link keeps it without copying when ``path`` is about to be replaced by a
+    rename; ``copy`` for a file changed in place (a SQLite database), which a link would share.
+    """
     olds = backup_paths(path, backups)
     olds[0].parent.mkdir(exist_ok=True)
     for newer, older in zip(reversed(olds[:-1]), reversed(olds[1:]), strict=True):
         if newer.exists():
             os.replace(newer, older)
-    # A hard link keeps the current version without copying; copy where links are unsupported.
     newest = olds[0]
     with contextlib.suppress(FileNotFoundError):
         newest.unlink()
-    try:
-        os.link(path, newest)
-    except OSError:
-        shutil.copy2(path, newest)
+    if not copy:
+        try:
+            os.link(path, newest)
+            return
+        except OSError:  # links unsupported here: copy
+            pass
+    shutil.copy2(path, newest)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (POSIX)."""
     if os.name != "posix":
         return
     fd = os.open(directory, os.O_RDONLY)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from parallax.core.review import rows
 from parallax.core.review.deck import Deck, NewerReviewFileError, ReviewFileError
-from parallax.core.safefile import backup_paths
+from parallax.core.safefile import fsync_dir, rotate_backups
 
 APPLICATION_ID = 0x50524C58  # "PRLX": a parallax file, not any SQLite database
 SCHEMA_VERSION = 1
@@ -120,26 +119,10 @@ def create(path: Path, deck: Deck) -> None:
     BACKED_UP.add(path)
 
 
-def fsync_dir(directory: Path) -> None:
-    """Make a rename in ``directory`` durable (POSIX)."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def keep_backup(path: Path) -> None:
     """Copy the file as it is to ``.backups/NAME.1`` (older copies shift to ``.2``, ``.3``),
     once per process: a session's changes can be taken back whole."""
-    olds = backup_paths(path)
-    olds[0].parent.mkdir(exist_ok=True)
-    for newer, older in zip(reversed(olds[:-1]), reversed(olds[1:]), strict=True):
-        if newer.exists():
-            os.replace(newer, older)
-    shutil.copy2(path, olds[0])
+    rotate_backups(path, copy=True)  # a copy: SQLite changes the file in place
     BACKED_UP.add(path)
 
 
