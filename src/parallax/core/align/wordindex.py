@@ -27,6 +27,7 @@ import regex
 
 from parallax.core.align.band import IntArray
 from parallax.core.align.keyjoin import distinct_sorted
+from parallax.core.cedict.headwords import walk_headwords
 
 INDEX_VERSION = 1
 _HAN_RUN = regex.compile(r"\p{Han}+")
@@ -85,26 +86,7 @@ class WordIndex:
     def headword_ids(self, text: str) -> list[int]:
         """Greedy leftmost-longest headwords of ``text``'s Han runs, in order (``text`` must
         have been given to :meth:`prepare`)."""
-        get = self.table.get
-        found: list[int] = []
-        append = found.append
-        for run in _HAN_RUN.findall(text):
-            i, n = 0, len(run)
-            while i < n:
-                end, word, j = 0, -1, i + 1
-                while j <= n:
-                    code = get(run[i:j], 0)
-                    if code >= 2:
-                        end, word = j, (code >> 1) - 1
-                    if not code & 1:
-                        break
-                    j += 1
-                if word >= 0:
-                    append(word)
-                    i = end
-                else:
-                    i += 1
-        return found
+        return [word for _, _, word in walk_headwords(self.table.get, text)]
 
     def key_ranges(self, headwords: IntArray) -> tuple[IntArray, IntArray]:
         """Where each headword's gloss stem ids are in :attr:`keys`: starts and lengths."""

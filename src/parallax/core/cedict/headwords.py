@@ -4,6 +4,7 @@ entries."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -26,29 +27,33 @@ class Segmenter:
 
     def segment(self, text: str) -> list[tuple[int, int, int]]:
         """The headwords found in ``text``: ``(start, end, headword index)``."""
-        table = self.table
-        found: list[tuple[int, int, int]] = []
-        for run in _HAN_RUN.finditer(text):
-            i, n = run.span()
-            while i < n:
-                end, word, j = 0, -1, i + 1
-                while j <= n:
-                    code = table.get(text[i:j], 0)
-                    if code >= 2:
-                        end, word = j, (code >> 1) - 1
-                    if not code & 1:
-                        break
-                    j += 1
-                if word >= 0:
-                    found.append((i, end, word))
-                    i = end
-                else:
-                    i += 1
-        return found
+        return list(walk_headwords(self.table.get, text))
 
     def headword_ids(self, text: str) -> list[int]:
         """The headword indexes found in ``text``, in order (what the aligner needs)."""
         return [h for _, _, h in self.segment(text)]
+
+
+def walk_headwords(get: Callable[[str, int], int], text: str) -> Iterator[tuple[int, int, int]]:
+    """The greedy leftmost-longest walk of ``text``'s Han runs through a table of headwords
+    and their prefixes coded as in :class:`Segmenter` (``get``: its ``dict.get``):
+    ``(start, end, headword index)`` of each headword found, in order."""
+    for run in _HAN_RUN.finditer(text):
+        i, n = run.span()
+        while i < n:
+            end, word, j = 0, -1, i + 1
+            while j <= n:
+                code = get(text[i:j], 0)
+                if code >= 2:
+                    end, word = j, (code >> 1) - 1
+                if not code & 1:
+                    break
+                j += 1
+            if word >= 0:
+                yield i, end, word
+                i = end
+            else:
+                i += 1
 
 
 def build_segmenter(dictionary: Cedict) -> Segmenter:
